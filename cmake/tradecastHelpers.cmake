@@ -1,0 +1,20 @@
+include_guard(GLOBAL)
+include(GNUInstallDirs)
+
+# Warnings (and sanitizers) for tradecast's own targets only.
+function(tradecast_target_warnings target)
+  if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
+    target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor
+      -Wcast-align -Woverloaded-virtual -Wnull-dereference -Wimplicit-fallthrough)
+    if(TRADECAST_WERROR)
+      target_compile_options(${target} PRIVATE -Werror)
+    endif()
+    if(TRADECAST_SANITIZE)
+      target_compile_options(${target} PRIVATE -fsanitize=${TRADECAST_SANITIZE}
+        -fno-omit-frame-pointer -fno-sanitize-recover=all)
+      target_link_options(${target} PRIVATE -fsanitize=${TRADECAST_SANITIZE})
+    endif()
+  elseif(MSVC)
+    target_compile_options(${target} PRIVATE /W4 $<$<BOOL:${TRADECAST_WERROR}>:/WX>)
+  endif()
+endfunction()

@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: MIT
+/// \file error.hpp
+/// Exception types. Invalid arguments and bad input throw; numerical outcomes are reported as status.
+#pragma once
+
+#include <cstddef>
+#include <stdexcept>
+#include <string>
+
+namespace tradecast {
+
+/// Base class of every exception the library throws.
+class error : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// An argument is outside its documented domain; the message names the argument.
+class invalid_argument : public error {
+ public:
+  using error::error;
+};
+
+/// A lookup by name or id failed (unknown series id, unknown method); the message lists what exists.
+class not_found : public error {
+ public:
+  using error::error;
+};
+
+/// Text could not be parsed. Carries where (file, line, column; 0 = unknown) and what was expected.
+class parse_error : public error {
+ public:
+  parse_error(std::string file, std::size_t line, std::size_t column, std::string what_was_wrong)
+      : error(format_(file, line, column, what_was_wrong)),
+        file_(std::move(file)),
+        line_(line),
+        column_(column),
+        detail_(std::move(what_was_wrong)) {}
+
+  /// The file name, or "" when parsing a string.
+  [[nodiscard]] const std::string& file() const noexcept { return file_; }
+  /// 1-based line number, 0 when unknown.
+  [[nodiscard]] std::size_t line() const noexcept { return line_; }
+  /// 1-based column number (CSV field index), 0 when unknown.
+  [[nodiscard]] std::size_t column() const noexcept { return column_; }
+  /// The message without the location prefix.
+  [[nodiscard]] const std::string& detail() const noexcept { return detail_; }
+
+ private:
+  static std::string format_(const std::string& file, std::size_t line, std::size_t column,
+                             const std::string& what) {
+    std::string out;
+    if (!file.empty()) out += file;
+    if (line > 0) {
+      out += (out.empty() ? "line " : ":") + std::to_string(line);
+      if (column > 0) out += ":" + std::to_string(column);
+    }
+    if (!out.empty()) out += ": ";
+    return out + what;
+  }
+  std::string file_;
+  std::size_t line_;
+  std::size_t column_;
+  std::string detail_;
+};
+
+}  // namespace tradecast

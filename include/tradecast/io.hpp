@@ -1,0 +1,6 @@
+// SPDX-License-Identifier: MIT
+/// \file io.hpp
+/// Reading and writing series.
+#pragma once
+
+#include "tradecast/io/csv.hpp"

@@ -1,0 +1,179 @@
+// SPDX-License-Identifier: MIT
+// `tradecast growth`: year-on-year growth table, CAGR over the whole span and the last three years,
+// and the run-rate of a partial year (labelled as a run-rate, never as a growth rate).
+#include <iostream>
+#include <memory>
+#include <optional>
+
+#include <fmt/format.h>
+
+#include "commands.hpp"
+#include "common.hpp"
+#include "tradecast/growth.hpp"
+#include "tradecast/io/csv.hpp"
+
+namespace tradecast::cli {
+namespace {
+
+struct run_rate_line {
+  growth::run_rate rr;
+  growth::rate vs;
+};
+
+/// The partial year after (or at the end of) `s`: from a sub-annual companion series with the same
+/// reporter, partner, flow and unit, or from `s` itself when it is sub-annual.
+std::optional<run_rate_line> find_run_rate(const series_collection& data, const series& s) {
+  if (s.empty()) return std::nullopt;
+  if (s.freq() != frequency::annual) {
+    const int year = s.end().year();
+    if (s.end() == period::of(s.freq(), year, periods_per_year(s.freq()))) return std::nullopt;  // complete
+    const series annual = growth::aggregate(s, frequency::annual);
+    try {
+      auto rr = growth::annual_run_rate(s, year);
+      return run_rate_line{rr, growth::run_rate_vs_year(rr, annual)};
+    } catch (const error&) {
+      return std::nullopt;  // the partial year has a gap: no run-rate to show
+    }
+  }
+  const auto& m = s.meta();
+  if (m.reporter.empty()) return std::nullopt;
+  for (const series& c : data) {
+    const auto& cm = c.meta();
+    if (c.empty() || c.freq() == frequency::annual || cm.reporter != m.reporter || cm.partner != m.partner ||
+        cm.flow != m.flow || !(cm.unit == m.unit))
+      continue;
+    const int year = c.end().year();
+    if (year != s.end().year() + 1) continue;
+    try {
+      auto rr = growth::annual_run_rate(c, year);
+      return run_rate_line{rr, growth::run_rate_vs_year(rr, s)};
+    } catch (const error&) {
+      continue;
+    }
+  }
+  return std::nullopt;
+}
+
+std::string rate_text(const growth::rate& r) {
+  return r.defined() ? signed_percent(r.value, 2) : "undefined (" + r.reason + ")";
+}
+
+nlohmann::ordered_json rate_json(const growth::rate& r) {
+  nlohmann::ordered_json j;
+  j["from"] = r.from.to_string();
+  j["to"] = r.to.to_string();
+  j["years"] = r.years;
+  j["percent"] = r.defined() ? nlohmann::ordered_json(r.value) : nlohmann::ordered_json(nullptr);
+  if (!r.defined()) j["reason"] = r.reason;
+  j["convention"] = r.convention;
+  return j;
+}
+
+int run_growth(const input_options& o) {
+  const loaded_input in = load_input(o);
+  const series& s = select_series(in, o);
+  if (s.count_present() < 2)
+    throw invalid_argument("series '" + s.id() + "' has " + std::to_string(s.count_present()) +
+                           " observation(s) with a value: growth needs at least two");
+  const series yoy = growth::year_on_year(s);
+  const growth::rate whole = growth::cagr(s);
+  const int ppy = periods_per_year(s.freq());
+  const period last = s.end();
+  const period first3 = last - std::min<std::int64_t>(3 * ppy - 1, static_cast<std::int64_t>(s.size()) - 1);
+  const growth::rate last3 = growth::cagr(s, first3, last);
+  const auto rr = find_run_rate(in.data, s);
+
+  if (o.format == "json") {
+    nlohmann::ordered_json j;
+    j["series"] = metadata_json(s);
+    j["convention"] = "year-on-year growth in percent: 100*(Y_t/Y_{t-k} - 1), k = periods per year";
+    auto& obs = j["observations"] = nlohmann::ordered_json::array();
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      nlohmann::ordered_json r;
+      r["period"] = s.period_at(i).to_string();
+      r["value"] = s.is_missing(i) ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(s[i]);
+      r["yoy_percent"] = yoy.is_missing(i) ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(yoy[i]);
+      r["status"] = std::string(to_string(s.status(i)));
+      r["source"] = s.source(i);
+      if (const std::string* n = yoy.note(i)) r["note"] = *n;
+      obs.push_back(std::move(r));
+    }
+    j["cagr_whole_span"] = rate_json(whole);
+    j["cagr_last_three_years"] = rate_json(last3);
+    if (rr) {
+      nlohmann::ordered_json r;
+      r["year"] = rr->rr.year;
+      r["first"] = rr->rr.first.to_string();
+      r["last"] = rr->rr.last.to_string();
+      r["periods_observed"] = rr->rr.periods_observed;
+      r["periods_per_year"] = rr->rr.periods_per_year;
+      r["value"] = rr->rr.value;
+      r["label"] = rr->rr.label;
+      r["vs_previous_year"] = rate_json(rr->vs);
+      j["run_rate"] = std::move(r);
+    }
+    std::cout << j.dump(2) << "\n";
+    return 0;
+  }
+  if (o.format == "csv") {
+    std::cout << "series,period,value,yoy_percent,status,note\n";
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      const std::string* n = yoy.note(i);
+      std::cout << io::csv_quote(s.id()) << ',' << s.period_at(i).to_string() << ',' << exact(s[i]) << ','
+                << exact(yoy[i]) << ',' << (s.is_missing(i) ? "missing" : std::string(to_string(s.status(i))))
+                << ',' << (n ? io::csv_quote(*n) : std::string()) << "\n";
+    }
+    return 0;
+  }
+
+  // Sources as numbered footnotes.
+  std::vector<std::string> sources;
+  auto source_ref = [&](const std::string& src) -> std::string {
+    if (src.empty()) return "";
+    for (std::size_t k = 0; k < sources.size(); ++k)
+      if (sources[k] == src) return "[" + std::to_string(k + 1) + "]";
+    sources.push_back(src);
+    return "[" + std::to_string(sources.size()) + "]";
+  };
+  const std::string unit = s.meta().unit.label();
+  std::cout << fmt::format("{} ({})\n{}{}, {}\n\n", s.meta().name, s.id(), unit.empty() ? "" : unit + ", ",
+                           to_string(s.freq()), s.span_text());
+  table t{{"period", "value", "yoy %", "status", "src", "note"}, {false, true, true, false, false, false}, {}};
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const std::string* n = yoy.note(i);
+    t.rows.push_back({s.period_at(i).to_string(), s.is_missing(i) ? "n/a" : fixed(s[i], 3),
+                      yoy.is_missing(i) ? "" : signed_percent(yoy[i], 2),
+                      s.status(i) == obs_status::normal ? "" : std::string(to_string(s.status(i))),
+                      s.is_missing(i) ? "" : source_ref(s.source(i)), n ? *n : ""});
+  }
+  std::cout << t.render() << "\n";
+  std::cout << fmt::format("CAGR {} to {} (whole span, {:g} years): {}\n", whole.from.to_string(),
+                           whole.to.to_string(), whole.years, rate_text(whole));
+  std::cout << fmt::format("CAGR {} to {} (last three years):       {}\n", last3.from.to_string(),
+                           last3.to.to_string(), rate_text(last3));
+  if (rr) {
+    std::cout << fmt::format("{}: {:.2f}{}", rr->rr.label, rr->rr.value, unit.empty() ? "" : " " + unit);
+    if (rr->vs.defined())
+      std::cout << fmt::format(", {:.2f}% {} {}", std::abs(rr->vs.value), rr->vs.value >= 0 ? "above" : "below",
+                               rr->vs.from.to_string());
+    std::cout << "\n  (a run-rate annualises a partial year; it is not a growth rate)\n";
+  }
+  std::cout << "\nGrowth: year-on-year, 100*(Y_t/Y_t-1year - 1); CAGR: end-point compound annual rate.\n";
+  if (!sources.empty()) {
+    std::cout << "Sources:\n";
+    for (std::size_t k = 0; k < sources.size(); ++k) std::cout << fmt::format("  [{}] {}\n", k + 1, sources[k]);
+  }
+  return 0;
+}
+
+}  // namespace
+
+void add_growth_command(CLI::App& app, runner& run) {
+  auto opts = std::make_shared<input_options>();
+  auto* cmd = app.add_subcommand(
+      "growth", "Year-on-year growth table with the CAGR over the whole span and over the last three years");
+  add_input_options(*cmd, *opts, true);
+  cmd->callback([opts, &run] { run = [opts] { return run_growth(*opts); }; });
+}
+
+}  // namespace tradecast::cli

@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: MIT
+#include "common.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "tradecast/data/vietnam_japan.hpp"
+#include "tradecast/io/csv.hpp"
+
+namespace tradecast::cli {
+
+void add_input_options(CLI::App& cmd, input_options& o, bool with_series) {
+  cmd.add_option("--input", o.input,
+                 "Long CSV file (header series,period,value[,unit,status,source,note]); default: the "
+                 "embedded Vietnam-Japan data");
+  if (with_series)
+    cmd.add_option("--series", o.series, "Series id; default: vnm_jpn_total, or the first series of --input");
+  cmd.add_option("--format", o.format, "Output format")
+      ->check(CLI::IsMember({"table", "csv", "json"}))
+      ->default_val("table");
+}
+
+loaded_input load_input(const input_options& o) {
+  if (o.input.empty()) return {data::vietnam_japan(), "embedded Vietnam-Japan data", true};
+  return {io::read_long_csv(o.input), o.input, false};
+}
+
+const series& select_series(const loaded_input& in, const input_options& o) {
+  if (!o.series.empty()) return in.data.at(o.series);
+  if (in.embedded) return in.data.at(data::default_series_id);
+  if (in.data.empty()) throw not_found(in.origin + " holds no series");
+  return in.data[0];
+}
+
+std::string table::render() const {
+  std::vector<std::size_t> width(header.size(), 0);
+  auto cells = [](const std::string& s) {
+    // Display width: count UTF-8 code points, not bytes.
+    return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+  };
+  for (std::size_t c = 0; c < header.size(); ++c) width[c] = cells(header[c]);
+  for (const auto& r : rows)
+    for (std::size_t c = 0; c < r.size() && c < width.size(); ++c) width[c] = std::max(width[c], cells(r[c]));
+  auto line = [&](const std::vector<std::string>& r) {
+    std::string out;
+    for (std::size_t c = 0; c < width.size(); ++c) {
+      const std::string& s = c < r.size() ? r[c] : std::string();
+      const std::string pad(width[c] - cells(s), ' ');
+      const bool last = c + 1 == width.size();
+      if (c > 0) out += "  ";
+      if (c < right.size() && right[c])
+        out += pad + s;
+      else
+        out += last ? s : s + pad;
+    }
+    return out + "\n";
+  };
+  std::string out = line(header);
+  std::size_t total = 0;
+  for (auto w : width) total += w;
+  out += std::string(total + 2 * (width.size() - 1), '-') + "\n";
+  for (const auto& r : rows) out += line(r);
+  return out;
+}
+
+std::string fixed(double v, int digits) { return std::isnan(v) ? std::string() : fmt::format("{:.{}f}", v, digits); }
+
+std::string signed_percent(double v, int digits) {
+  return std::isnan(v) ? std::string() : fmt::format("{:+.{}f}%", v, digits);
+}
+
+std::string exact(double v) {
+  if (std::isnan(v)) return {};
+  char buf[64];
+  auto [p, ec] = std::to_chars(buf, buf + sizeof buf, v);
+  (void)ec;
+  return std::string(buf, p);
+}
+
+nlohmann::ordered_json metadata_json(const series& s) {
+  const auto& m = s.meta();
+  nlohmann::ordered_json j;
+  j["id"] = m.id;
+  j["name"] = m.name;
+  j["frequency"] = std::string(to_string(s.freq()));
+  j["start"] = s.empty() ? nullptr : nlohmann::ordered_json(s.start().to_string());
+  j["end"] = s.empty() ? nullptr : nlohmann::ordered_json(s.end().to_string());
+  j["observations"] = s.size();
+  j["missing"] = s.size() - s.count_present();
+  j["reporter"] = m.reporter;
+  j["partner"] = m.partner;
+  j["flow"] = std::string(to_string(m.flow));
+  j["unit"] = m.unit.label();
+  j["source"] = m.source;
+  j["notes"] = m.notes;
+  return j;
+}
+
+}  // namespace tradecast::cli

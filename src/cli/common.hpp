@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: MIT
+// Shared pieces of the command-line tool: input selection, output formats, table layout.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include "tradecast/core.hpp"
+
+namespace tradecast::cli {
+
+/// Exit status for bad input data or arguments.
+inline constexpr int exit_bad_input = 2;
+
+/// Options shared by the data commands.
+struct input_options {
+  std::string input;   ///< --input FILE ("" = embedded data)
+  std::string series;  ///< --series ID ("" = the default series)
+  std::string format = "table";
+};
+
+/// Adds --input, --series (when `with_series`) and --format to a subcommand.
+void add_input_options(CLI::App& cmd, input_options& o, bool with_series);
+
+/// The collection named by --input (or the embedded data) and a description of where it came from.
+struct loaded_input {
+  series_collection data;
+  std::string origin;  ///< "embedded Vietnam-Japan data" or the file name
+  bool embedded = true;
+};
+[[nodiscard]] loaded_input load_input(const input_options& o);
+
+/// The series named by --series, or the default: the embedded default series, or the first series
+/// of the user's file.
+[[nodiscard]] const series& select_series(const loaded_input& in, const input_options& o);
+
+/// A table printed with aligned columns; `right[i]` right-aligns column i.
+struct table {
+  std::vector<std::string> header;
+  std::vector<bool> right;
+  std::vector<std::vector<std::string>> rows;
+  [[nodiscard]] std::string render() const;
+};
+
+/// Number formatting: fixed with `digits` decimals; "" for NaN.
+[[nodiscard]] std::string fixed(double v, int digits);
+/// Signed percentage "+2.71%" / "-5.50%"; "" for NaN.
+[[nodiscard]] std::string signed_percent(double v, int digits = 2);
+/// Shortest round-trip representation, for CSV.
+[[nodiscard]] std::string exact(double v);
+
+/// Series metadata as JSON.
+[[nodiscard]] nlohmann::ordered_json metadata_json(const series& s);
+
+}  // namespace tradecast::cli

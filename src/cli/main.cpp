@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: MIT
+// tradecast: command-line front end of the library.
+#include <exception>
+#include <iostream>
+#include <memory>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "commands.hpp"
+#include "common.hpp"
+#include "tradecast/error.hpp"
+#include "tradecast/version.hpp"
+
+int main(int argc, char** argv) {
+  using namespace tradecast::cli;
+  CLI::App app{"tradecast: trade-statistics analytics and forecasting.\n"
+               "Every command reads the embedded Vietnam-Japan data unless --input FILE is given.",
+               "tradecast"};
+  app.set_version_flag("--version", std::string(tradecast::version_string));
+  app.require_subcommand(1);
+  runner run;
+  add_series_command(app, run);
+  add_show_command(app, run);
+  add_growth_command(app, run);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::Success& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return exit_bad_input;
+  }
+  try {
+    return run();
+  } catch (const tradecast::parse_error& e) {
+    std::cerr << "tradecast: error: " << e.what() << "\n";
+    return exit_bad_input;
+  } catch (const tradecast::error& e) {
+    std::cerr << "tradecast: error: " << e.what() << "\n";
+    return exit_bad_input;
+  } catch (const std::exception& e) {
+    std::cerr << "tradecast: internal error: " << e.what() << "\n";
+    return 1;
+  }
+}

@@ -1,0 +1,135 @@
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "tradecast/io/csv.hpp"
+
+using namespace tradecast;
+using ::testing::HasSubstr;
+
+namespace {
+
+// Expects parse_long_csv(text) to fail at `line`:`column` with a message containing `what`.
+void expect_error(const std::string& text, std::size_t line, std::size_t column, const std::string& what) {
+  try {
+    (void)io::parse_long_csv(text, "in.csv");
+    ADD_FAILURE() << "accepted:\n" << text;
+  } catch (const parse_error& e) {
+    EXPECT_EQ(e.file(), "in.csv");
+    EXPECT_EQ(e.line(), line) << e.what();
+    EXPECT_EQ(e.column(), column) << e.what();
+    EXPECT_THAT(e.what(), HasSubstr(what));
+  }
+}
+
+}  // namespace
+
+TEST(LongCsv, ReadsSeriesWithOptionalColumns) {
+  const auto c = io::parse_long_csv(
+      "series,period,value,unit,status,source\n"
+      "vnjp,2022,47.6,USD billions,,VNA\n"
+      "vnjp,2023,44.98,USD billions,P,VNA\n"
+      "q,2025-Q1,12,USD billions,,\"VNA, April 2025\"\n");
+  ASSERT_EQ(c.size(), 2u);
+  const series& s = c.at("vnjp");
+  EXPECT_EQ(s.freq(), frequency::annual);
+  EXPECT_EQ(s.start(), period::annual(2022));
+  EXPECT_DOUBLE_EQ(s[1], 44.98);
+  EXPECT_EQ(s.status(1), obs_status::provisional);
+  EXPECT_EQ(s.source(0), "VNA");
+  EXPECT_EQ(s.meta().unit.scale, 9);
+  EXPECT_EQ(c.at("q").source(0), "VNA, April 2025");
+}
+
+TEST(LongCsv, ColumnsInAnyOrderAndCaseCrlfBom) {
+  const auto c = io::parse_long_csv("\xEF\xBB\xBFValue,Period,SERIES\r\n1.5,2025M1,x\r\n2.5,2025-M02,x\r\n\r\n");
+  const series& s = c.at("x");
+  EXPECT_EQ(s.freq(), frequency::monthly);
+  EXPECT_EQ(s.size(), 2u);
+  EXPECT_DOUBLE_EQ(s[1], 2.5);
+}
+
+TEST(LongCsv, SortsRowsAndKeepsGapsAsMissing) {
+  const auto c = io::parse_long_csv(
+      "series,period,value\n"
+      "x,2024,3\n"
+      "x,2020,1\n"
+      "x,2022,NA\n",
+      "in.csv");
+  const series& s = c.at("x");
+  ASSERT_EQ(s.size(), 5u);  // 2020..2024
+  EXPECT_DOUBLE_EQ(s[0], 1.0);
+  EXPECT_TRUE(s.is_missing(1));
+  EXPECT_EQ(*s.note(1), "absent from input");
+  EXPECT_TRUE(s.is_missing(2));
+  EXPECT_EQ(*s.note(2), "missing in input (in.csv line 4)");
+  EXPECT_TRUE(s.is_missing(3));
+  EXPECT_DOUBLE_EQ(s[4], 3.0);
+}
+
+TEST(LongCsv, MissingValueSpellings) {
+  const auto c = io::parse_long_csv("series,period,value,note\nx,2020,,withheld\nx,2021,NaN,\nx,2022,.,\nx,2023,#N/A,\n", "in.csv");
+  const series& s = c.at("x");
+  EXPECT_EQ(s.count_present(), 0u);
+  EXPECT_EQ(*s.note(0), "withheld");
+}
+
+TEST(LongCsv, ErrorsNameFileLineColumnAndExpectation) {
+  expect_error("series,period,value\nx,2024,12.5x\n", 2, 3, "bad number '12.5x' in column 'value'");
+  expect_error("series,period,value\nx,2024,1e999\n", 2, 3, "bad number '1e999'");
+  expect_error("series,period,value\nx,2024,inf\n", 2, 3, "bad number 'inf'");
+  expect_error("series,period,value\nx,2024-Q5,1\n", 2, 2, "unknown period form '2024-Q5'");
+  expect_error("series,period,value\nx,2024,1\nx,2023,1\nx,2024,2\n", 4, 2,
+               "duplicate period 2024 in series 'x' (first given on line 2)");
+  expect_error("series,period,value\nx,2024,1\nx,2025-Q1,1\n", 3, 2,
+               "series 'x' mixes frequencies: 2025-Q1 is quarterly but line 2 has the annual period 2024");
+  expect_error("series,period,value\nx,2024\n", 2, 0, "expected 3 fields as in the header, found 2");
+  expect_error("series,period,amount\n", 1, 3, "unknown column 'amount'");
+  expect_error("series,value\n", 1, 0, "missing column 'period'");
+  expect_error("series,period,value,status\nx,2024,1,Z\n", 2, 4, "unknown status 'Z'");
+  expect_error("series,period,value,status\nx,2024,1,missing\n", 2, 4, "status 'missing' on a row with the value 1");
+  expect_error("series,period,value,status\nx,2024,,E\n", 2, 3, "no value on a row with status 'E'");
+  expect_error("series,period,value,unit\nx,2024,1,USD bn\nx,2025,1,USD mn\n", 3, 4,
+               "series 'x' changes unit from 'USD billions' (line 2) to 'USD millions'");
+  expect_error("series,period,value\n,2024,1\n", 2, 1, "empty series id");
+  expect_error("series,period,value\nx,2024,\"1\n", 2, 3, "unterminated quoted field");
+  expect_error("", 1, 0, "empty input");
+}
+
+TEST(LongCsv, FileErrorsNameTheFile) {
+  try {
+    (void)io::read_long_csv("/nonexistent/trade.csv");
+    ADD_FAILURE();
+  } catch (const parse_error& e) {
+    EXPECT_STREQ(e.what(), "/nonexistent/trade.csv: cannot open the file for reading");
+  }
+}
+
+TEST(LongCsv, WriteThenReadRoundTrips) {
+  const auto c = io::parse_long_csv(
+      "series,period,value,unit,status,source,note\n"
+      "a,2022-Q1,1.25,USD millions,,\"src, with comma\",\n"
+      "a,2022-Q2,,USD millions,missing,,\"withheld \"\"confidential\"\"\"\n"
+      "a,2022-Q3,0.1,USD millions,estimated,IMF,\n");
+  std::ostringstream out;
+  io::write_long_csv(out, c);
+  const auto back = io::parse_long_csv(out.str(), "roundtrip");
+  const series& a = c.at("a");
+  const series& b = back.at("a");
+  ASSERT_EQ(b.size(), a.size());
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    EXPECT_EQ(a.is_missing(i), b.is_missing(i));
+    if (!a.is_missing(i)) {
+      EXPECT_EQ(a[i], b[i]);  // exact: shortest round-trip formatting
+    }
+    EXPECT_EQ(a.status(i), b.status(i));
+    EXPECT_EQ(a.source(i), b.source(i));
+  }
+  EXPECT_EQ(*b.note(1), "withheld \"confidential\"");
+  EXPECT_EQ(b.meta().unit, a.meta().unit);
+}
