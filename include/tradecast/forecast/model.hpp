@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: MIT
+/// \file forecast/model.hpp
+/// The common shape of every forecasting method: a fitted model that reports what it estimated and
+/// produces point forecasts with prediction intervals.
+#pragma once
+
+#include <cmath>
+#include <limits>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <boost/math/distributions/normal.hpp>
+
+#include "tradecast/error.hpp"
+
+namespace tradecast::forecast {
+
+/// How a fit ended. Numerical trouble is reported here, never by a crash.
+enum class fit_status {
+  converged,        ///< the optimiser met its convergence criterion (or the method is closed-form)
+  iteration_limit,  ///< the optimiser stopped at its evaluation limit (R's ets often does too)
+  fell_back,        ///< the requested/selected model could not be fitted; a simpler one was used
+  failed,           ///< nothing could be fitted; forecasts are not available
+};
+
+[[nodiscard]] constexpr std::string_view to_string(fit_status s) noexcept {
+  switch (s) {
+    case fit_status::converged: return "converged";
+    case fit_status::iteration_limit: return "hit iteration limit";
+    case fit_status::fell_back: return "fell back";
+    case fit_status::failed: return "failed";
+  }
+  return "failed";
+}
+
+/// Lower and upper bounds of one prediction interval, per horizon step.
+struct prediction_interval {
+  double level = 95;  ///< percent, in (0, 100)
+  std::vector<double> lower;
+  std::vector<double> upper;
+};
+
+/// Point forecasts (mean) and intervals, h steps ahead of the last observation.
+struct forecast_values {
+  std::vector<double> mean;
+  std::vector<prediction_interval> intervals;  ///< one per requested level, in the requested order
+};
+
+/// What a fit estimated, in R's vocabulary.
+struct model_info {
+  std::string method;  ///< the method's name as R prints it, e.g. "ETS(M,Ad,N)", "Naive method"
+  std::vector<std::pair<std::string, double>> parameters;  ///< e.g. {"alpha", 0.31}, {"l0", 12.1}
+  double sigma2 = std::numeric_limits<double>::quiet_NaN();  ///< innovation variance (NaN if none)
+  double loglik = std::numeric_limits<double>::quiet_NaN();
+  double aic = std::numeric_limits<double>::quiet_NaN();
+  double aicc = std::numeric_limits<double>::quiet_NaN();
+  double bic = std::numeric_limits<double>::quiet_NaN();
+  std::vector<double> fitted;     ///< one-step in-sample fitted values (NaN where undefined)
+  std::vector<double> residuals;  ///< y - fitted on the scale R reports (relative for M errors)
+  fit_status status = fit_status::converged;
+  std::string status_message;  ///< why it fell back / stopped; empty when converged
+};
+
+/// A model fitted to a series. Implementations are immutable after fitting and thread-safe to
+/// forecast from.
+class fitted_model {
+ public:
+  virtual ~fitted_model() = default;
+  [[nodiscard]] virtual const model_info& info() const = 0;
+  /// Forecasts `h` steps ahead with intervals at `levels` (percent).
+  /// \throws invalid_argument for h <= 0 or a level outside (0, 100).
+  [[nodiscard]] virtual forecast_values forecast(int h, std::span<const double> levels) const = 0;
+};
+
+/// \throws invalid_argument naming `h` unless h >= 1.
+inline void check_horizon(int h) {
+  if (h < 1) throw invalid_argument("horizon h = " + std::to_string(h) + " must be at least 1");
+}
+
+/// \throws invalid_argument naming the level unless every level is in (0, 100).
+inline void check_levels(std::span<const double> levels) {
+  for (double l : levels)
+    if (!(l > 0 && l < 100))
+      throw invalid_argument("prediction interval level " + std::to_string(l) +
+                             " is outside (0, 100): levels are percentages such as 80 or 95");
+}
+
+/// The two-sided normal multiplier for a level in percent: qnorm(0.5 + level/200) (1.959964 at 95).
+[[nodiscard]] inline double normal_multiplier(double level) {
+  return boost::math::quantile(boost::math::normal_distribution<double>(), 0.5 + level / 200.0);
+}
+
+}  // namespace tradecast::forecast

@@ -1,0 +1,155 @@
+// Runs the tradecast executable and checks its output and exit status.
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+namespace {
+
+struct result {
+  int status = -1;
+  std::string out;  // stdout and stderr
+};
+
+result run(const std::string& args) {
+  const std::string cmd = std::string(TRADECAST_CLI_PATH) + " " + args + " 2>&1";
+  result r;
+  FILE* p = popen(cmd.c_str(), "r");
+  if (!p) return r;
+  char buf[4096];
+  std::size_t n = 0;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
+  const int st = pclose(p);
+  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+  return r;
+}
+
+std::string write_temp(const std::string& name, const std::string& text) {
+  const auto path = std::filesystem::temp_directory_path() / ("tradecast_cli_test_" + name);
+  std::ofstream(path) << text;
+  return path.string();
+}
+
+}  // namespace
+
+TEST(CliGrowth, DefaultSeriesShowsReferenceFigures) {
+  const result r = run("growth");
+  ASSERT_EQ(r.status, 0) << r.out;
+  // 44.98/47.6 - 1 = -5.504202%; 46.2/44.98 - 1 = +2.712317%; (46.2/47.6)^(1/2) - 1 = -1.481563%.
+  EXPECT_THAT(r.out, HasSubstr("vnm_jpn_total"));
+  EXPECT_THAT(r.out, testing::ContainsRegex("2023 +44\\.980 +-5\\.50%"));
+  EXPECT_THAT(r.out, testing::ContainsRegex("2024 +46\\.200 +\\+2\\.71%"));
+  EXPECT_THAT(r.out, testing::ContainsRegex("CAGR 2022 to 2024 \\(last three years\\): +-1\\.48%"));
+  EXPECT_THAT(r.out, HasSubstr("CAGR 1990 to 2024 (whole span, 34 years)"));
+  // 2021 is missing, so 2021 and 2022 have no year-on-year rate, with the reason.
+  EXPECT_THAT(r.out, testing::ContainsRegex("2021 +n/a"));
+  EXPECT_THAT(r.out, HasSubstr("2021 is missing"));
+  // Q1 2025 x 4 = 48.0 is a run-rate, 48/46.2 - 1 = 3.896% above 2024: never a growth rate.
+  EXPECT_THAT(r.out, HasSubstr("run-rate"));
+  EXPECT_THAT(r.out, HasSubstr("48.00 USD billions, 3.90% above 2024"));
+  EXPECT_THAT(r.out, HasSubstr("not a growth rate"));
+  EXPECT_THAT(r.out, HasSubstr("Vietnam News Agency"));
+  EXPECT_THAT(r.out, HasSubstr("IMF Direction of Trade Statistics"));
+}
+
+TEST(CliGrowth, JsonCarriesExactValues) {
+  const result r = run("growth --format json");
+  ASSERT_EQ(r.status, 0) << r.out;
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["series"]["id"], "vnm_jpn_total");
+  double yoy2023 = 0, yoy2024 = 0;
+  for (const auto& o : j["observations"]) {
+    if (o["period"] == "2023") yoy2023 = o["yoy_percent"].get<double>();
+    if (o["period"] == "2024") yoy2024 = o["yoy_percent"].get<double>();
+    if (o["period"] == "2022") EXPECT_TRUE(o["yoy_percent"].is_null());
+  }
+  EXPECT_NEAR(yoy2023, -5.504202, 1e-6);
+  EXPECT_NEAR(yoy2024, 2.712317, 1e-6);
+  EXPECT_NEAR(j["cagr_last_three_years"]["percent"].get<double>(), -1.481563, 1e-6);
+  EXPECT_NEAR(j["run_rate"]["value"].get<double>(), 48.0, 1e-12);
+  EXPECT_NEAR(j["run_rate"]["vs_previous_year"]["percent"].get<double>(), 3.896104, 1e-6);
+}
+
+TEST(CliGrowth, CsvOutput) {
+  const result r = run("growth --format csv");
+  ASSERT_EQ(r.status, 0) << r.out;
+  EXPECT_THAT(r.out, testing::StartsWith("series,period,value,yoy_percent,status,note\n"));
+  EXPECT_THAT(r.out, HasSubstr("vnm_jpn_total,2023,44.98,-5.5042016806722"));
+}
+
+TEST(CliGrowth, UserFileQuarterlyComparesSameQuarter) {
+  const std::string f = write_temp("q.csv",
+                                   "series,period,value\nx,2024Q1,10\nx,2024Q2,11\nx,2024Q3,12\nx,2024Q4,13\n"
+                                   "x,2025Q1,12\n");
+  const result r = run("growth --input " + f);
+  ASSERT_EQ(r.status, 0) << r.out;
+  EXPECT_THAT(r.out, testing::ContainsRegex("2025-Q1 +12\\.000 +\\+20\\.00%"));  // 12/10 - 1
+  // 2025 has one quarter: run-rate 48 vs 2024's 46 (= 10+11+12+13): +4.35%.
+  EXPECT_THAT(r.out, HasSubstr("48.00, 4.35% above 2024"));
+}
+
+TEST(CliSeries, ListsEmbeddedSeries) {
+  const result r = run("series");
+  ASSERT_EQ(r.status, 0) << r.out;
+  for (const char* id : {"vnm_jpn_total", "vnm_jpn_total_q", "vnm_jpn_total_rep_jpn", "vnm_exports_to_jpn",
+                         "vnm_imports_from_jpn", "jpn_exports_to_vnm", "jpn_imports_from_vnm"})
+    EXPECT_THAT(r.out, HasSubstr(id));
+  EXPECT_THAT(r.out, HasSubstr("7 series in embedded Vietnam-Japan data"));
+  const result j = run("series --format json");
+  ASSERT_EQ(j.status, 0);
+  EXPECT_EQ(nlohmann::json::parse(j.out).size(), 7u);
+}
+
+TEST(CliShow, PrintsOneSeries) {
+  const result r = run("show --series vnm_jpn_total_q");
+  ASSERT_EQ(r.status, 0) << r.out;
+  EXPECT_THAT(r.out, testing::ContainsRegex("2025-Q1 +12\\.000"));
+  const result c = run("show --series vnm_jpn_total --format csv");
+  EXPECT_THAT(c.out, HasSubstr("vnm_jpn_total,2021,,USD billions,missing,"));
+}
+
+TEST(CliErrors, BadInputExitsTwoWithLocation) {
+  const std::string f = write_temp("bad.csv", "series,period,value\nx,2024,1\nx,2025,abc\n");
+  const result r = run("growth --input " + f);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_THAT(r.out, HasSubstr(f + ":3:3: bad number 'abc' in column 'value'"));
+
+  const std::string g = write_temp("badperiod.csv", "series,period,value\nx,2024-13,1\n");
+  const result rp = run("show --input " + g);
+  EXPECT_EQ(rp.status, 2);
+  EXPECT_THAT(rp.out, HasSubstr(g + ":2:2: unknown period form '2024-13'"));
+
+  const result missing = run("growth --input /nonexistent.csv");
+  EXPECT_EQ(missing.status, 2);
+  EXPECT_THAT(missing.out, HasSubstr("/nonexistent.csv: cannot open the file"));
+
+  const result unknown = run("growth --series nope");
+  EXPECT_EQ(unknown.status, 2);
+  EXPECT_THAT(unknown.out, HasSubstr("unknown series 'nope'; available: vnm_jpn_total"));
+
+  const result fmt = run("growth --format xml");
+  EXPECT_EQ(fmt.status, 2);
+  EXPECT_THAT(fmt.out, HasSubstr("--format"));
+
+  const result none = run("");
+  EXPECT_EQ(none.status, 2);
+}
+
+TEST(CliHelp, EveryCommandHasHelp) {
+  for (const char* cmd : {"", "series ", "show ", "growth "}) {
+    const result r = run(std::string(cmd) + "--help");
+    EXPECT_EQ(r.status, 0) << cmd;
+    EXPECT_THAT(r.out, HasSubstr("--")) << cmd;
+  }
+  EXPECT_THAT(run("growth --help").out, HasSubstr("--input"));
+  EXPECT_THAT(run("--version").out, HasSubstr("0.1.0"));
+}
