@@ -140,7 +140,7 @@ int run_growth(const input_options& o) {
                            to_string(s.freq()), s.span_text());
   table t{{"period", "value", "yoy %", "status", "src", "note"}, {false, true, true, false, false, false}, {}};
   for (std::size_t i = 0; i < s.size(); ++i) {
-    const std::string* n = yoy.note(i);
+    const std::string* n = s.is_missing(i) ? s.note(i) : yoy.note(i);
     t.rows.push_back({s.period_at(i).to_string(), s.is_missing(i) ? "n/a" : fixed(s[i], 3),
                       yoy.is_missing(i) ? "" : signed_percent(yoy[i], 2),
                       s.status(i) == obs_status::normal ? "" : std::string(to_string(s.status(i))),

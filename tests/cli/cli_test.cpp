@@ -70,7 +70,9 @@ TEST(CliGrowth, JsonCarriesExactValues) {
   for (const auto& o : j["observations"]) {
     if (o["period"] == "2023") yoy2023 = o["yoy_percent"].get<double>();
     if (o["period"] == "2024") yoy2024 = o["yoy_percent"].get<double>();
-    if (o["period"] == "2022") EXPECT_TRUE(o["yoy_percent"].is_null());
+    if (o["period"] == "2022") {
+      EXPECT_TRUE(o["yoy_percent"].is_null());
+    }
   }
   EXPECT_NEAR(yoy2023, -5.504202, 1e-6);
   EXPECT_NEAR(yoy2024, 2.712317, 1e-6);

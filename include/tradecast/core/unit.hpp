@@ -27,6 +27,13 @@ struct unit {
   /// Base year of constant prices, when known.
   std::optional<int> base_year;
 
+  /// A unit with only a measure ("percent", "index"), scale 0, current prices.
+  [[nodiscard]] static unit of(std::string measure_name) {
+    unit u;
+    u.measure = std::move(measure_name);
+    return u;
+  }
+
   /// "USD billions", "USD millions, constant 2015 prices", "percent". Round-trips through parse().
   [[nodiscard]] std::string label() const {
     std::string out = measure;
