@@ -147,11 +147,53 @@ TEST(CliErrors, BadInputExitsTwoWithLocation) {
 }
 
 TEST(CliHelp, EveryCommandHasHelp) {
-  for (const char* cmd : {"", "series ", "show ", "growth "}) {
+  for (const char* cmd : {"", "series ", "show ", "growth ", "forecast "}) {
     const result r = run(std::string(cmd) + "--help");
     EXPECT_EQ(r.status, 0) << cmd;
     EXPECT_THAT(r.out, HasSubstr("--")) << cmd;
   }
   EXPECT_THAT(run("growth --help").out, HasSubstr("--input"));
   EXPECT_THAT(run("--version").out, HasSubstr("0.1.0"));
+}
+
+TEST(CliForecast, CsvHasExactlyTheDocumentedColumns) {
+  const result r = run("forecast --series vnm_jpn_total_rep_jpn --method ets --horizon 6 --format csv");
+  ASSERT_EQ(r.status, 0) << r.out;
+  EXPECT_THAT(r.out, testing::StartsWith("series,period,mean,lo80,hi80,lo95,hi95\n"));
+  EXPECT_THAT(r.out, HasSubstr("\nvnm_jpn_total_rep_jpn,2021,"));
+  EXPECT_THAT(r.out, HasSubstr("\nvnm_jpn_total_rep_jpn,2026,"));
+  const result l = run("forecast --series vnm_jpn_total_rep_jpn --horizon 2 --level 90 --format csv");
+  EXPECT_THAT(l.out, testing::StartsWith("series,period,mean,lo90,hi90\n"));
+}
+
+TEST(CliForecast, DefaultProjectionSaysWhatItUsed) {
+  const std::string svg = (std::filesystem::temp_directory_path() / "tradecast_cli_test_fan.svg").string();
+  const result r = run("forecast --horizon 6 --chart " + svg);
+  ASSERT_EQ(r.status, 0) << r.out;
+  EXPECT_THAT(r.out, HasSubstr("Model: ETS("));
+  EXPECT_THAT(r.out, HasSubstr("status: fell back"));
+  EXPECT_THAT(r.out, HasSubstr("Data: uses 2022 to 2024"));
+  EXPECT_THAT(r.out, testing::ContainsRegex("2030 +[0-9.]+ +[0-9.]+"));
+  std::ifstream f(svg);
+  std::string text((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+  EXPECT_THAT(text, HasSubstr("</svg>"));
+  const result j = run("forecast --horizon 2 --format json");
+  const auto doc = nlohmann::json::parse(j.out);
+  EXPECT_EQ(doc["forecasts"].size(), 2u);
+  EXPECT_EQ(doc["forecasts"][0]["period"], "2025");
+  EXPECT_EQ(doc["model"]["status"], "fell back");
+}
+
+TEST(CliForecast, BadArgumentsExitTwo) {
+  EXPECT_EQ(run("forecast --horizon 0").status, 2);
+  EXPECT_EQ(run("forecast").status, 2);  // --horizon is required
+  const result m = run("forecast --horizon 3 --method nope");
+  EXPECT_EQ(m.status, 2);
+  EXPECT_THAT(m.out, HasSubstr("unknown method 'nope'"));
+  const result lv = run("forecast --horizon 3 --level 80,x");
+  EXPECT_EQ(lv.status, 2);
+  EXPECT_THAT(lv.out, HasSubstr("--level: 'x' is not a number"));
+  const result l2 = run("forecast --horizon 3 --level 120");
+  EXPECT_EQ(l2.status, 2);
+  EXPECT_THAT(l2.out, HasSubstr("level 120"));
 }

@@ -1,0 +1,680 @@
+// SPDX-License-Identifier: MIT
+/// \file forecast/ets.hpp
+/// Exponential smoothing state space models (ETS; Hyndman, Koehler, Ord & Snyder 2008,
+/// *Forecasting with Exponential Smoothing*), fitted and selected as R's `forecast::ets()` does
+/// (forecast 8.20), and forecast as `forecast.ets()` does.
+///
+/// ## Models
+/// ETS(E,T,S): error E ∈ {A, M}, trend T ∈ {N, A, Ad, M, Md}, season S ∈ {N, A, M}, period m.
+/// With state x_t = (l_t, b_t, s_t, …, s_{t−m+1}), one-step forecast ŷ_t and innovation ε_t:
+///
+///     ŷ_t = q_t ⊕ s_{t−m}          q_t = l_{t−1} | l_{t−1} + φ b_{t−1} | l_{t−1} b_{t−1}^φ
+///     y_t = ŷ_t + ε_t  (A error)   y_t = ŷ_t (1 + ε_t)  (M error)
+///     l_t = q_t + α (p_t − q_t),   p_t = y_t ⊖ s_{t−m}     (⊕/⊖ = +/− or ×/÷ by season type)
+///     b_t = φb + (β/α)(r_t − φb),  r_t = l_t − l_{t−1} | l_t / l_{t−1}   (φb read as b^φ for M)
+///     s_t = s_{t−m} + γ (y_t ⊖ q_t − s_{t−m})
+///
+/// φ = 1 for undamped trends. Parameters are estimated by minimising
+/// n·log Σε_t² + 2·Σ log|ŷ_t|·[M error] (= −2 log L up to constants; `loglik` = −½ of it, as R
+/// prints it) over [α, β, γ, φ, l_0, b_0, s_0 … s_{m−2}] with R's Nelder–Mead (`nmmin`, 2000
+/// evaluations), R's starting values, the usual bounds (1e-4 ≤ α ≤ 0.9999, 1e-4 ≤ β ≤ α,
+/// 1e-4 ≤ γ ≤ 1 − α, 0.8 ≤ φ ≤ 0.98) and the admissible region (characteristic roots in the unit
+/// circle). AIC = −2logL + 2k, AICc = AIC + 2k(k+1)/(n−k−1), BIC = −2logL + k log n,
+/// k = #estimated parameters + 1.
+///
+/// ## Minimum lengths
+/// Let q be the number of estimated values (smoothing parameters + initial states):
+/// ANN/MNN 2, AAN/MAN 4, AAdN/MAdN 5, ANA/MNA/MNM m+2, AAA/MAA/MAM m+4, AAdA/MAdA/MAdM m+5
+/// (one less per user-fixed smoothing parameter). A model is estimated only when q < n − 1; its
+/// AICc is finite only when n ≥ q + 3 (AIC/BIC: n ≥ q + 2), so smaller models win on short
+/// series. Seasonal models also need n > m and n ≥ 4 (n < 3m uses a Fourier regression for the
+/// initial seasonal states instead of a classical decomposition). As in R, the data are too short
+/// for the *requested* model when n ≤ r + 4 with r = 2 + 2·[explicit trend] + m·[explicit season]
+/// + [damped = true] (so n ≥ 7 for the automatic search, n ≥ 7 for "ANN", n ≥ 9 for "AAN",
+/// n ≥ m + 7 for "ANA", n ≥ m + 9 for "AAA", n ≥ m + 10 for damped "AAA").
+///
+/// ## Tiny data (differs from R)
+/// R falls back to `HoltWintersZZ` when n ≤ r + 4. tradecast never fails there: it fits the
+/// simplest model the data support and records why in `status == fit_status::fell_back` and
+/// `status_message`: ETS(E,N,N) with α and l_0 estimated when n ≥ 4, otherwise (n = 2, 3) the
+/// naive special case ETS(E,N,N) with α = upper bound (0.9999) and l_0 = y_1. E is the requested
+/// error type (A when 'Z'). The same fallback is used when no candidate model can be fitted
+/// (R: "No model able to be fitted") or an explicitly requested model cannot be estimated.
+///
+/// ## Parity with R
+/// Starting values, initial states (decompose, and for n < 3m the Fourier regression, with
+/// LINPACK's Householder QR as R's lsfit/lm), the admissibility test and R's `nmmin` are
+/// reproduced so that the optimisation follows R's path evaluation for evaluation: on the
+/// reference fixtures (tests/forecast/data) the selected model, log-likelihood and evaluation
+/// count equal R's. Deliberate differences: docs/r-differences-ets.md.
+///
+/// ## Speed
+/// The candidate models are optimised together: one Nelder–Mead state machine per model, all
+/// advanced in lock step, their points evaluated by an interleaved multi-model likelihood pass
+/// and an interleaved root test (independent dependency chains overlap in the processor). Every
+/// evaluation is bit-for-bit the one R's path makes, so estimates, evaluation counts and the
+/// selected model are R's. fit_ets() has no global state and may run concurrently on different
+/// series.
+///
+/// ## Constant series
+/// As R: an automatic fit of a constant series (all values equal to within 1.5e-8 relative, R's
+/// `is.constant`) is simple exponential smoothing with α = 0.99999 and l_0 = y_1 ("Simple
+/// exponential smoothing"; sigma2 = mean squared residual; no likelihood).
+#pragma once
+
+#include <array>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <span>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "tradecast/error.hpp"
+#include "tradecast/forecast/detail/ets_core.hpp"
+#include "tradecast/forecast/detail/ets_forecast.hpp"
+#include "tradecast/forecast/model.hpp"
+
+namespace tradecast::forecast {
+
+/// Information criterion used to select among candidate models (R's `ic`).
+enum class ets_ic { aicc, aic, bic };
+
+/// Criterion minimised when estimating parameters (R's `opt.crit`).
+enum class ets_opt_crit {
+  lik,    ///< the likelihood (default)
+  mse,    ///< in-sample one-step mean squared error
+  amse,   ///< mean of the 1..nmse-step in-sample MSEs
+  sigma,  ///< mean squared residual (relative for M errors)
+  mae,    ///< mean absolute residual
+};
+
+/// Parameter space (R's `bounds`).
+enum class ets_bounds { both, usual, admissible };
+
+/// What to fit; mirrors the arguments of R's `ets()` and their defaults.
+struct ets_spec {
+  char error = 'Z';   ///< 'A', 'M' or 'Z' (select)
+  char trend = 'Z';   ///< 'N', 'A', 'M' or 'Z' (select; 'M' only with allow_multiplicative_trend)
+  char season = 'Z';  ///< 'N', 'A', 'M' or 'Z' (select)
+  std::optional<bool> damped;               ///< unset: try both
+  bool allow_multiplicative_trend = false;  ///< include M trends in the 'Z' search
+  bool additive_only = false;               ///< only additive components in the search
+  bool restrict_models = true;              ///< forbid unstable combinations (A error with M parts; MMA)
+  ets_ic criterion = ets_ic::aicc;
+  std::optional<double> alpha, beta, gamma, phi;  ///< fix a smoothing parameter instead of estimating it
+  std::array<double, 4> lower{1e-4, 1e-4, 1e-4, 0.8};        ///< for α, β, γ, φ
+  std::array<double, 4> upper{0.9999, 0.9999, 0.9999, 0.98};  ///< for α, β, γ, φ
+  ets_bounds bounds = ets_bounds::both;
+  ets_opt_crit opt_crit = ets_opt_crit::lik;
+  int nmse = 3;      ///< horizons averaged by amse (1..30)
+  int maxit = 2000;  ///< Nelder–Mead evaluation limit
+};
+
+/// One model tried by the automatic selection.
+struct ets_candidate {
+  std::string method;  ///< e.g. "ETS(M,Ad,N)"
+  char error = 'A', trend = 'N', season = 'N';
+  bool damped = false;
+  bool fitted = false;  ///< false: could not be estimated (ICs are +Inf)
+  double loglik = std::numeric_limits<double>::quiet_NaN();
+  double aic = std::numeric_limits<double>::infinity();
+  double aicc = std::numeric_limits<double>::infinity();
+  double bic = std::numeric_limits<double>::infinity();
+  int evaluations = 0;  ///< objective evaluations used by Nelder–Mead
+  std::string note;     ///< why it could not be fitted
+};
+
+/// A fitted ETS model (R's `ets` object).
+struct ets_fit {
+  char error = 'A', trend = 'N', season = 'N';
+  bool damped = false;
+  int m = 1;          ///< seasonal period of the model (1 when there is no season)
+  int frequency = 1;  ///< the period given to fit_ets()
+  std::size_t n = 0;  ///< observations used
+  std::string method;  ///< as R prints it: "ETS(M,Ad,M)" (or "Simple exponential smoothing")
+  double alpha = std::numeric_limits<double>::quiet_NaN();
+  double beta = std::numeric_limits<double>::quiet_NaN();   ///< NaN without trend
+  double gamma = std::numeric_limits<double>::quiet_NaN();  ///< NaN without season
+  double phi = std::numeric_limits<double>::quiet_NaN();    ///< NaN unless damped
+  /// R's `model$par`: estimated parameters then user-fixed ones, with R's names
+  /// (alpha, beta, gamma, phi, l, b, s0 … s{m−2}).
+  std::vector<std::string> par_names;
+  std::vector<double> par;
+  std::vector<double> initial_state;  ///< [l, b?, s_1 … s_m] (R's `initstate` + the implied last seasonal)
+  std::vector<double> final_state;    ///< state after the last observation (forecast origin)
+  std::vector<double> states;         ///< (n + 1) × state_size, row-major (R's `states`)
+  std::size_t state_size = 1;
+  std::vector<double> fitted;     ///< one-step fitted values
+  std::vector<double> residuals;  ///< y − fitted (A error) or (y − fitted)/fitted (M error)
+  double sigma2 = std::numeric_limits<double>::quiet_NaN();  ///< Σ residual² / (n − #par)
+  double loglik = std::numeric_limits<double>::quiet_NaN();
+  double aic = std::numeric_limits<double>::quiet_NaN();
+  double aicc = std::numeric_limits<double>::quiet_NaN();
+  double bic = std::numeric_limits<double>::quiet_NaN();
+  double mse = std::numeric_limits<double>::quiet_NaN();
+  double amse = std::numeric_limits<double>::quiet_NaN();
+  int n_params = 0;  ///< k of the information criteria (estimated parameters + σ²)
+  fit_status status = fit_status::converged;
+  std::string status_message;
+  int evaluations = 0;      ///< objective evaluations of the final model's optimisation
+  int optimiser_code = 0;   ///< R's nmmin `fail`: 0 converged, 1 evaluation limit, 10 degenerate simplex
+  std::vector<ets_candidate> candidates;  ///< every model tried, in R's order (automatic selection)
+
+  /// The smoothing parameters as used by the recursions (β = γ = 0, φ = 1 where absent).
+  [[nodiscard]] detail::ets_smoothing smoothing() const noexcept {
+    detail::ets_smoothing s;
+    s.alpha = alpha;
+    s.beta = trend == 'N' ? 0.0 : beta;
+    s.gamma = season == 'N' ? 0.0 : gamma;
+    s.phi = damped ? phi : 1.0;
+    return s;
+  }
+};
+
+/// Options of forecast_ets().
+struct ets_forecast_options {
+  bool simulate = false;   ///< simulated intervals even where analytic ones exist (R's `simulate`)
+  bool bootstrap = false;  ///< simulate by resampling residuals (implies simulate)
+  int npaths = 5000;       ///< simulated paths
+  std::uint64_t seed = 20240601;  ///< seed of the path generator (std::mt19937_64)
+};
+
+namespace detail {
+
+inline std::string ets_method_name(char e, char t, char s, bool damped) {
+  std::string out = "ETS(";
+  out += e;
+  out += ',';
+  out += t;
+  if (damped) out += 'd';
+  out += ',';
+  out += s;
+  out += ')';
+  return out;
+}
+
+/// R's is.constant: mean |y − y_1| ≤ 1.5e-8 · mean |y| (absolute when mean |y| ≤ 1.5e-8).
+inline bool ets_is_constant(std::span<const double> y) {
+  long double dif = 0, mag = 0;
+  for (double v : y) {
+    dif += std::fabs(v - y[0]);
+    mag += std::fabs(v);
+  }
+  const auto n = static_cast<long double>(y.size());
+  double xy = static_cast<double>(dif / n);
+  const double xn = static_cast<double>(mag / n);
+  if (std::isfinite(xn) && xn > 1.5e-8) xy /= xn;
+  return xy <= 1.5e-8;
+}
+
+inline void ets_check_char(char c, const char* allowed, const char* name) {
+  for (const char* p = allowed; *p; ++p)
+    if (*p == c) return;
+  throw invalid_argument(std::string("ets: ") + name + " = '" + std::string(1, c) + "' is not one of '" + allowed + "'");
+}
+
+/// Fills an ets_fit from a fitted model.
+inline ets_fit ets_make_fit(std::span<const double> y, const ets_model_request& rq, ets_model_result&& r,
+                            int frequency) {
+  ets_fit f;
+  f.error = ets_char(rq.error);
+  f.trend = ets_char(rq.trend);
+  f.season = ets_char(rq.season);
+  f.damped = rq.damped;
+  f.m = rq.season != ets_none ? rq.m : 1;
+  f.frequency = frequency;
+  f.n = y.size();
+  f.method = ets_method_name(f.error, f.trend, f.season, f.damped);
+  f.alpha = r.par.alpha;
+  if (rq.trend != ets_none) f.beta = r.par.beta;
+  if (rq.season != ets_none) f.gamma = r.par.gamma;
+  if (rq.damped) f.phi = r.par.phi;
+  // R's par: optimised [smoothing..., states...] then the user-fixed values.
+  std::size_t j = 0;
+  if (!rq.has_alpha) f.par_names.emplace_back("alpha"), f.par.push_back(r.opt_par[j++]);
+  if (rq.trend != ets_none && !rq.has_beta) f.par_names.emplace_back("beta"), f.par.push_back(r.opt_par[j++]);
+  if (rq.season != ets_none && !rq.has_gamma) f.par_names.emplace_back("gamma"), f.par.push_back(r.opt_par[j++]);
+  if (rq.damped && !rq.has_phi) f.par_names.emplace_back("phi"), f.par.push_back(r.opt_par[j++]);
+  f.par_names.emplace_back("l");
+  f.par.push_back(r.opt_par[j++]);
+  if (rq.trend != ets_none) f.par_names.emplace_back("b"), f.par.push_back(r.opt_par[j++]);
+  for (int k = 0; j < r.opt_par.size(); ++k) {
+    f.par_names.emplace_back("s" + std::to_string(k));
+    f.par.push_back(r.opt_par[j++]);
+  }
+  if (rq.has_alpha) f.par_names.emplace_back("alpha"), f.par.push_back(rq.given.alpha);
+  if (rq.has_beta) f.par_names.emplace_back("beta"), f.par.push_back(rq.given.beta);
+  if (rq.has_gamma) f.par_names.emplace_back("gamma"), f.par.push_back(rq.given.gamma);
+  if (rq.has_phi) f.par_names.emplace_back("phi"), f.par.push_back(rq.given.phi);
+  f.state_size = r.initial_state.size();
+  f.initial_state = r.initial_state;
+  f.states = std::move(r.states);
+  f.final_state.assign(f.states.end() - static_cast<std::ptrdiff_t>(f.state_size), f.states.end());
+  f.fitted = std::move(r.fitted);
+  f.residuals = std::move(r.residuals);
+  long double sse = 0;
+  for (double e : f.residuals) sse += static_cast<long double>(e) * e;
+  f.sigma2 = static_cast<double>(sse / static_cast<long double>(static_cast<double>(y.size()) - static_cast<double>(f.par.size())));
+  f.loglik = r.loglik;
+  f.aic = r.aic;
+  f.aicc = r.aicc;
+  f.bic = r.bic;
+  f.mse = r.mse;
+  f.amse = r.amse;
+  f.n_params = r.np;
+  f.evaluations = r.fncount;
+  f.optimiser_code = r.fail;
+  f.status = r.fail == 1 ? fit_status::iteration_limit : fit_status::converged;
+  if (r.fail == 1)
+    f.status_message = "Nelder-Mead stopped at the evaluation limit (" + std::to_string(rq.maxit) + "), as R's ets often does";
+  else if (r.fail == 10)
+    f.status_message = "Nelder-Mead simplex could not be shrunk further";
+  return f;
+}
+
+/// Simple exponential smoothing with fixed α and l_0 = y_1 (R's `ses(initial = "simple")`, used
+/// for constant series, and the naive fallback); nothing is estimated.
+inline ets_fit ets_simple_ses(std::span<const double> y, int error, double alpha, int frequency) {
+  ets_fit f;
+  f.error = ets_char(error);
+  f.frequency = frequency;
+  f.n = y.size();
+  f.alpha = alpha;
+  f.state_size = 1;
+  f.initial_state = {y[0]};
+  f.states.resize(y.size() + 1);
+  f.fitted.resize(y.size());
+  f.residuals.resize(y.size());
+  ets_smoothing sp;
+  sp.alpha = alpha;
+  const ets_calc_output co = ets_calc(y, 1, error, ets_none, ets_none, sp, f.initial_state, 1, f.residuals.data(),
+                                      f.fitted.data(), f.states.data(), nullptr);
+  for (std::size_t t = 0; t < y.size(); ++t)
+    f.fitted[t] = error == ets_add ? y[t] - f.residuals[t] : y[t] / (1 + f.residuals[t]);
+  f.final_state = {f.states.back()};
+  f.par_names = {"alpha", "l"};
+  f.par = {alpha, y[0]};
+  long double sse = 0;
+  for (double e : f.residuals) sse += static_cast<long double>(e) * e;
+  f.mse = static_cast<double>(sse / static_cast<long double>(y.size()));
+  f.amse = f.mse;
+  f.loglik = -0.5 * std::max(co.lik, -1e10);
+  return f;
+}
+
+/// The tiny-data fallback (see the file comment): ETS(E,N,N) estimated when n ≥ 4, else naive.
+inline ets_fit ets_fallback(std::span<const double> y, int error, const ets_spec& spec, int frequency,
+                            const std::string& reason, ets_workspace& ws) {
+  const std::size_t n = y.size();
+  if (n >= 4) {
+    ets_model_request rq;
+    rq.error = error;
+    rq.has_alpha = spec.alpha.has_value();
+    rq.given.alpha = spec.alpha.value_or(0.0);
+    rq.lower = spec.lower;
+    rq.upper = spec.upper;
+    rq.bounds = static_cast<int>(spec.bounds);
+    rq.opt_crit = static_cast<int>(spec.opt_crit);
+    rq.nmse = spec.nmse;
+    rq.maxit = spec.maxit;
+    ets_model_result r = ets_fit_model(y, rq, ws);
+    if (r.ok) {
+      ets_fit f = ets_make_fit(y, rq, std::move(r), frequency);
+      f.status = fit_status::fell_back;
+      f.status_message = reason + "; fitted " + f.method + " (alpha and l estimated) instead";
+      return f;
+    }
+  }
+  const double alpha = spec.alpha.value_or(spec.upper[0]);
+  ets_fit f = ets_simple_ses(y, error, alpha, frequency);
+  f.method = ets_method_name(f.error, 'N', 'N', false);
+  long double sse = 0;
+  for (double e : f.residuals) sse += static_cast<long double>(e) * e;
+  f.sigma2 = static_cast<double>(sse / static_cast<long double>(n - 1));
+  f.n_params = 1;
+  const double k = 1, ny = static_cast<double>(n), lik = -2 * f.loglik;
+  f.aic = lik + 2 * k;
+  f.bic = lik + std::log(ny) * k;
+  f.aicc = ny - k - 1 > 0 ? f.aic + 2 * k * (k + 1) / (ny - k - 1) : std::numeric_limits<double>::infinity();
+  f.status = fit_status::fell_back;
+  f.status_message = reason + "; used the naive special case " + f.method + " with alpha = " + std::to_string(alpha) +
+                     " and l = y[0] (nothing estimated)";
+  return f;
+}
+
+}  // namespace detail
+
+/// Fits an ETS model to `y` (no missing values) with seasonal period `m` (1 = non-seasonal), as
+/// R's `ets(ts(y, frequency = m), ...)` does: 'Z' components are selected by `spec.criterion`
+/// among the admissible candidates in R's order (error A, M × trend N, A(, M) × season N, A, M ×
+/// damped, earliest wins ties); M error only for positive data; season only when n > m and
+/// m ≤ 24 ('Z' with m > 24 gives no season, as R with a warning).
+/// 	hrows invalid_argument naming the argument: y with fewer than 2 values or a non-finite value,
+///         m < 1, an unknown component letter, an explicit seasonal model with m = 1 or m > 24, a
+///         multiplicative component with y ≤ 0 somewhere, a damped model without trend, a model
+///         forbidden by `restrict_models`/`additive_only`, nmse outside 1..30, lower > upper.
+[[nodiscard]] inline ets_fit fit_ets(std::span<const double> y, int m, const ets_spec& spec = {}) {
+  using namespace detail;
+  const std::size_t n = y.size();
+  if (n < 2)
+    throw invalid_argument("fit_ets: y has " + std::to_string(n) + " observation(s); at least 2 are needed");
+  for (std::size_t i = 0; i < n; ++i)
+    if (!std::isfinite(y[i]))
+      throw invalid_argument("fit_ets: y[" + std::to_string(i) + "] is not finite (missing values must be removed or interpolated first)");
+  if (m < 1) throw invalid_argument("fit_ets: seasonal period m = " + std::to_string(m) + " must be at least 1");
+  ets_check_char(spec.error, "AMZ", "spec.error");
+  ets_check_char(spec.trend, "NAMZ", "spec.trend");
+  ets_check_char(spec.season, "NAMZ", "spec.season");
+  if (spec.nmse < 1 || spec.nmse > 30)
+    throw invalid_argument("fit_ets: spec.nmse = " + std::to_string(spec.nmse) + " is outside 1..30");
+  for (std::size_t i = 0; i < 4; ++i)
+    if (!(spec.lower[i] <= spec.upper[i]))
+      throw invalid_argument("fit_ets: spec.lower[" + std::to_string(i) + "] exceeds spec.upper[" + std::to_string(i) + "]");
+
+  ets_workspace ws;
+  const bool auto_model = spec.error == 'Z' && spec.trend == 'Z' && spec.season == 'Z';
+  if (auto_model && ets_is_constant(y)) {
+    ets_fit f = ets_simple_ses(y, ets_add, 0.99999, m);
+    f.method = "Simple exponential smoothing";
+    f.sigma2 = f.mse;
+    f.loglik = std::numeric_limits<double>::quiet_NaN();
+    f.status_message = "constant series: simple exponential smoothing with alpha = 0.99999 (as R)";
+    return f;
+  }
+  char E = spec.error, T = spec.trend, S = spec.season;
+  std::string notes;
+  if (n <= static_cast<std::size_t>(m)) S = 'N';
+  if (m == 1) {
+    if (S == 'A' || S == 'M')
+      throw invalid_argument("fit_ets: spec.season = '" + std::string(1, S) + "' needs a seasonal period m > 1 (m = 1)");
+    S = 'N';
+  }
+  if (m > 24) {
+    if (S == 'A' || S == 'M')
+      throw invalid_argument("fit_ets: seasonal period m = " + std::to_string(m) + " is too high for a seasonal ETS model (at most 24)");
+    if (S == 'Z') {
+      S = 'N';
+      notes = "seasonality ignored: m = " + std::to_string(m) + " > 24";
+    }
+  }
+  if (spec.restrict_models) {
+    if ((E == 'A' && (T == 'M' || S == 'M')) || (E == 'M' && T == 'M' && S == 'A'))
+      throw invalid_argument(std::string("fit_ets: spec (error, trend, season) = ") + E + T + S +
+                             " is a forbidden model combination (set restrict_models = false to allow it)");
+  }
+  if (spec.additive_only && (E == 'M' || T == 'M' || S == 'M'))
+    throw invalid_argument("fit_ets: spec asks for a multiplicative component with additive_only = true");
+  double ymin = y[0];
+  for (double v : y) ymin = std::min(ymin, v);
+  const bool positive = ymin > 0;
+  if (!positive && (E == 'M' || T == 'M' || S == 'M'))
+    throw invalid_argument("fit_ets: y has non-positive values; a multiplicative component needs y > 0");
+  if (spec.damped.value_or(false) && T == 'N')
+    throw invalid_argument("fit_ets: spec.damped = true with spec.trend = 'N' is not a model");
+
+  const int fallback_error = E == 'M' ? ets_mult : ets_add;
+  std::size_t npars = 2;
+  if (T == 'A' || T == 'M') npars += 2;
+  if (S == 'A' || S == 'M') npars += static_cast<std::size_t>(m);
+  if (spec.damped.value_or(false)) npars += 1;
+  if (n <= npars + 4) {
+    ets_fit f = ets_fallback(y, fallback_error, spec, m,
+                             "too little data: n = " + std::to_string(n) + " <= " + std::to_string(npars + 4) +
+                                 " for the requested model (R would use HoltWintersZZ)",
+                             ws);
+    return f;
+  }
+
+  std::vector<char> errs, trends, seasons;
+  std::vector<bool> dampeds;
+  if (E == 'Z') errs = {'A', 'M'}; else errs = {E};
+  if (T == 'Z') {
+    if (spec.allow_multiplicative_trend) trends = {'N', 'A', 'M'}; else trends = {'N', 'A'};
+  } else {
+    trends = {T};
+  }
+  if (S == 'Z') seasons = {'N', 'A', 'M'}; else seasons = {S};
+  if (spec.damped.has_value()) dampeds = {*spec.damped}; else dampeds = {true, false};
+
+  // 1. The candidates in R's order, each prepared (starting values, initial states).
+  std::vector<ets_candidate> cands;
+  std::vector<ets_problem> problems;
+  std::vector<std::string> prep_error;
+  for (char e : errs) {
+    for (char t : trends) {
+      for (char s : seasons) {
+        for (bool d : dampeds) {
+          if (t == 'N' && d) continue;
+          if (spec.restrict_models) {
+            if (e == 'A' && (t == 'M' || s == 'M')) continue;
+            if (e == 'M' && t == 'M' && s == 'A') continue;
+            if (spec.additive_only && (e == 'M' || t == 'M' || s == 'M')) continue;
+          }
+          if (!positive && (e == 'M' || t == 'M' || s == 'M')) continue;
+          ets_model_request rq;
+          rq.error = ets_code(e);
+          rq.trend = ets_code(t);
+          rq.season = ets_code(s);
+          rq.damped = d;
+          rq.m = m;
+          rq.has_alpha = spec.alpha.has_value();
+          rq.has_beta = spec.beta.has_value();
+          rq.has_gamma = spec.gamma.has_value();
+          rq.has_phi = spec.phi.has_value();
+          rq.given.alpha = spec.alpha.value_or(0.0);
+          rq.given.beta = spec.beta.value_or(0.0);
+          rq.given.gamma = spec.gamma.value_or(0.0);
+          rq.given.phi = spec.phi.value_or(1.0);
+          rq.lower = spec.lower;
+          rq.upper = spec.upper;
+          rq.bounds = static_cast<int>(spec.bounds);
+          rq.opt_crit = static_cast<int>(spec.opt_crit);
+          rq.nmse = spec.nmse;
+          rq.maxit = spec.maxit;
+          ets_candidate c;
+          c.method = ets_method_name(e, t, s, d);
+          c.error = e;
+          c.trend = t;
+          c.season = s;
+          c.damped = d;
+          cands.push_back(std::move(c));
+          std::string err;
+          ets_problem pb;
+          try {
+            pb = ets_prepare(y, rq);
+          } catch (const invalid_argument& ex) {
+            pb.rq = rq;
+            pb.ok = false;
+            pb.failure = ex.what();
+          }
+          problems.push_back(std::move(pb));
+        }
+      }
+    }
+  }
+  // 2. Optimise: the likelihood-criterion models together (lock-step Nelder–Mead, identical
+  //    paths), the others one at a time.
+  std::vector<ets_model_result> results(problems.size());
+  std::vector<const ets_problem*> batch;
+  std::vector<std::size_t> batch_index;
+  for (std::size_t i = 0; i < problems.size(); ++i) {
+    if (!problems[i].ok) {
+      results[i] = ets_unfitted(problems[i]);
+    } else if (ets_batchable(problems[i])) {
+      batch.push_back(&problems[i]);
+      batch_index.push_back(i);
+    } else {
+      const ets_target tf = ets_make_target(y, problems[i], ws);
+      std::vector<double> par = problems[i].start;
+      nmmin_options opt;
+      opt.maxit = problems[i].rq.maxit;
+      const nmmin_result nm = nmmin(std::span<double>(par), tf, opt, ws.nm);
+      results[i] = ets_finish(y, problems[i], par, nm);
+    }
+  }
+  if (!batch.empty()) {
+    std::vector<std::vector<double>> bpar;
+    std::vector<nmmin_result> bres;
+    ets_optimise_many(y, batch, bpar, bres);
+    for (std::size_t k = 0; k < batch.size(); ++k)
+      results[batch_index[k]] = ets_finish(y, *batch[k], bpar[k], bres[k]);
+  }
+  // 3. Select: the smallest criterion, the earliest on ties (R: `fit.ic < best.ic`).
+  ets_model_result best;
+  ets_model_request best_rq;
+  double best_ic = std::numeric_limits<double>::infinity();
+  bool have_best = false;
+  for (std::size_t i = 0; i < problems.size(); ++i) {
+    ets_model_result& r = results[i];
+    ets_candidate& c = cands[i];
+    c.fitted = r.ok;
+    c.evaluations = r.fncount;
+    c.note = r.failure;
+    double ic = std::numeric_limits<double>::infinity();
+    if (r.ok) {
+      c.loglik = r.loglik;
+      c.aic = r.aic;
+      c.aicc = r.aicc;
+      c.bic = r.bic;
+      ic = spec.criterion == ets_ic::aicc ? r.aicc : (spec.criterion == ets_ic::aic ? r.aic : r.bic);
+    }
+    if (!std::isnan(ic) && ic < best_ic) {
+      best_ic = ic;
+      best = std::move(r);
+      best_rq = problems[i].rq;
+      have_best = true;
+    }
+  }
+  if (!have_best) {
+    ets_fit f = ets_fallback(y, fallback_error, spec, m,
+                             "no candidate model could be fitted (R: \"No model able to be fitted\")", ws);
+    f.candidates = std::move(cands);
+    return f;
+  }
+  ets_fit f = ets_make_fit(y, best_rq, std::move(best), m);
+  f.candidates = std::move(cands);
+  if (!notes.empty()) f.status_message = f.status_message.empty() ? notes : notes + "; " + f.status_message;
+  return f;
+}
+
+/// Forecast variances of the analytic classes (R's class1–class3): σ²(1 + Σc_j²) for additive
+/// errors without multiplicative trend or season (class 1); the θ recursion for multiplicative
+/// errors (class 2); the matrix recursion for multiplicative error and season (class 3).
+/// Returns an empty vector for models with a multiplicative trend, which need simulation.
+[[nodiscard]] inline std::vector<double> ets_forecast_variance(const ets_fit& fit, int h);
+
+namespace detail {
+inline ets_forecast_input ets_input(const ets_fit& fit) {
+  ets_forecast_input in;
+  in.error = ets_code(fit.error);
+  in.trend = ets_code(fit.trend);
+  in.season = ets_code(fit.season);
+  in.damped = fit.damped;
+  in.m = fit.season != 'N' ? fit.m : 1;
+  in.par = fit.smoothing();
+  in.last_state = fit.final_state;
+  in.sigma2 = fit.sigma2;
+  return in;
+}
+/// Analytic class: 1, 2, 3, or 0 (needs simulation).
+inline int ets_class(const ets_fit& fit) {
+  const bool trend_ok = fit.trend == 'N' || fit.trend == 'A';
+  if (fit.error == 'A' && trend_ok && fit.season != 'M') return 1;
+  if (fit.error == 'M' && trend_ok && fit.season != 'M') return 2;
+  if (fit.error == 'M' && trend_ok && fit.season == 'M') return 3;
+  return 0;
+}
+}  // namespace detail
+
+inline std::vector<double> ets_forecast_variance(const ets_fit& fit, int h) {
+  check_horizon(h);
+  const detail::ets_forecast_input in = detail::ets_input(fit);
+  switch (detail::ets_class(fit)) {
+    case 1: return detail::ets_class1(in, h).var;
+    case 2: return detail::ets_class2(in, h).var;
+    case 3: return detail::ets_class3(in, h).var;
+    default: return {};
+  }
+}
+
+/// Point forecasts and prediction intervals h steps ahead, as R's `forecast.ets()`:
+/// classes 1–3 (see ets_forecast_variance()) give mean_h and mean_h ± z·√v_h; models with a
+/// multiplicative trend (or `opt.simulate`/`opt.bootstrap`) give the recursion's point forecasts
+/// and intervals from `opt.npaths` simulated paths (type-8 quantiles at ½ ∓ level/200).
+/// Differences from CRAN forecast 8.20 (docs/r-differences-ets.md): the damping sum
+/// φ + … + φ^h and the seasonal G index of class 1 are the correct ones.
+/// 	hrows invalid_argument for h < 1 or a level outside (0, 100).
+[[nodiscard]] inline forecast_values forecast_ets(const ets_fit& fit, int h, std::span<const double> levels,
+                                                  const ets_forecast_options& opt = {}) {
+  check_horizon(h);
+  check_levels(levels);
+  if (opt.npaths < 1) throw invalid_argument("forecast_ets: opt.npaths must be at least 1");
+  const detail::ets_forecast_input in = detail::ets_input(fit);
+  const int cls = detail::ets_class(fit);
+  const bool simulate = opt.simulate || opt.bootstrap || cls == 0;
+  forecast_values out;
+  const auto uh = static_cast<std::size_t>(h);
+  if (!simulate) {
+    detail::ets_moments mom = cls == 1 ? detail::ets_class1(in, h) : (cls == 2 ? detail::ets_class2(in, h) : detail::ets_class3(in, h));
+    out.mean = std::move(mom.mean);
+    for (double level : levels) {
+      prediction_interval pi;
+      pi.level = level;
+      pi.lower.resize(uh);
+      pi.upper.resize(uh);
+      const double z = normal_multiplier(level);
+      for (std::size_t i = 0; i < uh; ++i) {
+        const double me = std::sqrt(mom.var[i]) * z;
+        pi.lower[i] = out.mean[i] - me;
+        pi.upper[i] = out.mean[i] + me;
+      }
+      out.intervals.push_back(std::move(pi));
+    }
+    return out;
+  }
+  out.mean = detail::ets_point_forecasts(in, h);
+  const std::vector<double> paths = detail::ets_simulate_paths(in, h, opt.npaths, opt.seed, fit.residuals, opt.bootstrap);
+  for (double level : levels) {
+    prediction_interval pi;
+    pi.level = level;
+    pi.lower.resize(uh);
+    pi.upper.resize(uh);
+    out.intervals.push_back(std::move(pi));
+  }
+  std::vector<double> col;
+  col.reserve(static_cast<std::size_t>(opt.npaths));
+  for (std::size_t i = 0; i < uh; ++i) {
+    col.clear();
+    for (int p = 0; p < opt.npaths; ++p) {
+      const double v = paths[static_cast<std::size_t>(p) * uh + i];
+      if (!std::isnan(v)) col.push_back(v);
+    }
+    for (std::size_t k = 0; k < levels.size(); ++k) {
+      out.intervals[k].lower[i] = detail::quantile_type8(col, 0.5 - levels[k] / 200);
+      out.intervals[k].upper[i] = detail::quantile_type8(col, 0.5 + levels[k] / 200);
+    }
+  }
+  return out;
+}
+
+/// The fit in the vocabulary shared by all methods (forecast/model.hpp).
+[[nodiscard]] inline model_info to_model_info(const ets_fit& fit) {
+  model_info info;
+  info.method = fit.method;
+  for (std::size_t i = 0; i < fit.par.size(); ++i) info.parameters.emplace_back(fit.par_names[i], fit.par[i]);
+  info.sigma2 = fit.sigma2;
+  info.loglik = fit.loglik;
+  info.aic = fit.aic;
+  info.aicc = fit.aicc;
+  info.bic = fit.bic;
+  info.fitted = fit.fitted;
+  info.residuals = fit.residuals;
+  info.status = fit.status;
+  info.status_message = fit.status_message;
+  return info;
+}
+
+}  // namespace tradecast::forecast

@@ -1,0 +1,331 @@
+// SPDX-License-Identifier: MIT
+// Building blocks of the ETS engine against R 4.2.2 (+ forecast 8.20): nmmin, decompose,
+// initial states, admissibility, the recursions and the type-8 quantile.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <limits>
+#include <random>
+#include <span>
+#include <vector>
+
+#include "forecast/fixtures.hpp"
+#include "tradecast/forecast/detail/decompose.hpp"
+#include "tradecast/forecast/detail/ets_core.hpp"
+#include "tradecast/forecast/detail/ets_forecast.hpp"
+#include "tradecast/forecast/detail/nelder_mead.hpp"
+
+namespace {
+
+namespace d = tradecast::forecast::detail;
+using tradecast::test::load_series;
+using tradecast::test::test_data_path;
+
+// R: fr <- function(x) 100*(x[2]-x[1]^2)^2 + (1-x[1])^2; optim(c(-1.2, 1), fr)
+//    $par 1.00026013872567 1.00050599930377, $value 8.82524109672275e-08, $counts 195, convergence 0
+TEST(EtsCore, NelderMeadMatchesROptim) {
+  std::vector<double> x = {-1.2, 1.0};
+  d::nmmin_workspace ws;
+  d::nmmin_options opt;
+  opt.maxit = 500;  // optim's default for Nelder-Mead
+  const auto res = d::nmmin(std::span<double>(x), [](std::span<const double> p) {
+    return 100 * (p[1] - p[0] * p[0]) * (p[1] - p[0] * p[0]) + (1 - p[0]) * (1 - p[0]);
+  }, opt, ws);
+  EXPECT_EQ(res.fncount, 195);
+  EXPECT_EQ(res.fail, 0);
+  EXPECT_NEAR(x[0], 1.00026013872567, 1e-13);
+  EXPECT_NEAR(x[1], 1.00050599930377, 1e-13);
+  EXPECT_NEAR(res.fmin, 8.82524109672275e-08, 1e-20);
+}
+
+TEST(EtsCore, NelderMeadEvaluationLimitAndBadStart) {
+  std::vector<double> x = {-1.2, 1.0};
+  d::nmmin_workspace ws;
+  d::nmmin_options opt;
+  opt.maxit = 50;
+  auto rosen = [](std::span<const double> p) {
+    return 100 * (p[1] - p[0] * p[0]) * (p[1] - p[0] * p[0]) + (1 - p[0]) * (1 - p[0]);
+  };
+  const auto res = d::nmmin(std::span<double>(x), rosen, opt, ws);
+  EXPECT_EQ(res.fail, 1);
+  EXPECT_GT(res.fncount, 50);
+  std::vector<double> y = {0.0};
+  const auto bad = d::nmmin(std::span<double>(y), [](std::span<const double>) { return std::nan(""); }, opt, ws);
+  EXPECT_EQ(bad.fail, 2);
+}
+
+// R: decompose(USAccDeaths)$figure and decompose(AirPassengers, "multiplicative")$figure[1:4],
+//    $trend[6:8] (NA 126.791666666667 127.25).
+TEST(EtsCore, DecomposeMatchesR) {
+  const auto series = load_series(test_data_path("forecast/data/ets_ref_series.csv"));
+  const auto add = d::decompose(series.at("USAccDeaths").values, 12);
+  const double fig[] = {-805.8923611111111, -1523.3090277777774, -740.8423611111110, -514.7840277777775,
+                        339.6493055555554,  744.8409722222225,   1679.4409722222222, 986.3159722222222,
+                        -109.2923611111110, 263.8576388888886,   -260.9506944444443, -59.0340277777786};
+  for (int i = 0; i < 12; ++i) EXPECT_NEAR(add.figure[static_cast<std::size_t>(i)], fig[i], 1e-9) << i;
+  EXPECT_DOUBLE_EQ(add.seasonal[12], add.figure[0]);
+  const auto mul = d::decompose(series.at("AirPassengers").values, 12, d::decompose_type::multiplicative);
+  EXPECT_NEAR(mul.figure[0], 0.910230367372201, 1e-13);
+  EXPECT_NEAR(mul.figure[1], 0.883625320694376, 1e-13);
+  EXPECT_NEAR(mul.figure[3], 0.975906012322847, 1e-13);
+  EXPECT_TRUE(std::isnan(mul.trend[5]));
+  EXPECT_NEAR(mul.trend[6], 126.791666666667, 1e-9);
+  EXPECT_NEAR(mul.trend[7], 127.25, 1e-12);
+  const std::vector<double> short_series(10, 1.0);
+  EXPECT_THROW((void)d::decompose(short_series, 12), tradecast::invalid_argument);
+  EXPECT_THROW((void)d::decompose(short_series, 1), tradecast::invalid_argument);
+}
+
+// R: forecast:::initstate(AirPassengers, "A", "M"), forecast:::initstate(USAccDeaths, "N", "A"),
+//    forecast:::initstate(ts(AirPassengers[1:30], frequency = 12), "A", "A") (Fourier path, n < 3m),
+//    forecast:::initstate(WWWusage, "M", "N").
+TEST(EtsCore, InitialStatesMatchR) {
+  const auto series = load_series(test_data_path("forecast/data/ets_ref_series.csv"));
+  const auto ap = d::ets_init_state(series.at("AirPassengers").values, 12, d::ets_add, d::ets_mult);
+  ASSERT_EQ(ap.size(), 13u);
+  EXPECT_NEAR(ap[0], 120.955798138755398, 1e-9);
+  EXPECT_NEAR(ap[1], 0.998964984335816, 1e-12);
+  EXPECT_NEAR(ap[2], 0.898824389985011, 1e-12);
+  EXPECT_NEAR(ap[12], 0.883625320694376, 1e-12);
+  const auto us = d::ets_init_state(series.at("USAccDeaths").values, 12, d::ets_none, d::ets_add);
+  EXPECT_NEAR(us[0], 9185.125, 1e-9);
+  EXPECT_NEAR(us[1], -59.0340277777786, 1e-8);
+  EXPECT_NEAR(us[11], -1523.3090277777774, 1e-8);
+  const auto ap30 = d::ets_init_state(series.at("AP30").values, 12, d::ets_add, d::ets_add);
+  EXPECT_NEAR(ap30[0], 115.842453924363596, 1e-8);
+  EXPECT_NEAR(ap30[1], 1.494618502308414, 1e-10);
+  EXPECT_NEAR(ap30[2], -15.777875952064534, 1e-8);
+  EXPECT_NEAR(ap30[12], -0.831690928980396, 1e-8);
+  std::vector<double> www;
+  for (double v : series.at("WWWusage").values) www.push_back(v);
+  const auto wm = d::ets_init_state(www, 1, d::ets_mult, d::ets_none);
+  EXPECT_NEAR(wm[0], 84.53377624373917, 1e-10);
+  EXPECT_NEAR(wm[1], 1.00228898426323, 1e-13);
+}
+
+// Starting values of initparam (notes §1.5): m = 12 with trend and season (0.016763, 0.001766,
+// 0.049257); m = 1 damped (0.20006, 0.020096, 0.9782).
+TEST(EtsCore, StartingValues) {
+  d::ets_param_setup su;
+  const auto p12 = d::ets_init_param({}, su, d::ets_add, d::ets_mult, false, 12);
+  ASSERT_EQ(p12.size(), 3u);
+  EXPECT_NEAR(p12[0], 0.016763, 5e-7);
+  EXPECT_NEAR(p12[1], 0.0017663, 5e-8);
+  EXPECT_NEAR(p12[2], 0.049257, 5e-7);
+  const auto p1 = d::ets_init_param({}, su, d::ets_add, d::ets_none, true, 1);
+  ASSERT_EQ(p1.size(), 3u);
+  EXPECT_NEAR(p1[0], 0.20006, 1e-9);
+  EXPECT_NEAR(p1[1], 0.020096, 5e-7);
+  EXPECT_NEAR(p1[2], 0.9782, 1e-12);
+}
+
+// Admissible region (Hyndman, Akram & Archibald 2008). Root moduli computed with R's polyroot.
+TEST(EtsCore, Admissibility) {
+  d::ets_param_setup su;
+  su.opt_alpha = su.opt_beta = su.opt_gamma = true;
+  // Typical seasonal values are admissible.
+  EXPECT_TRUE(d::ets_admissible(0.3, 0.05, 0.1, 1.0, 12, su));
+  EXPECT_TRUE(d::ets_admissible(0.7, 0.02, 1e-4, 0.98, 12, su));
+  // gamma above 1 + 1/phi - alpha.
+  EXPECT_FALSE(d::ets_admissible(0.5, 0.05, 1.6, 1.0, 4, su));
+  // Pass the easy tests, decided by the roots. R: with c <- c(phi*(1-a-g), a+b-a*phi+g-1,
+  // rep(a+b-a*phi, m-2), a+b-phi, 1), max(Mod(polyroot(c))) is 0.9941462 for (a, b, g, phi, m) =
+  // (0.5, 0.6, 0.01, 0.4, 3), 0.9561061 for (0.5, 1, 0.1, 1, 4), 1.041751 for (0.5, 2, 0.1, 1, 4).
+  EXPECT_TRUE(d::ets_admissible(0.5, 0.6, 0.01, 0.4, 3, su));
+  EXPECT_TRUE(d::ets_admissible(0.5, 1.0, 0.1, 1.0, 4, su));
+  EXPECT_FALSE(d::ets_admissible(0.5, 2.0, 0.1, 1.0, 4, su));
+  // Non-seasonal: 1 - 1/phi < alpha < 1 + 1/phi and alpha(phi - 1) < beta < (1 + phi)(2 - alpha).
+  d::ets_param_setup ns;
+  ns.opt_alpha = ns.opt_beta = true;
+  EXPECT_TRUE(d::ets_admissible(1.5, 0.2, 0, 1.0, 1, ns));
+  EXPECT_FALSE(d::ets_admissible(2.1, 0.2, 0, 1.0, 1, ns));
+  EXPECT_FALSE(d::ets_admissible(0.5, 3.1, 0, 1.0, 1, ns));
+  // Usual bounds: beta <= alpha, gamma <= 1 - alpha.
+  su.bounds = 0;
+  EXPECT_FALSE(d::ets_check_params(0.1, 0.2, 0.1, 1.0, 12, su));
+  EXPECT_FALSE(d::ets_check_params(0.5, 0.1, 0.6, 1.0, 12, su));
+  EXPECT_TRUE(d::ets_check_params(0.5, 0.1, 0.4, 1.0, 12, su));
+}
+
+// Root test helper: compare with explicitly known roots.
+TEST(EtsCore, RootsWithinRadius) {
+  // (z - 0.5)(z + 0.9) = z^2 + 0.4 z - 0.45
+  const double inside[] = {-0.45, 0.4, 1.0};
+  EXPECT_TRUE(d::ets_roots_within(inside, 1.0 + 1e-10));
+  // (z - 1.2)(z + 0.1) = z^2 - 1.1 z - 0.12
+  const double outside[] = {-0.12, -1.1, 1.0};
+  EXPECT_FALSE(d::ets_roots_within(outside, 1.0 + 1e-10));
+  // (z - 1)(z - 0.5)(z + 0.5) = z^3 - z^2 - 0.25 z + 0.25: a root exactly on the circle passes.
+  const double on[] = {0.25, -0.25, -1.0, 1.0};
+  EXPECT_TRUE(d::ets_roots_within(on, 1.0 + 1e-10));
+}
+
+// The likelihood kernel and the full pass agree bit for bit.
+TEST(EtsCore, KernelEqualsFullPass) {
+  const auto series = load_series(test_data_path("forecast/data/ets_ref_series.csv"));
+  const auto& y = series.at("AirPassengers").values;
+  for (int e = 1; e <= 2; ++e)
+    for (int t = 0; t <= 2; ++t)
+      for (int s = 0; s <= 2; ++s) {
+        const int m = s ? 12 : 1;
+        std::vector<double> x0 = d::ets_init_state(y, m, t, s);
+        if (s) {
+          double sum = 0;
+          for (std::size_t k = t ? 2 : 1; k < x0.size(); ++k) sum += x0[k];
+          x0.push_back((s == d::ets_mult ? 12.0 : 0.0) - sum);
+        }
+        d::ets_smoothing p;
+        p.alpha = 0.3;
+        p.beta = t ? 0.01 : 0;
+        p.gamma = s ? 0.05 : 0;
+        p.phi = 0.95;
+        std::vector<double> ring(static_cast<std::size_t>(m));
+        const double k = d::ets_select_kernel(e, t, s)(y.data(), y.size(), m, p, x0.data(), ring.data());
+        const double full = d::ets_calc(y, m, e, t, s, p, x0, 3, nullptr, nullptr, nullptr, nullptr).lik;
+        if (tradecast::test::exact_fp) {
+          EXPECT_EQ(k, full) << e << t << s;
+        } else {
+          EXPECT_NEAR(k, full, 1e-9 * std::fabs(full)) << e << t << s;
+        }
+      }
+}
+
+// Point forecasts use the correct damping sum phi + phi^2 + ... + phi^h (CRAN forecast <= 9.0.2
+// used phi + sum_{j=1}^{h-1} phi^j; see docs/r-differences-ets.md).
+TEST(EtsCore, DampedPointForecastSum) {
+  const double phi = 0.9, l = 100, b = 2;
+  double f[4];
+  d::ets_point_forecast(l, b, nullptr, 1, d::ets_add, d::ets_none, phi, f, 4);
+  EXPECT_NEAR(f[0], l + 0.9 * b, 1e-12);
+  EXPECT_NEAR(f[1], l + (0.9 + 0.81) * b, 1e-12);
+  EXPECT_NEAR(f[3], l + (0.9 + 0.81 + 0.729 + 0.6561) * b, 1e-12);
+  d::ets_point_forecast(l, 1.02, nullptr, 1, d::ets_mult, d::ets_none, phi, f, 3);
+  EXPECT_NEAR(f[2], l * std::pow(1.02, 0.9 + 0.81 + 0.729), 1e-11);
+}
+
+// R: x <- c(3.2,1.5,9.9,4.4,7.1,2.2,8.8,5.0,6.3,0.7); quantile(x, c(.025,.1,.5,.9,.975), type = 8)
+//    0.7 0.993333333333333 4.7 9.496666666666666 9.9
+TEST(EtsCore, QuantileType8MatchesR) {
+  const std::vector<double> x0 = {3.2, 1.5, 9.9, 4.4, 7.1, 2.2, 8.8, 5.0, 6.3, 0.7};
+  const double p[] = {0.025, 0.1, 0.5, 0.9, 0.975};
+  const double r[] = {0.7, 0.993333333333333, 4.699999999999999, 9.496666666666666, 9.9};
+  for (int i = 0; i < 5; ++i) {
+    std::vector<double> x = x0;
+    EXPECT_NEAR(d::quantile_type8(x, p[i]), r[i], 1e-13) << p[i];
+  }
+}
+
+// The resumable state machine (used to run many optimisations in lock step) follows exactly the
+// path of nmmin(), in plain and in speculative mode.
+TEST(EtsCore, NelderMeadMachineEqualsNmmin) {
+  auto rosen = [](std::span<const double> p) {
+    double s = 0;
+    for (std::size_t i = 0; i + 1 < p.size(); ++i)
+      s += 100 * (p[i + 1] - p[i] * p[i]) * (p[i + 1] - p[i] * p[i]) + (1 - p[i]) * (1 - p[i]);
+    return p[0] > 3 ? std::numeric_limits<double>::infinity() : s;  // a barrier, as ETS bounds
+  };
+  std::mt19937_64 rng(12345);
+  std::uniform_real_distribution<double> u(-2, 2);
+  for (int trial = 0; trial < 40; ++trial) {
+    const std::size_t n = 2 + static_cast<std::size_t>(trial % 4);
+    std::vector<double> x0(n);
+    for (double& v : x0) v = u(rng);
+    d::nmmin_options opt;
+    opt.maxit = 300 + 50 * (trial % 5);
+    std::vector<double> x = x0;
+    d::nmmin_workspace ws;
+    const auto ref = d::nmmin(std::span<double>(x), rosen, opt, ws);
+    d::nmmin_machine mach;
+    mach.begin(x0, opt);
+    std::vector<double> vals;
+    int round = 0;
+    while (!mach.done()) {
+      mach.set_speculative(((round++ + trial) % 3) == 0);
+      vals.clear();
+      for (std::size_t k = 0; k < mach.request_count(); ++k) vals.push_back(rosen(mach.request(k)));
+      mach.feed(vals.data());
+    }
+    const auto res = mach.result();
+    if (!tradecast::test::exact_fp) continue;  // identical arithmetic, but contraction may differ
+    EXPECT_EQ(res.fncount, ref.fncount) << trial;
+    EXPECT_EQ(res.fail, ref.fail) << trial;
+    EXPECT_EQ(res.fmin, ref.fmin) << trial;
+    for (std::size_t i = 0; i < n; ++i) EXPECT_EQ(mach.best()[i], x[i]) << trial;
+  }
+}
+
+// The interleaved root test agrees with the one-at-a-time test.
+TEST(EtsCore, BatchedRootTestEqualsScalar) {
+  std::mt19937_64 rng(99);
+  std::uniform_real_distribution<double> u(0, 1);
+  d::ets_param_setup su;
+  su.opt_alpha = su.opt_beta = su.opt_gamma = true;
+  for (int m : {2, 4, 12}) {
+    const std::size_t nc = static_cast<std::size_t>(m) + 2;
+    std::vector<double> polys;
+    std::size_t count = 0;
+    for (int t = 0; t < 300; ++t) {
+      const double a = u(rng), b = (t % 2) * u(rng) * a, g = u(rng) * (1 - a) * (t % 3 ? 0.05 : 1.5);
+      const double phi = t % 4 ? 1.0 : 0.8 + 0.2 * u(rng);
+      std::vector<double> c(nc);
+      if (d::ets_admissible_pre(a, b, g, phi, m, su, c.data()) != 2) continue;
+      polys.insert(polys.end(), c.begin(), c.end());
+      ++count;
+    }
+    std::vector<unsigned char> ok(count);
+    d::ets_roots_within_many(polys.data(), nc, count, ok.data());
+    for (std::size_t k = 0; k < count; ++k)
+      EXPECT_EQ(ok[k] != 0, d::ets_roots_within(std::span<const double>(polys.data() + k * nc, nc), 1 + 1e-10)) << m << " " << k;
+  }
+}
+
+// The multi-lane likelihood equals the specialised kernel bit for bit.
+TEST(EtsCore, LaneKernelEqualsKernel) {
+  const auto series = load_series(test_data_path("forecast/data/ets_ref_series.csv"));
+  const auto& y = series.at("UKgas").values;
+  std::vector<d::ets_lane> lanes;
+  std::vector<std::vector<double>> x0s, rings;
+  std::vector<double> expect;
+  for (int e = 1; e <= 2; ++e)
+    for (int t = 0; t <= 1; ++t)
+      for (int s = 0; s <= 2; ++s) {
+        const int m = s ? 4 : 1;
+        std::vector<double> x0 = d::ets_init_state(y, m, t, s);
+        if (s) {
+          double sum = 0;
+          for (std::size_t k = t ? 2 : 1; k < x0.size(); ++k) sum += x0[k];
+          x0.push_back((s == d::ets_mult ? 4.0 : 0.0) - sum);
+        }
+        d::ets_smoothing p;
+        p.alpha = 0.2 + 0.05 * s;
+        p.beta = t ? 0.02 : 0;
+        p.gamma = s ? 0.1 : 0;
+        p.phi = t ? 0.97 : 1.0;
+        std::vector<double> ring(static_cast<std::size_t>(m));
+        expect.push_back(d::ets_select_kernel(e, t, s)(y.data(), y.size(), m, p, x0.data(), ring.data()));
+        x0s.push_back(x0);
+        rings.emplace_back(static_cast<std::size_t>(m));
+        d::ets_lane ln;
+        ln.m = m;
+        ln.error = e;
+        ln.trend = t;
+        ln.season = s;
+        ln.sp = p;
+        lanes.push_back(ln);
+      }
+  for (std::size_t k = 0; k < lanes.size(); ++k) {
+    lanes[k].x0 = x0s[k].data();
+    lanes[k].ring = rings[k].data();
+  }
+  for (std::size_t start = 0; start < lanes.size(); start += 8)
+    d::ets_lik_lanes(y.data(), y.size(), lanes.data() + start, std::min<std::size_t>(8, lanes.size() - start));
+  for (std::size_t k = 0; k < lanes.size(); ++k) {
+    if (tradecast::test::exact_fp) {
+      EXPECT_EQ(lanes[k].lik, expect[k]) << k;
+    } else {
+      EXPECT_NEAR(lanes[k].lik, expect[k], 1e-9 * std::fabs(expect[k])) << k;
+    }
+  }
+}
+
+}  // namespace

@@ -1,0 +1,314 @@
+// SPDX-License-Identifier: MIT
+// ETS fitting and automatic selection against R 4.2.2 + forecast 8.20.
+// Reference values: tests/forecast/data/ets_ref_*.csv (generate_ets_reference.R beside them) and,
+// when present, the shared fixtures in tests/reference/data/forecast/.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <filesystem>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "forecast/ets_fixture_spec.hpp"
+#include "forecast/fixtures.hpp"
+#include "tradecast/forecast/ets.hpp"
+
+namespace {
+
+using tradecast::forecast::ets_fit;
+using tradecast::forecast::ets_spec;
+using tradecast::forecast::fit_ets;
+using tradecast::forecast::fit_status;
+using tradecast::test::csv_table;
+using tradecast::test::load_series;
+using tradecast::test::rel_diff;
+using tradecast::test::test_data_path;
+
+const std::vector<double>& www_usage() {
+  static const std::vector<double> y = {
+      88,  84,  85,  85,  84,  85,  83,  85,  88,  89,  91,  99,  104, 112, 126, 138, 146, 151, 150, 148,
+      147, 149, 143, 132, 131, 139, 147, 150, 148, 145, 140, 134, 131, 131, 129, 126, 126, 132, 137, 140,
+      142, 150, 159, 167, 170, 171, 172, 172, 174, 175, 172, 172, 174, 174, 169, 165, 156, 142, 131, 121,
+      112, 104, 102, 99,  99,  95,  88,  84,  84,  87,  89,  88,  85,  86,  89,  91,  91,  94,  101, 110,
+      121, 135, 145, 149, 156, 165, 171, 175, 177, 182, 193, 204, 208, 210, 215, 222, 228, 226, 222, 220};
+  return y;
+}
+
+// R's method strings contain commas; the fixtures store them as "ETS(M;Ad;M)".
+std::string fixture_method(std::string s) {
+  for (char& c : s)
+    if (c == ';') c = ',';
+  return s;
+}
+
+// Checks one fitted model against one fixture row; returns true when the model is the same.
+bool check_fit_row(const csv_table& t, std::size_t r, const ets_fit& fit, const std::string& label) {
+  const std::string r_method = fixture_method(t.text(r, "method"));
+  EXPECT_EQ(fit.method, r_method) << label;
+  if (fit.method != r_method) return false;
+  if (!t.has_column("loglik")) return true;
+  const double r_loglik = t.number(r, "loglik");
+  if (std::isnan(r_loglik)) return true;  // constant series: R reports no likelihood
+  const double d = rel_diff(fit.loglik, r_loglik);
+  if (d > 1e-9) {
+    if (fit.loglik > r_loglik)
+      std::cout << "[ info     ] " << label << ": higher log-likelihood than R: " << fit.loglik << " vs " << r_loglik << "\n";
+    else
+      EXPECT_LE(d, 1e-3) << label << ": loglik " << fit.loglik << " vs R " << r_loglik;
+  }
+  const bool full = t.has_column("aicc") && t.has_column("aic") && t.has_column("bic") && t.has_column("sigma2") &&
+                    t.has_column("alpha") && t.has_column("mse");
+  const double r_aicc = full ? t.number(r, "aicc") : std::nan("");
+  if (std::isfinite(r_aicc) && d <= 1e-6) {
+    // The criteria are −2·loglik plus constants: they differ by at most twice the loglik gap.
+    const double tol = 2 * std::fabs(fit.loglik - r_loglik) + 1e-7 * std::fabs(r_aicc) + 1e-9;
+    EXPECT_NEAR(fit.aicc, r_aicc, tol) << label;
+    EXPECT_NEAR(fit.aic, t.number(r, "aic"), tol) << label;
+    EXPECT_NEAR(fit.bic, t.number(r, "bic"), tol) << label;
+    EXPECT_LE(rel_diff(fit.sigma2, t.number(r, "sigma2")), 1e-5) << label;
+    EXPECT_LE(rel_diff(fit.alpha, t.number(r, "alpha")), 1e-4) << label;
+    EXPECT_LE(rel_diff(fit.mse, t.number(r, "mse")), 1e-5) << label;
+  }
+  return true;
+}
+
+// ets(y) for every series of tests/forecast/data/ets_ref_series.csv (R: `ets(y)` in
+// generate_ets_reference.R): the same automatically selected model, the same log-likelihood.
+TEST(EtsFit, AutoSelectionMatchesR) {
+  const auto series = load_series(test_data_path("forecast/data/ets_ref_series.csv"));
+  const csv_table t(test_data_path("forecast/data/ets_ref_auto.csv"));
+  ASSERT_GT(t.size(), 30u);
+  int same = 0, exact = 0;
+  for (std::size_t r = 0; r < t.size(); ++r) {
+    const std::string name = t.text(r, "case");
+    const auto& s = series.at(name);
+    const ets_fit fit = fit_ets(s.values, s.period());  // R: ets(y)
+    if (check_fit_row(t, r, fit, name)) ++same;
+    if (std::isnan(t.number(r, "loglik")) || rel_diff(fit.loglik, t.number(r, "loglik")) < 1e-8) ++exact;
+    // R's nmmin evaluation count is reproduced exactly (same optimisation path).
+    if (tradecast::test::exact_fp && !std::isnan(t.number(r, "fncount"))) {
+      EXPECT_EQ(fit.evaluations, static_cast<int>(t.number(r, "fncount"))) << name;
+    }
+  }
+  std::cout << "[ parity   ] auto: " << same << "/" << t.size() << " same model, " << exact << " loglik within 1e-8\n";
+}
+
+// The wider sweep (R: `ets(y)` for every series of ets_ref_sweep_series.csv: R's datasets, forecast's
+// data and 150 seeded random series, see generate_ets_reference.R).
+TEST(EtsFit, AutoSelectionSweepMatchesR) {
+  const auto series = load_series(test_data_path("forecast/data/ets_ref_sweep_series.csv"));
+  const csv_table t(test_data_path("forecast/data/ets_ref_sweep_auto.csv"));
+  ASSERT_GT(t.size(), 100u);
+  int same = 0, same_path = 0;
+  for (std::size_t r = 0; r < t.size(); ++r) {
+    const std::string name = t.text(r, "case");
+    const auto& s = series.at(name);
+    const ets_fit fit = fit_ets(s.values, s.period());  // R: ets(y)
+    if (check_fit_row(t, r, fit, name)) ++same;
+    const double fn = t.number(r, "fncount");
+    if (std::isnan(fn) || static_cast<int>(fn) == fit.evaluations) ++same_path;
+  }
+  if (tradecast::test::exact_fp) {
+    EXPECT_EQ(same_path, static_cast<int>(t.size()));
+  }
+  std::cout << "[ parity   ] sweep: " << same << "/" << t.size() << " same model, " << same_path
+            << " same optimiser evaluation count\n";
+}
+
+// Fixed models and non-default options (R: `ets(y, <spec>)` with the spec column).
+TEST(EtsFit, FixedModelsMatchR) {
+  const auto series = load_series(test_data_path("forecast/data/ets_ref_series.csv"));
+  const csv_table t(test_data_path("forecast/data/ets_ref_fixed.csv"));
+  ASSERT_GT(t.size(), 20u);
+  int same = 0;
+  for (std::size_t r = 0; r < t.size(); ++r) {
+    const std::string name = t.text(r, "case");
+    const std::string spec_text = t.text(r, "spec");
+    const auto& s = series.at(name);
+    const ets_fit fit = fit_ets(s.values, s.period(), tradecast::test::parse_ets_spec(spec_text));
+    if (check_fit_row(t, r, fit, name + " / " + spec_text)) ++same;
+  }
+  std::cout << "[ parity   ] fixed: " << same << "/" << t.size() << " same model\n";
+}
+
+// forecast's own regression test: ets(wineind, "MAM", alpha = 0.1611) has logLik -1802.9586023.
+TEST(EtsFit, WineindFixedAlphaLogLik) {
+  const auto series = load_series(test_data_path("forecast/data/ets_ref_series.csv"));
+  ets_spec spec;
+  spec.error = 'M';
+  spec.trend = 'A';
+  spec.season = 'M';
+  spec.alpha = 0.1611;
+  const ets_fit fit = fit_ets(series.at("wineind").values, 12, spec);  // R: ets(wineind, "MAM", alpha = 0.1611)
+  EXPECT_EQ(fit.method, "ETS(M,A,M)");
+  EXPECT_NEAR(fit.loglik, -1802.9586023, 1e-6);
+  EXPECT_DOUBLE_EQ(fit.alpha, 0.1611);
+}
+
+// Notes §7 C: ets(WWWusage) -> ETS(A,Ad,N), AICc 718.634, sigma2 = 1161.317/95.
+TEST(EtsFit, WWWusageReference) {
+  const ets_fit fit = fit_ets(www_usage(), 1);  // R: ets(WWWusage)
+  EXPECT_EQ(fit.method, "ETS(A,Ad,N)");
+  EXPECT_NEAR(fit.aicc, 718.634, 5e-4);
+  EXPECT_NEAR(fit.alpha, 0.99990, 5e-6);
+  EXPECT_NEAR(fit.beta, 0.99664, 5e-6);
+  EXPECT_NEAR(fit.phi, 0.81496, 5e-6);
+  EXPECT_NEAR(fit.initial_state[0], 90.3518, 5e-4);
+  EXPECT_NEAR(fit.initial_state[1], -0.017282, 5e-6);
+  EXPECT_NEAR(fit.sigma2, 12.2244, 5e-4);
+  EXPECT_EQ(fit.n_params, 6);  // alpha, beta, phi, l, b + sigma2
+  EXPECT_EQ(fit.candidates.size(), 6u);  // ANN AAdN AAN MNN MAdN MAN
+  EXPECT_EQ(fit.candidates[1].method, "ETS(A,Ad,N)");
+  EXPECT_EQ(fit.par_names, (std::vector<std::string>{"alpha", "beta", "phi", "l", "b"}));
+  EXPECT_EQ(fit.states.size(), (www_usage().size() + 1) * 2);
+  EXPECT_EQ(fit.final_state, std::vector<double>(fit.states.end() - 2, fit.states.end()));
+}
+
+// Notes §7 C: ets(AirPassengers) -> ETS(M,Ad,M), AICc 1400.638, nmmin stops at 2000 evaluations.
+TEST(EtsFit, AirPassengersReference) {
+  const auto series = load_series(test_data_path("forecast/data/ets_ref_series.csv"));
+  const ets_fit fit = fit_ets(series.at("AirPassengers").values, 12);  // R: ets(AirPassengers)
+  EXPECT_EQ(fit.method, "ETS(M,Ad,M)");
+  EXPECT_NEAR(fit.aicc, 1400.638, 5e-4);
+  EXPECT_NEAR(fit.aic, 1395.166, 5e-4);
+  EXPECT_NEAR(fit.bic, 1448.623, 5e-4);
+  EXPECT_NEAR(fit.sigma2, 0.0015341, 5e-8);
+  EXPECT_NEAR(fit.alpha, 0.70955, 5e-6);
+  EXPECT_NEAR(fit.phi, 0.98, 1e-6);
+  EXPECT_EQ(fit.status, fit_status::iteration_limit);
+  EXPECT_EQ(fit.evaluations, 2001);
+  EXPECT_EQ(fit.candidates.size(), 15u);
+  EXPECT_EQ(fit.state_size, 14u);
+  EXPECT_EQ(fit.m, 12);
+}
+
+// R: ets(ts(rep(5, 20))) -> ses(y, alpha = 0.99999, initial = "simple"): "Simple exponential
+// smoothing", sigma2 0, flat forecasts.
+TEST(EtsFit, ConstantSeriesIsSimpleExponentialSmoothing) {
+  const std::vector<double> y(20, 5.0);
+  const ets_fit fit = fit_ets(y, 1);
+  EXPECT_EQ(fit.method, "Simple exponential smoothing");
+  EXPECT_DOUBLE_EQ(fit.alpha, 0.99999);
+  EXPECT_DOUBLE_EQ(fit.initial_state[0], 5.0);
+  EXPECT_DOUBLE_EQ(fit.sigma2, 0.0);
+  EXPECT_TRUE(std::isnan(fit.loglik));
+  const double levels[] = {95};
+  const auto fc = tradecast::forecast::forecast_ets(fit, 3, levels);
+  for (double v : fc.mean) EXPECT_DOUBLE_EQ(v, 5.0);
+  EXPECT_DOUBLE_EQ(fc.intervals[0].lower[2], 5.0);
+}
+
+// Tiny data: R would call HoltWintersZZ; tradecast falls back and says so.
+TEST(EtsFit, TinyDataFallsBack) {
+  const std::vector<double> y5 = {10, 12, 11, 13, 12};
+  const ets_fit f5 = fit_ets(y5, 1);
+  EXPECT_EQ(f5.status, fit_status::fell_back);
+  EXPECT_EQ(f5.method, "ETS(A,N,N)");
+  EXPECT_NE(f5.status_message.find("too little data"), std::string::npos);
+  EXPECT_EQ(f5.par_names, (std::vector<std::string>{"alpha", "l"}));  // estimated
+  const std::vector<double> y3 = {10, 12, 11};
+  const ets_fit f3 = fit_ets(y3, 1);
+  EXPECT_EQ(f3.status, fit_status::fell_back);
+  EXPECT_EQ(f3.method, "ETS(A,N,N)");
+  EXPECT_DOUBLE_EQ(f3.alpha, 0.9999);  // naive special case
+  EXPECT_DOUBLE_EQ(f3.residuals[1], 2.0);
+  const std::vector<double> y2 = {10, 12};
+  const ets_fit f2 = fit_ets(y2, 4);
+  EXPECT_EQ(f2.status, fit_status::fell_back);
+  const double levels[] = {80};
+  const auto fc = tradecast::forecast::forecast_ets(f2, 2, levels);
+  EXPECT_NEAR(fc.mean[0], 12.0, 1e-3);
+  // Explicit seasonal model on too short data (n = 15 <= 2 + 12 + 4).
+  std::vector<double> y15;
+  for (int i = 0; i < 15; ++i) y15.push_back(100 + i + 5 * std::sin(i));
+  ets_spec ana;
+  ana.error = 'A';
+  ana.trend = 'N';
+  ana.season = 'A';
+  const ets_fit f15 = fit_ets(y15, 12, ana);
+  EXPECT_EQ(f15.status, fit_status::fell_back);
+  EXPECT_EQ(f15.season, 'N');
+  // Multiplicative error requested: the fallback keeps it.
+  ets_spec mnn;
+  mnn.error = 'M';
+  mnn.trend = 'N';
+  mnn.season = 'N';
+  EXPECT_EQ(fit_ets(y5, 1, mnn).method, "ETS(M,N,N)");
+}
+
+// The automatic search on 7 points (R runs the candidate loop; only small models have a finite AICc).
+TEST(EtsFit, ShortSeriesCandidates) {
+  const std::vector<double> y = {5, 7, 6, 8, 9, 8, 10};
+  const ets_fit fit = fit_ets(y, 1);
+  EXPECT_NE(fit.status, fit_status::fell_back);
+  ASSERT_EQ(fit.candidates.size(), 6u);
+  for (const auto& c : fit.candidates) {
+    if (c.trend == 'A' && c.damped) {
+      EXPECT_FALSE(std::isfinite(c.aicc)) << c.method;  // 5 estimated + sigma2: n - k - 1 = 0
+    }
+  }
+}
+
+TEST(EtsFit, InvalidArgumentsThrowNamingTheArgument) {
+  using tradecast::invalid_argument;
+  const std::vector<double> one = {1.0};
+  EXPECT_THROW((void)fit_ets(one, 1), invalid_argument);
+  try {
+    (void)fit_ets(one, 1);
+  } catch (const invalid_argument& e) {
+    EXPECT_NE(std::string(e.what()).find("y"), std::string::npos);
+  }
+  std::vector<double> bad = www_usage();
+  bad[3] = std::nan("");
+  EXPECT_THROW((void)fit_ets(bad, 1), invalid_argument);
+  bad[3] = std::numeric_limits<double>::infinity();
+  EXPECT_THROW((void)fit_ets(bad, 1), invalid_argument);
+  try {
+    (void)fit_ets(www_usage(), 0);
+    FAIL();
+  } catch (const invalid_argument& e) {
+    EXPECT_NE(std::string(e.what()).find("m = 0"), std::string::npos);
+  }
+  std::vector<double> neg = www_usage();
+  neg[0] = -1;
+  ets_spec mnn;
+  mnn.error = 'M';
+  mnn.trend = 'N';
+  mnn.season = 'N';
+  EXPECT_THROW((void)fit_ets(neg, 1, mnn), invalid_argument);
+  ets_spec ana;
+  ana.error = 'A';
+  ana.trend = 'N';
+  ana.season = 'A';
+  EXPECT_THROW((void)fit_ets(www_usage(), 1, ana), invalid_argument);   // m = 1
+  EXPECT_THROW((void)fit_ets(www_usage(), 30, ana), invalid_argument);  // m > 24
+  ets_spec amn;
+  amn.error = 'A';
+  amn.trend = 'M';
+  amn.season = 'N';
+  EXPECT_THROW((void)fit_ets(www_usage(), 1, amn), invalid_argument);  // restricted
+  ets_spec dn;
+  dn.trend = 'N';
+  dn.damped = true;
+  EXPECT_THROW((void)fit_ets(www_usage(), 1, dn), invalid_argument);
+  ets_spec letter;
+  letter.error = 'X';
+  EXPECT_THROW((void)fit_ets(www_usage(), 1, letter), invalid_argument);
+  ets_spec nmse;
+  nmse.nmse = 31;
+  EXPECT_THROW((void)fit_ets(www_usage(), 1, nmse), invalid_argument);
+}
+
+// Non-positive data: no multiplicative candidates (R: data.positive); m > 24 drops the season.
+TEST(EtsFit, SearchSpaceRules) {
+  std::vector<double> y = www_usage();
+  for (double& v : y) v -= 100;
+  const ets_fit fit = fit_ets(y, 1);
+  for (const auto& c : fit.candidates) EXPECT_EQ(c.error, 'A');
+  const ets_fit f52 = fit_ets(www_usage(), 52);
+  EXPECT_EQ(f52.season, 'N');
+  EXPECT_NE(f52.status_message.find("m = 52"), std::string::npos);
+}
+
+}  // namespace
