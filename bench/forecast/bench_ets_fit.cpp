@@ -1,14 +1,13 @@
 // SPDX-License-Identifier: MIT
 // Automatic ETS fits (fit_ets with the default spec = R's ets(y)) on the first 20, 40 and 100
 // values of WWWusage (m = 1), UKgas (m = 4) and AirPassengers (m = 12); reports µs per fit.
-// R 4.2.2 + forecast 8.20 needs about 5–7 ms for a 20–40-point non-seasonal ets(y).
+// bench/forecast/compare_ets_r.sh times R's ets() on the same series and prints the ratio.
 #include <benchmark/benchmark.h>
 
 #include <cmath>
-#include <filesystem>
 #include <fstream>
 #include <map>
-#include <random>
+#include <stdexcept>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -43,33 +42,18 @@ std::map<std::string, std::vector<double>> read_series(const std::string& path) 
   return out;
 }
 
-// The reference series, or a fixed-seed seasonal random walk when the fixture files are absent.
-std::vector<double> series(const std::string& name, int m, std::size_t n) {
-  static const auto data = [] {
-    for (const char* p : {"/tests/reference/data/forecast/series.csv", "/tests/forecast/data/ets_ref_series.csv"}) {
-      const std::string path = std::string(TRADECAST_SOURCE_DIR) + p;
-      if (std::filesystem::exists(path)) {
-        auto s = read_series(path);
-        if (s.count("AirPassengers") && s.count("UKgas") && s.count("WWWusage")) return s;
-      }
-    }
-    return std::map<std::string, std::vector<double>>{};
-  }();
+// The first n values of a reference series (tests/forecast/data/ets_ref_series.csv, R's datasets).
+std::vector<double> series(const std::string& name, std::size_t n) {
+  static const auto data = read_series(std::string(TRADECAST_SOURCE_DIR) + "/tests/forecast/data/ets_ref_series.csv");
   const auto it = data.find(name);
-  if (it != data.end() && it->second.size() >= n) return {it->second.begin(), it->second.begin() + static_cast<std::ptrdiff_t>(n)};
-  std::mt19937_64 rng(42);
-  std::normal_distribution<double> e(0.0, 1.0);
-  std::vector<double> y(n);
-  double level = 100;
-  for (std::size_t t = 0; t < n; ++t) {
-    level += e(rng);
-    y[t] = level + (m > 1 ? 5 * std::sin(2 * 3.141592653589793 * static_cast<double>(t) / m) : 0.0);
-  }
-  return y;
+  if (it == data.end() || it->second.size() < n)
+    throw std::runtime_error("bench_ets_fit: tests/forecast/data/ets_ref_series.csv lacks " + std::to_string(n) +
+                             " values of " + name);
+  return {it->second.begin(), it->second.begin() + static_cast<std::ptrdiff_t>(n)};
 }
 
 void bm_ets_fit(benchmark::State& state, const std::string& name, int m) {
-  const auto y = series(name, m, static_cast<std::size_t>(state.range(0)));
+  const auto y = series(name, static_cast<std::size_t>(state.range(0)));
   std::string method;
   for (auto _ : state) {
     auto fit = tradecast::forecast::fit_ets(y, m);

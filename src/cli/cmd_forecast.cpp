@@ -23,6 +23,8 @@ struct forecast_cli_options {
   int horizon = 0;
   std::string levels = "80,95";
   std::string chart;
+  std::string lambda;
+  bool biasadj = false;
 };
 
 std::vector<double> parse_levels(const std::string& text) {
@@ -50,6 +52,19 @@ int run_forecast(const forecast_cli_options& o) {
   const series& s = select_series(in, o.in);
   forecast::forecast_options fo;
   fo.levels = parse_levels(o.levels);
+  if (o.lambda == "auto") {
+    fo.lambda_auto = true;
+  } else if (!o.lambda.empty()) {
+    try {
+      std::size_t used = 0;
+      fo.lambda = std::stod(o.lambda, &used);
+      if (used != o.lambda.size()) throw std::invalid_argument(o.lambda);
+    } catch (const std::exception&) {
+      throw invalid_argument("--lambda: '" + o.lambda + "' is not a number; expected a Box-Cox parameter such as 0 or 0.5, or auto");
+    }
+  }
+  if (o.biasadj && !fo.lambda && !fo.lambda_auto) throw invalid_argument("--biasadj needs --lambda (it adjusts the back-transformed mean)");
+  fo.biasadj = o.biasadj;
   const forecast::forecast_result r = forecast::forecast_series(s, o.method, o.horizon, fo);
   const auto& v = r.values;
 
@@ -153,11 +168,16 @@ void add_forecast_command(CLI::App& app, runner& run) {
   auto* cmd = app.add_subcommand("forecast", "Forecast a series with prediction intervals");
   add_input_options(*cmd, opts->in, true);
   cmd->add_option("--method", opts->method,
-                  "auto (automatic ETS), ets, ets:XYZ (e.g. ets:MAdN), ses, holt, damped, hw-add, hw-mult")
+                  "auto (recommended: automatic ETS), ets, ets:XYZ (e.g. ets:MAdN), theta, ses, holt, damped, hw-add, "
+                  "hw-mult, naive, snaive, drift, mean, trend, logtrend, cagr, comb (mean of ses, holt, damped), or an "
+                  "ensemble mean:A+B+... / median:A+B+...")
       ->default_val("auto");
   cmd->add_option("--horizon,-H", opts->horizon, "Number of periods to forecast")->required()->check(CLI::PositiveNumber);
   cmd->add_option("--level", opts->levels, "Prediction-interval levels in percent, comma-separated")->default_val("80,95");
   cmd->add_option("--chart", opts->chart, "Write an SVG fan chart to this file");
+  cmd->add_option("--lambda", opts->lambda,
+                  "Box-Cox transformation before fitting: a number (0 = logarithm) or auto (Guerrero's method)");
+  cmd->add_flag("--biasadj", opts->biasadj, "With --lambda: report the back-transformed mean instead of the median");
   cmd->callback([opts, &run] { run = [opts] { return run_forecast(*opts); }; });
 }
 

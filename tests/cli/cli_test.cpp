@@ -1,6 +1,7 @@
 // Runs the tradecast executable and checks its output and exit status.
 #include <sys/wait.h>
 
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -196,4 +197,42 @@ TEST(CliForecast, BadArgumentsExitTwo) {
   const result l2 = run("forecast --horizon 3 --level 120");
   EXPECT_EQ(l2.status, 2);
   EXPECT_THAT(l2.out, HasSubstr("level 120"));
+}
+
+// Every method name runs end to end on the embedded annual series reported by Japan (1990–2020);
+// seasonal Holt-Winters needs a seasonal period and says so.
+TEST(CliForecast, EveryMethodRuns) {
+  for (const char* m : {"auto", "ets", "ets:AAdN", "theta", "ses", "holt", "damped", "naive", "snaive", "drift", "mean",
+                        "trend", "logtrend", "cagr", "comb", "median:ets+theta+damped", "mean:naive+drift"}) {
+    const result r = run(std::string("forecast --series vnm_jpn_total_rep_jpn --horizon 3 --format csv --method ") + m);
+    EXPECT_EQ(r.status, 0) << m << ": " << r.out;
+    EXPECT_THAT(r.out, HasSubstr("\nvnm_jpn_total_rep_jpn,2023,")) << m;
+  }
+  const result hw = run("forecast --series vnm_jpn_total_rep_jpn --horizon 3 --method hw-add");
+  EXPECT_EQ(hw.status, 2);
+  EXPECT_THAT(hw.out, HasSubstr("season"));
+}
+
+// cagr on the default series (2022–2024, 47.6 -> 46.2): growth (46.2/47.6)^(1/2) - 1 = -1.481563%,
+// so 2025 = 46.2 * 0.98518437 = 45.515518 (hand calculation; R: rwf(y, drift=TRUE, lambda=0)).
+TEST(CliForecast, CagrExtrapolatesTheCompoundGrowthRate) {
+  const result r = run("forecast --method cagr --horizon 2 --format json");
+  ASSERT_EQ(r.status, 0) << r.out;
+  const auto doc = nlohmann::json::parse(r.out);
+  EXPECT_NEAR(doc["forecasts"][0]["mean"].get<double>(), 46.2 * std::sqrt(46.2 / 47.6), 1e-9);
+  EXPECT_NEAR(doc["forecasts"][1]["mean"].get<double>(), 46.2 * (46.2 / 47.6), 1e-9);
+  EXPECT_NEAR(doc["model"]["parameters"]["growth"].get<double>(), -0.01481563, 1e-8);
+}
+
+TEST(CliForecast, BoxCoxOptions) {
+  const result a = run("forecast --series vnm_jpn_total_rep_jpn --horizon 3 --lambda auto --biasadj --format json");
+  ASSERT_EQ(a.status, 0) << a.out;
+  const auto doc = nlohmann::json::parse(a.out);
+  EXPECT_TRUE(doc["model"]["parameters"].contains("lambda"));
+  const result bad = run("forecast --horizon 3 --lambda x");
+  EXPECT_EQ(bad.status, 2);
+  EXPECT_THAT(bad.out, HasSubstr("--lambda: 'x' is not a number"));
+  const result nolambda = run("forecast --horizon 3 --biasadj");
+  EXPECT_EQ(nolambda.status, 2);
+  EXPECT_THAT(nolambda.out, HasSubstr("--biasadj needs --lambda"));
 }

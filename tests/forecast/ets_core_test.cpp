@@ -191,7 +191,7 @@ TEST(EtsCore, KernelEqualsFullPass) {
 }
 
 // Point forecasts use the correct damping sum phi + phi^2 + ... + phi^h (CRAN forecast <= 9.0.2
-// used phi + sum_{j=1}^{h-1} phi^j; see docs/r-differences-ets.md).
+// used phi + sum_{j=1}^{h-1} phi^j; see docs/r-differences.md).
 TEST(EtsCore, DampedPointForecastSum) {
   const double phi = 0.9, l = 100, b = 2;
   double f[4];

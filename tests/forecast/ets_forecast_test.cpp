@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // ETS forecasts (R's forecast.ets) against R 4.2.2 + forecast 8.20, and the two places where
-// tradecast deliberately differs from CRAN forecast (docs/r-differences-ets.md).
+// tradecast deliberately differs from CRAN forecast (docs/r-differences.md).
 #include <gtest/gtest.h>
 
 #include <cmath>

@@ -1,72 +1,402 @@
 // SPDX-License-Identifier: MIT
 /// \file forecast/engine.hpp
-/// Forecasting a `series` by method name: selects the observations to use (missing values are
-/// never interpolated), fits, forecasts and attaches periods and units.
+/// Forecasting by method name: parses the name, selects the observations to use (missing values are
+/// never interpolated), applies an optional Box-Cox transformation, fits, forecasts and attaches
+/// periods and units.
 ///
-/// Method names (as the command line takes them): `auto` (the library's recommended choice: at
-/// this stage automatic ETS selection by AICc as R's `ets()`), `ets`, `ets:XYZ` (a given ETS model,
-/// e.g. `ets:MAdN`, `ets:ANN`), `ses` (ETS(A,N,N)), `holt` (ETS(A,A,N)), `damped` (ETS(A,Ad,N)),
-/// `hw-add` (ETS(A,A,A)), `hw-mult` (ETS(M,A,M)).
+/// ## Method names (as the command line takes them)
+/// | name | model | as R (forecast 8.20) |
+/// |---|---|---|
+/// | `auto` | the library's recommended choice (automatic ETS selection by AICc) | `ets(y)` |
+/// | `ets` | automatic ETS selection by AICc | `ets(y)` |
+/// | `ets:XYZ`, `ets:XYdZ` | a given ETS model, e.g. `ets:MAdN`; Z = select that component | `ets(y, "XYZ", damped=)` |
+/// | `ses` | simple exponential smoothing, ETS(A,N,N) by in-sample MSE | `ses(y)` |
+/// | `holt` | Holt's linear trend, ETS(A,A,N) by MSE | `holt(y)` |
+/// | `damped` | damped Holt, ETS(A,Ad,N) by MSE | `holt(y, damped=TRUE)` |
+/// | `hw-add` | Holt-Winters additive, ETS(A,A,A) by MSE | `hw(y)` |
+/// | `hw-mult` | Holt-Winters multiplicative, ETS(M,A,M) by MSE | `hw(y, seasonal="multiplicative")` |
+/// | `theta` | classic Theta with its seasonality test | `thetaf(y)` |
+/// | `naive`, `snaive`, `drift`, `mean` | random walk, seasonal random walk, with drift, mean | `naive`, `snaive`, `rwf(drift=TRUE)`, `meanf` |
+/// | `trend`, `logtrend` | linear / log-linear (constant growth) trend by OLS | `tslm(y ~ trend)`, `tslm(y ~ trend, lambda=0)` |
+/// | `cagr` | constant growth from the first to the last observation | `rwf(y, drift=TRUE, lambda=0)` |
+/// | `comb` | Comb S-H-D: mean of ses, holt and damped on seasonally adjusted data (M4 benchmark) | — |
+/// | `mean:A+B+…`, `median:A+B+…` | ensemble of any of the above (not nested) | — |
+///
+/// ## Box-Cox
+/// Any method can be fitted to Box-Cox transformed data (`forecast_options::lambda`, or
+/// `lambda_auto` for Guerrero's method as R's `BoxCox.lambda`); forecasts are transformed back,
+/// the mean with R's bias adjustment when `biasadj` is set (intervals are back-transformed
+/// quantiles and need none). As in R's `ets()`, automatic ETS selection on transformed data only
+/// considers additive components. `logtrend` and `cagr` model logs already and refuse a lambda.
+///
+/// ## Combinations
+/// Point forecasts of a combination are the mean (or median) of the members' point forecasts.
+/// Interval bounds are the mean (median) of the members' bounds: exact for the mean combination
+/// when the members' forecast errors are perfectly correlated and normal, and otherwise a
+/// pragmatic, slightly conservative choice (R has no combination intervals to compare with).
+/// The status of a combination is the worst of its members' (a member that fell back is named).
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
-#include <memory>
+#include <optional>
+#include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "tradecast/core/series.hpp"
 #include "tradecast/error.hpp"
+#include "tradecast/forecast/boxcox.hpp"
 #include "tradecast/forecast/ets.hpp"
 #include "tradecast/forecast/model.hpp"
 #include "tradecast/forecast/result.hpp"
+#include "tradecast/forecast/seasonality.hpp"
+#include "tradecast/forecast/simple.hpp"
+#include "tradecast/forecast/theta.hpp"
 
 namespace tradecast::forecast {
 
-/// Options of forecast_series().
+/// The families a method name resolves to.
+enum class method_kind { ets, simple, theta, comb, ensemble };
+
+/// A parsed method name (see the table in the file comment).
+struct method_spec {
+  std::string name;  ///< the name as given, e.g. "ets:MAdN"
+  method_kind kind = method_kind::ets;
+  ets_spec ets;        ///< kind ets
+  std::string label;   ///< R's name of the method when it differs from the model's (e.g. "Holt's method")
+  simple_method simple = simple_method::naive;  ///< kind simple
+  std::vector<method_spec> members;             ///< kind ensemble
+  bool median = false;                          ///< ensemble: median instead of mean
+};
+
+/// Options of fit_forecast() and forecast_series().
 struct forecast_options {
   std::vector<double> levels{80, 95};  ///< prediction-interval levels, percent
   std::uint64_t seed = 20250401;       ///< seed of simulated intervals
+  std::optional<double> lambda;        ///< Box-Cox parameter (none: no transformation)
+  bool lambda_auto = false;            ///< choose lambda by Guerrero's method (R's BoxCox.lambda)
+  bool biasadj = false;                ///< back-transformed mean is the mean, not the median (R's biasadj)
 };
 
-/// The method names forecast_series() accepts (`ets:XYZ` stands for any ETS model code).
+/// The method names forecast_series() accepts (`ets:XYZ` stands for any ETS model code,
+/// `mean:A+B` and `median:A+B` for ensembles of any others).
 [[nodiscard]] inline std::vector<std::string> method_names() {
-  return {"auto", "ets", "ets:XYZ", "ses", "holt", "damped", "hw-add", "hw-mult"};
+  return {"auto", "ets", "ets:XYZ", "theta", "ses", "holt", "damped", "hw-add", "hw-mult", "naive", "snaive",
+          "drift", "mean", "trend", "logtrend", "cagr", "comb", "mean:A+B", "median:A+B"};
 }
 
-/// The ETS specification of a method name. \throws not_found for an unknown name, listing the
-/// known ones; invalid_argument for a malformed `ets:` code.
-[[nodiscard]] inline ets_spec ets_spec_for(std::string_view method) {
-  ets_spec s;
-  auto model = [&](char e, char t, char se, bool d) {
-    s.error = e, s.trend = t, s.season = se, s.damped = d;
-    return s;
+namespace detail {
+
+inline std::string known_methods() {
+  std::string known;
+  for (const auto& n : method_names()) known += (known.empty() ? "" : ", ") + n;
+  return known;
+}
+
+/// ETS spec of the smoothing methods as R's ses/holt/hw fit them (in-sample MSE).
+inline ets_spec smoothing_spec(char e, char t, char s, bool damped) {
+  ets_spec spec;
+  spec.error = e, spec.trend = t, spec.season = s, spec.damped = damped;
+  spec.opt_crit = ets_opt_crit::mse;
+  return spec;
+}
+
+}  // namespace detail
+
+/// Parses a method name. \throws not_found for an unknown name (listing the known ones);
+/// invalid_argument for a malformed `ets:` code or ensemble.
+[[nodiscard]] inline method_spec parse_method(std::string_view method) {
+  method_spec m;
+  m.name = std::string(method);
+  auto smoothing = [&](char e, char t, char s, bool d, const char* label) {
+    m.ets = detail::smoothing_spec(e, t, s, d);
+    m.label = label;
+    return m;
   };
-  if (method == "auto" || method == "ets") return s;
-  if (method == "ses") return model('A', 'N', 'N', false);
-  if (method == "holt") return model('A', 'A', 'N', false);
-  if (method == "damped") return model('A', 'A', 'N', true);
-  if (method == "hw-add") return model('A', 'A', 'A', false);
-  if (method == "hw-mult") return model('M', 'A', 'M', false);
+  if (method == "auto" || method == "ets") return m;
+  if (method == "ses") return smoothing('A', 'N', 'N', false, "Simple exponential smoothing");
+  if (method == "holt") return smoothing('A', 'A', 'N', false, "Holt's method");
+  if (method == "damped") return smoothing('A', 'A', 'N', true, "Damped Holt's method");
+  if (method == "hw-add") return smoothing('A', 'A', 'A', false, "Holt-Winters' additive method");
+  if (method == "hw-mult") return smoothing('M', 'A', 'M', false, "Holt-Winters' multiplicative method");
   if (method.substr(0, 4) == "ets:") {
     const std::string_view code = method.substr(4);
     const bool damped = code.size() == 4 && code[2] == 'd';
     if (!(code.size() == 3 || damped))
-      throw invalid_argument("method '" + std::string(method) +
+      throw invalid_argument("method '" + m.name +
                              "': expected ets:XYZ or ets:XYdZ with X in A,M,Z; Y in N,A,M,Z; Z in N,A,M,Z (e.g. ets:MAdN)");
     auto ok = [](char c, std::string_view allowed) { return allowed.find(c) != std::string_view::npos; };
     const char e = code[0], t = code[1], se = code[damped ? 3 : 2];
     if (!ok(e, "AMZ") || !ok(t, "NAMZ") || !ok(se, "NAMZ"))
-      throw invalid_argument("method '" + std::string(method) + "': error must be A, M or Z; trend and season N, A, M or Z");
-    s.error = e, s.trend = t, s.season = se;
-    if (damped) s.damped = true;
-    else if (t != 'Z') s.damped = false;
-    if (t == 'M') s.allow_multiplicative_trend = true;
-    return s;
+      throw invalid_argument("method '" + m.name + "': error must be A, M or Z; trend and season N, A, M or Z");
+    m.ets.error = e, m.ets.trend = t, m.ets.season = se;
+    if (damped) m.ets.damped = true;
+    else if (t != 'Z') m.ets.damped = false;
+    if (t == 'M') m.ets.allow_multiplicative_trend = true;
+    return m;
   }
-  std::string known;
-  for (const auto& n : method_names()) known += (known.empty() ? "" : ", ") + n;
-  throw not_found("unknown method '" + std::string(method) + "'; available: " + known);
+  if (method == "theta") return m.kind = method_kind::theta, m;
+  if (method == "comb") return m.kind = method_kind::comb, m.label = "Comb S-H-D", m;
+  static constexpr std::pair<std::string_view, simple_method> simple[] = {
+      {"naive", simple_method::naive}, {"snaive", simple_method::snaive},   {"drift", simple_method::drift},
+      {"mean", simple_method::mean},   {"trend", simple_method::trend},     {"logtrend", simple_method::logtrend},
+      {"cagr", simple_method::cagr}};
+  for (const auto& [name, kind] : simple)
+    if (method == name) return m.kind = method_kind::simple, m.simple = kind, m;
+  for (const std::string_view prefix : {std::string_view("mean:"), std::string_view("median:")}) {
+    if (method.substr(0, prefix.size()) != prefix) continue;
+    m.kind = method_kind::ensemble;
+    m.median = prefix == "median:";
+    std::string_view rest = method.substr(prefix.size());
+    while (true) {
+      const std::size_t plus = rest.find('+');
+      const std::string_view part = rest.substr(0, plus);
+      if (part.empty())
+        throw invalid_argument("method '" + m.name + "': expected members joined by '+', e.g. " +
+                               std::string(prefix) + "ets+theta+damped");
+      method_spec member = parse_method(part);
+      if (member.kind == method_kind::ensemble)
+        throw invalid_argument("method '" + m.name + "': ensembles cannot be nested");
+      m.members.push_back(std::move(member));
+      if (plus == std::string_view::npos) break;
+      rest = rest.substr(plus + 1);
+    }
+    if (m.members.size() < 2)
+      throw invalid_argument("method '" + m.name + "': an ensemble needs at least two members, e.g. " +
+                             std::string(prefix) + "ets+theta");
+    return m;
+  }
+  throw not_found("unknown method '" + m.name + "'; available: " + detail::known_methods());
+}
+
+/// The ETS specification of an ETS method name (`auto`, `ets`, `ets:XYZ`, `ses`, `holt`, `damped`,
+/// `hw-add`, `hw-mult`). \throws not_found / invalid_argument as parse_method(), and
+/// invalid_argument for a method that is not an ETS model.
+[[nodiscard]] inline ets_spec ets_spec_for(std::string_view method) {
+  const method_spec m = parse_method(method);
+  if (m.kind != method_kind::ets) throw invalid_argument("method '" + m.name + "' is not an ETS model");
+  return m.ets;
+}
+
+/// A fitted model and its forecasts.
+struct model_forecast {
+  model_info model;
+  forecast_values values;
+};
+
+namespace detail {
+
+inline fit_status worse(fit_status a, fit_status b) { return static_cast<int>(a) >= static_cast<int>(b) ? a : b; }
+
+/// Mean or median, per step, of the members' point forecasts and interval bounds.
+inline forecast_values combine(const std::vector<forecast_values>& parts, bool median) {
+  auto agg = [&](auto get, std::size_t i) {
+    std::vector<double> v;
+    v.reserve(parts.size());
+    for (const auto& p : parts) v.push_back(get(p)[i]);
+    if (!median) {
+      double s = 0;
+      for (double x : v) s += x;
+      return s / static_cast<double>(v.size());
+    }
+    std::sort(v.begin(), v.end());
+    const std::size_t k = v.size() / 2;
+    return v.size() % 2 ? v[k] : 0.5 * (v[k - 1] + v[k]);
+  };
+  forecast_values out;
+  const std::size_t h = parts.front().mean.size();
+  for (std::size_t i = 0; i < h; ++i) out.mean.push_back(agg([](const forecast_values& p) -> const auto& { return p.mean; }, i));
+  for (std::size_t k = 0; k < parts.front().intervals.size(); ++k) {
+    prediction_interval pi;
+    pi.level = parts.front().intervals[k].level;
+    for (std::size_t i = 0; i < h; ++i) {
+      pi.lower.push_back(agg([k](const forecast_values& p) -> const auto& { return p.intervals[k].lower; }, i));
+      pi.upper.push_back(agg([k](const forecast_values& p) -> const auto& { return p.intervals[k].upper; }, i));
+    }
+    out.intervals.push_back(std::move(pi));
+  }
+  return out;
+}
+
+/// Mean or median of the members' fitted values (NaN where any member has none).
+inline std::vector<double> combine_fitted(const std::vector<model_info>& members, bool median, std::size_t n) {
+  std::vector<double> out(n);
+  std::vector<double> v;
+  for (std::size_t t = 0; t < n; ++t) {
+    v.clear();
+    for (const auto& mi : members) v.push_back(t < mi.fitted.size() ? mi.fitted[t] : std::numeric_limits<double>::quiet_NaN());
+    if (std::any_of(v.begin(), v.end(), [](double x) { return std::isnan(x); })) {
+      out[t] = std::numeric_limits<double>::quiet_NaN();
+    } else if (median) {
+      std::sort(v.begin(), v.end());
+      const std::size_t k = v.size() / 2;
+      out[t] = v.size() % 2 ? v[k] : 0.5 * (v[k - 1] + v[k]);
+    } else {
+      double s = 0;
+      for (double x : v) s += x;
+      out[t] = s / static_cast<double>(v.size());
+    }
+  }
+  return out;
+}
+
+/// Status and message of a combination from its members'.
+inline void combine_status(model_info& info, const std::vector<model_info>& members, const std::vector<std::string>& names) {
+  for (std::size_t i = 0; i < members.size(); ++i) {
+    info.status = worse(info.status, members[i].status);
+    if (members[i].status != fit_status::converged && !members[i].status_message.empty())
+      info.status_message += (info.status_message.empty() ? "" : "; ") + names[i] + ": " + members[i].status_message;
+  }
+}
+
+inline model_forecast fit_forecast_untransformed(std::span<const double> y, int m, const method_spec& spec, int h,
+                                                 const forecast_options& opt);
+
+/// Comb S-H-D as in the M4 competition benchmarks: when the 90% seasonality test finds
+/// seasonality, classical multiplicative decomposition; ses, holt and damped (R's functions) on the
+/// seasonally adjusted data; mean of the three; seasonal indices put back.
+inline model_forecast fit_forecast_comb(std::span<const double> y, int m, int h, const forecast_options& opt) {
+  seasonality_options so;
+  so.min_length = 3 * static_cast<std::size_t>(std::max(m, 1));  // the M4 benchmarks test only when n >= 3m
+  const seasonal_adjustment sa = seasonally_adjust(y, m, so);
+  const std::vector<double>& x = sa.series;
+  const char* names[] = {"ses", "holt", "damped"};
+  std::vector<model_info> infos;
+  std::vector<forecast_values> parts;
+  for (const char* name : names) {
+    const ets_spec spec = parse_method(name).ets;
+    const ets_fit fit = fit_ets(x, 1, spec);
+    ets_forecast_options fo;
+    fo.seed = opt.seed;
+    parts.push_back(forecast_ets(fit, h, opt.levels, fo));
+    infos.push_back(to_model_info(fit));
+  }
+  model_forecast r;
+  r.values = combine(parts, false);
+  r.model.method = "Comb S-H-D";
+  for (std::size_t i = 0; i < infos.size(); ++i) {
+    for (const auto& [k, v] : infos[i].parameters) r.model.parameters.emplace_back(std::string(names[i]) + "." + k, v);
+  }
+  r.model.fitted = combine_fitted(infos, false, x.size());
+  combine_status(r.model, infos, {"ses", "holt", "damped"});
+  if (sa.adjusted) {
+    const std::vector<double> future = sa.future_index(h);
+    for (std::size_t i = 0; i < r.values.mean.size(); ++i) {
+      r.values.mean[i] *= future[i];
+      for (auto& pi : r.values.intervals) pi.lower[i] *= future[i], pi.upper[i] *= future[i];
+    }
+    for (std::size_t t = 0; t < r.model.fitted.size(); ++t) r.model.fitted[t] *= sa.index[t];
+    r.model.parameters.emplace_back("seasonality_statistic", sa.test.statistic);
+  }
+  r.model.residuals.resize(y.size());
+  for (std::size_t t = 0; t < y.size(); ++t) r.model.residuals[t] = y[t] - r.model.fitted[t];
+  if (sa.adjusted) r.model.method += " (seasonally adjusted, m = " + std::to_string(m) + ")";
+  if (!sa.note.empty()) r.model.status_message += (r.model.status_message.empty() ? "" : "; ") + sa.note;
+  return r;
+}
+
+inline model_forecast fit_forecast_untransformed(std::span<const double> y, int m, const method_spec& spec, int h,
+                                                 const forecast_options& opt) {
+  model_forecast r;
+  switch (spec.kind) {
+    case method_kind::ets: {
+      if (m < 2 && (spec.ets.season == 'A' || spec.ets.season == 'M'))
+        throw invalid_argument("method '" + spec.name + "' has a seasonal component and needs seasonal data " +
+                               "(quarterly or monthly); this series has seasonal period m = " + std::to_string(m));
+      const ets_fit fit = fit_ets(y, m, spec.ets);
+      ets_forecast_options fo;
+      fo.seed = opt.seed;
+      r.values = forecast_ets(fit, h, opt.levels, fo);
+      r.model = to_model_info(fit);
+      // R's ses/holt/hw print their own name (a fallback keeps the name of the model actually fitted).
+      if (!spec.label.empty() && fit.status != fit_status::fell_back) r.model.method = spec.label;
+      return r;
+    }
+    case method_kind::simple: {
+      const simple_fit fit = fit_simple(y, m, spec.simple);
+      r.values = forecast_simple(fit, h, opt.levels);
+      r.model = to_model_info(fit);
+      return r;
+    }
+    case method_kind::theta: {
+      const theta_fit fit = fit_theta(y, m);
+      r.values = forecast_theta(fit, h, opt.levels);
+      r.model = to_model_info(fit);
+      return r;
+    }
+    case method_kind::comb: return fit_forecast_comb(y, m, h, opt);
+    case method_kind::ensemble: {
+      std::vector<model_info> infos;
+      std::vector<forecast_values> parts;
+      std::vector<std::string> names;
+      std::string list;
+      for (const method_spec& member : spec.members) {
+        model_forecast mf = fit_forecast_untransformed(y, m, member, h, opt);
+        list += (list.empty() ? "" : ", ") + mf.model.method;
+        for (const auto& [k, v] : mf.model.parameters) r.model.parameters.emplace_back(member.name + "." + k, v);
+        names.push_back(member.name);
+        infos.push_back(std::move(mf.model));
+        parts.push_back(std::move(mf.values));
+      }
+      r.values = combine(parts, spec.median);
+      r.model.method = std::string(spec.median ? "Median" : "Mean") + " of " + list;
+      r.model.fitted = combine_fitted(infos, spec.median, y.size());
+      r.model.residuals.resize(y.size());
+      for (std::size_t t = 0; t < y.size(); ++t) r.model.residuals[t] = y[t] - r.model.fitted[t];
+      combine_status(r.model, infos, names);
+      return r;
+    }
+  }
+  throw invalid_argument("method '" + spec.name + "': unknown kind");
+}
+
+}  // namespace detail
+
+/// Fits `spec` to `y` (consecutive observations, seasonal period `m`) and forecasts `h` steps.
+/// \throws invalid_argument for h < 1, a level outside (0, 100), fewer than two observations, a
+///   non-finite value, a multiplicative model on non-positive data, or a Box-Cox lambda with
+///   logtrend/cagr or on data it cannot transform.
+[[nodiscard]] inline model_forecast fit_forecast(std::span<const double> y, int m, const method_spec& spec, int h,
+                                                 const forecast_options& opt = {}) {
+  check_horizon(h);
+  check_levels(opt.levels);
+  if (y.size() < 2)
+    throw invalid_argument("method '" + spec.name + "': " + std::to_string(y.size()) +
+                           " observation(s); forecasting needs at least 2");
+  for (std::size_t t = 0; t < y.size(); ++t)
+    if (!std::isfinite(y[t]))
+      throw invalid_argument("method '" + spec.name + "': observation " + std::to_string(t + 1) +
+                             " is not a finite number; pass consecutive present values");
+  if (!opt.lambda && !opt.lambda_auto) return detail::fit_forecast_untransformed(y, m, spec, h, opt);
+
+  auto refuses = [](const method_spec& s) {
+    return s.kind == method_kind::simple && (s.simple == simple_method::logtrend || s.simple == simple_method::cagr);
+  };
+  bool refused = refuses(spec);
+  for (const auto& member : spec.members) refused = refused || refuses(member);
+  if (refused)
+    throw invalid_argument("method '" + spec.name + "': logtrend and cagr already model the logarithm; do not add a Box-Cox lambda");
+  // R's lambda = "auto": BoxCox.lambda(y, lower = -0.9) (Guerrero).
+  const double lambda = opt.lambda_auto ? box_cox_lambda(y, m, box_cox_method::guerrero, -0.9, 2.0) : *opt.lambda;
+  const std::vector<double> z = box_cox(y, lambda);
+  for (std::size_t t = 0; t < z.size(); ++t)
+    if (!std::isfinite(z[t]))
+      throw invalid_argument("Box-Cox lambda = " + std::to_string(lambda) + " cannot transform observation " +
+                             std::to_string(t + 1) + " (" + std::to_string(y[t]) + "): use positive data or lambda = 1");
+  method_spec transformed = spec;
+  auto additive = [](method_spec& s) {
+    if (s.kind == method_kind::ets) s.ets.additive_only = true;
+  };
+  additive(transformed);
+  for (auto& member : transformed.members) additive(member);
+  model_forecast r = detail::fit_forecast_untransformed(z, m, transformed, h, opt);
+  r.values = back_transform(r.values, lambda, opt.biasadj);
+  for (double& f : r.model.fitted) f = inv_box_cox(f, lambda);
+  r.model.parameters.emplace_back("lambda", lambda);
+  return r;
 }
 
 /// The observations a model can use: the longest run of present values that ends at the last
@@ -104,7 +434,7 @@ struct usable_span {
                                                      const forecast_options& opt = {}) {
   check_horizon(h);
   check_levels(opt.levels);
-  const ets_spec spec = ets_spec_for(method);
+  const method_spec spec = parse_method(method);
   const usable_span u = trailing_span(s);
   const std::size_t n = u.last - u.first + 1;
   if (n < 2)
@@ -112,15 +442,13 @@ struct usable_span {
                            " usable observation(s); forecasting needs at least 2" +
                            (u.note.empty() ? std::string() : " (" + u.note + ")"));
   const std::span<const double> y = s.values().subspan(u.first, n);
-  const ets_fit fit = fit_ets(y, periods_per_year(s.freq()), spec);
-  ets_forecast_options fo;
-  fo.seed = opt.seed;
+  model_forecast mf = fit_forecast(y, periods_per_year(s.freq()), spec, h, opt);
   forecast_result r;
   r.meta = s.meta();
   r.first = s.period_at(u.last).next();
   r.levels = opt.levels;
-  r.values = forecast_ets(fit, h, opt.levels, fo);
-  r.model = to_model_info(fit);
+  r.values = std::move(mf.values);
+  r.model = std::move(mf.model);
   r.data_note = u.note;
   return r;
 }

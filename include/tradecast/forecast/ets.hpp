@@ -46,7 +46,7 @@
 /// LINPACK's Householder QR as R's lsfit/lm), the admissibility test and R's `nmmin` are
 /// reproduced so that the optimisation follows R's path evaluation for evaluation: on the
 /// reference fixtures (tests/forecast/data) the selected model, log-likelihood and evaluation
-/// count equal R's. Deliberate differences: docs/r-differences-ets.md.
+/// count equal R's. Deliberate differences: docs/r-differences.md.
 ///
 /// ## Speed
 /// The candidate models are optimised together: one Nelder–Mead state machine per model, all
@@ -73,6 +73,7 @@
 #include <vector>
 
 #include "tradecast/error.hpp"
+#include "tradecast/forecast/detail/decompose.hpp"
 #include "tradecast/forecast/detail/ets_core.hpp"
 #include "tradecast/forecast/detail/ets_forecast.hpp"
 #include "tradecast/forecast/model.hpp"
@@ -196,19 +197,6 @@ inline std::string ets_method_name(char e, char t, char s, bool damped) {
   return out;
 }
 
-/// R's is.constant: mean |y − y_1| ≤ 1.5e-8 · mean |y| (absolute when mean |y| ≤ 1.5e-8).
-inline bool ets_is_constant(std::span<const double> y) {
-  long double dif = 0, mag = 0;
-  for (double v : y) {
-    dif += std::fabs(v - y[0]);
-    mag += std::fabs(v);
-  }
-  const auto n = static_cast<long double>(y.size());
-  double xy = static_cast<double>(dif / n);
-  const double xn = static_cast<double>(mag / n);
-  if (std::isfinite(xn) && xn > 1.5e-8) xy /= xn;
-  return xy <= 1.5e-8;
-}
 
 inline void ets_check_char(char c, const char* allowed, const char* name) {
   for (const char* p = allowed; *p; ++p)
@@ -376,7 +364,7 @@ inline ets_fit ets_fallback(std::span<const double> y, int error, const ets_spec
 
   ets_workspace ws;
   const bool auto_model = spec.error == 'Z' && spec.trend == 'Z' && spec.season == 'Z';
-  if (auto_model && ets_is_constant(y)) {
+  if (auto_model && detail::is_constant(y)) {
     ets_fit f = ets_simple_ses(y, ets_add, 0.99999, m);
     f.method = "Simple exponential smoothing";
     f.sigma2 = f.mse;
@@ -604,9 +592,9 @@ inline std::vector<double> ets_forecast_variance(const ets_fit& fit, int h) {
 /// classes 1–3 (see ets_forecast_variance()) give mean_h and mean_h ± z·√v_h; models with a
 /// multiplicative trend (or `opt.simulate`/`opt.bootstrap`) give the recursion's point forecasts
 /// and intervals from `opt.npaths` simulated paths (type-8 quantiles at ½ ∓ level/200).
-/// Differences from CRAN forecast 8.20 (docs/r-differences-ets.md): the damping sum
+/// Differences from CRAN forecast 8.20 (docs/r-differences.md): the damping sum
 /// φ + … + φ^h and the seasonal G index of class 1 are the correct ones.
-/// 	hrows invalid_argument for h < 1 or a level outside (0, 100).
+/// \throws invalid_argument for h < 1 or a level outside (0, 100).
 [[nodiscard]] inline forecast_values forecast_ets(const ets_fit& fit, int h, std::span<const double> levels,
                                                   const ets_forecast_options& opt = {}) {
   check_horizon(h);

@@ -27,6 +27,22 @@
 
 namespace tradecast::forecast::detail {
 
+/// R's is.constant: mean |y − y_1| ≤ 1.5e-8 · mean |y| (absolute when mean |y| ≤ 1.5e-8); an empty
+/// series counts as constant.
+[[nodiscard]] inline bool is_constant(std::span<const double> y) {
+  if (y.empty()) return true;
+  long double dif = 0, mag = 0;
+  for (double v : y) {
+    dif += std::fabs(v - y[0]);
+    mag += std::fabs(v);
+  }
+  const auto n = static_cast<long double>(y.size());
+  double rel = static_cast<double>(dif / n);
+  const double scale = static_cast<double>(mag / n);
+  if (std::isfinite(scale) && scale > 1.5e-8) rel /= scale;
+  return rel <= 1.5e-8;
+}
+
 /// Arithmetic mean as R's `mean()` computes it for doubles: extended-precision sum, division, then
 /// one refinement pass (adds the mean of the residuals). NaN values are skipped when `skip_nan`.
 /// Returns NaN for an empty input.

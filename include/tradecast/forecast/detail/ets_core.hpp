@@ -60,7 +60,7 @@ struct ets_smoothing {
 };
 
 /// h-step point forecasts from the state (l, b, s[0..m−1], s[0] most recent) written to f[0..h−1].
-/// Damping sum φ*_h = φ + φ² + … + φ^h (the correct sum; see docs/r-differences-ets.md).
+/// Damping sum φ*_h = φ + φ² + … + φ^h (the correct sum; see docs/r-differences.md).
 /// For a multiplicative trend with b < 0 the trend part is the marker ets_na (as R).
 inline void ets_point_forecast(double l, double b, const double* s, int m, int trend, int season,
                                double phi, double* f, int h) noexcept {

@@ -40,7 +40,7 @@ struct ets_moments {
 /// y_t = H x_{t−1} + e_t, x_t = F x_{t−1} + G e_t, so μ_h = H F^{h−1} x_n,
 /// c_j = H F^{j−1} G and v_h = σ²(1 + Σ_{j<h} c_j²).
 /// G puts γ on the newest seasonal state (index p − m, 0-based); CRAN forecast ≤ 9.0.2 put it on
-/// index 2, which is wrong for models without trend (see docs/r-differences-ets.md).
+/// index 2, which is wrong for models without trend (see docs/r-differences.md).
 /// `cj` receives c_1 … c_{h−1} when non-null.
 inline ets_moments ets_class1(const ets_forecast_input& in, int h, std::vector<double>* cj = nullptr) {
   const std::size_t p = in.last_state.size();

@@ -1,0 +1,175 @@
+// SPDX-License-Identifier: MIT
+// Box-Cox transformation, lambda selection and back-transformation (forecast/boxcox.hpp) against
+// R 4.2.2 + forecast 8.20 (fixtures written by tests/forecast/data/generate_simple_reference.R).
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <limits>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "forecast/fixtures.hpp"
+#include "tradecast/forecast/boxcox.hpp"
+#include "tradecast/forecast/simple.hpp"
+
+namespace {
+
+using tradecast::forecast::back_transform;
+using tradecast::forecast::box_cox;
+using tradecast::forecast::box_cox_lambda;
+using tradecast::forecast::box_cox_method;
+using tradecast::forecast::fit_simple;
+using tradecast::forecast::forecast_simple;
+using tradecast::forecast::forecast_values;
+using tradecast::forecast::inv_box_cox;
+using tradecast::forecast::simple_method;
+using tradecast::test::csv_table;
+using tradecast::test::load_series;
+using tradecast::test::test_data_path;
+
+constexpr double kLevels[] = {80, 95};
+
+bool close(double actual, double expected, double rel) {
+  if (std::isnan(expected)) return std::isnan(actual);
+  if (std::isinf(expected)) return actual == expected;
+  return std::fabs(actual - expected) <= rel * std::max(std::fabs(expected), 1.0);
+}
+
+const std::map<std::string, tradecast::test::fixture_series>& series() {
+  static const auto s = load_series(test_data_path("forecast/data/simple_ref_series.csv"));
+  return s;
+}
+
+// BoxCox(x, lambda) and InvBoxCox(x, lambda) for lambda in {-1, -0.5, 0, 0.3, 0.5, 1, 1.5, 2} and
+// x in {-3, -0.5, 0, 0.25, 1, 2.5, 10, 400}, including R's NA (NaN here) and -Inf results.
+TEST(BoxCox, TransformMatchesR) {
+  const csv_table t(test_data_path("forecast/data/boxcox_ref_transform.csv"));
+  ASSERT_EQ(t.size(), 64u);
+  for (std::size_t r = 0; r < t.size(); ++r) {
+    const double lambda = t.number(r, "lambda");
+    const double x = t.number(r, "x");
+    SCOPED_TRACE("lambda=" + t.text(r, "lambda") + " x=" + t.text(r, "x"));
+    EXPECT_PRED3(close, box_cox(x, lambda), t.number(r, "boxcox"), 1e-12);
+    EXPECT_PRED3(close, inv_box_cox(x, lambda), t.number(r, "invboxcox"), 1e-12);
+  }
+}
+
+TEST(BoxCox, VectorFormsAndRoundTrip) {
+  const auto& ap = series().at("AirPassengers").values;
+  for (double lambda : {-0.7, 0.0, 0.3, 1.0, 1.8}) {
+    const std::vector<double> z = box_cox(ap, lambda);
+    const std::vector<double> back = inv_box_cox(z, lambda);
+    ASSERT_EQ(back.size(), ap.size());
+    for (std::size_t i = 0; i < ap.size(); ++i) EXPECT_NEAR(back[i], ap[i], 1e-9 * ap[i]);
+  }
+  // lambda = 1 is a shift by one; a negative value keeps its sign for lambda > 0 (R's sign(x)|x|^λ).
+  EXPECT_DOUBLE_EQ(box_cox(5.0, 1.0), 4.0);
+  EXPECT_DOUBLE_EQ(box_cox(-4.0, 0.5), (-2.0 - 1) / 0.5);
+  EXPECT_DOUBLE_EQ(inv_box_cox(box_cox(-4.0, 0.5), 0.5), -4.0);
+}
+
+// BoxCox.lambda(y, method = "guerrero" | "loglik", lower, upper) on several series; guerrero
+// follows R's optimize() path (agreement to 1e-8), loglik is R's 0.05 grid (exact).
+TEST(BoxCox, LambdaMatchesR) {
+  const csv_table t(test_data_path("forecast/data/boxcox_ref_lambda.csv"));
+  ASSERT_EQ(t.size(), 19u);
+  for (std::size_t r = 0; r < t.size(); ++r) {
+    const std::string name = t.text(r, "case");
+    const std::string method = t.text(r, "method");
+    SCOPED_TRACE(name + " " + method + " [" + t.text(r, "lower") + ", " + t.text(r, "upper") + "]");
+    const auto& s = series().at(name);
+    const double lambda = box_cox_lambda(s.values, s.period(),
+                                         method == "loglik" ? box_cox_method::loglik : box_cox_method::guerrero,
+                                         t.number(r, "lower"), t.number(r, "upper"));
+    EXPECT_NEAR(lambda, t.number(r, "lambda"), method == "loglik" ? 1e-12 : 1e-8);
+  }
+}
+
+// Back-transformed forecasts; the R calls (h = 8, level = c(80, 95)) are
+//   rwf(AirPassengers, drift = TRUE, lambda = 0.3, biasadj = TRUE)   and biasadj = FALSE
+//   snaive(AirPassengers, lambda = -0.2, biasadj = TRUE)
+//   meanf(Nile, lambda = 0.5, biasadj = TRUE)
+//   naive(UKgas, lambda = 0, biasadj = TRUE)
+//   rwf(WWWusage, drift = TRUE, lambda = 1.5, biasadj = TRUE)
+// Here: box_cox → fit_simple → forecast_simple → back_transform; 1e-6 relative.
+TEST(BoxCox, BiasAdjustedForecastsMatchR) {
+  const csv_table t(test_data_path("forecast/data/boxcox_ref_forecast.csv"));
+  std::map<std::string, std::vector<std::size_t>> groups;
+  for (std::size_t r = 0; r < t.size(); ++r)
+    groups[t.text(r, "case") + "|" + t.text(r, "method") + "|" + t.text(r, "lambda") + "|" + t.text(r, "biasadj")]
+        .push_back(r);
+  ASSERT_EQ(groups.size(), 6u);
+  const std::map<std::string, simple_method> methods = {{"drift", simple_method::drift},
+                                                        {"snaive", simple_method::snaive},
+                                                        {"mean", simple_method::mean},
+                                                        {"naive", simple_method::naive}};
+  for (const auto& [key, rows] : groups) {
+    SCOPED_TRACE(key);
+    const std::size_t r0 = rows.front();
+    const auto& s = series().at(t.text(r0, "case"));
+    const double lambda = t.number(r0, "lambda");
+    const bool biasadj = t.text(r0, "biasadj") == "TRUE";
+    const std::vector<double> z = box_cox(s.values, lambda);
+    const auto fit = fit_simple(z, s.period(), methods.at(t.text(r0, "method")));
+    const forecast_values out = back_transform(forecast_simple(fit, static_cast<int>(rows.size()), kLevels), lambda, biasadj);
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      const std::size_t r = rows[i];
+      EXPECT_PRED3(close, out.mean[i], t.number(r, "mean"), 1e-6) << "h=" << i + 1;
+      EXPECT_PRED3(close, out.intervals[0].lower[i], t.number(r, "lo80"), 1e-6) << "h=" << i + 1;
+      EXPECT_PRED3(close, out.intervals[0].upper[i], t.number(r, "hi80"), 1e-6) << "h=" << i + 1;
+      EXPECT_PRED3(close, out.intervals[1].lower[i], t.number(r, "lo95"), 1e-6) << "h=" << i + 1;
+      EXPECT_PRED3(close, out.intervals[1].upper[i], t.number(r, "hi95"), 1e-6) << "h=" << i + 1;
+    }
+  }
+}
+
+// The explicit-variance form equals the interval-based one (R's forecast.lagwalk passes se² as
+// fvar; rwf(AirPassengers, drift = TRUE, lambda = 0.3, biasadj = TRUE)).
+TEST(BoxCox, BiasAdjustmentWithExplicitVariance) {
+  const auto& ap = series().at("AirPassengers").values;
+  const std::vector<double> z = box_cox(ap, 0.3);
+  const auto fit = fit_simple(z, 12, simple_method::drift);
+  const auto fc = forecast_simple(fit, 8, kLevels);
+  std::vector<double> fvar(8);
+  for (std::size_t i = 0; i < 8; ++i) {
+    const double k = static_cast<double>(i + 1);
+    fvar[i] = fit.interval_mse * k + k * k * fit.drift_se * fit.drift_se;
+  }
+  const auto a = back_transform(fc, 0.3, true);
+  const auto b = back_transform(fc, 0.3, true, fvar);
+  const auto plain = back_transform(fc, 0.3, false);
+  for (std::size_t i = 0; i < 8; ++i) {
+    EXPECT_NEAR(a.mean[i], b.mean[i], 1e-9 * a.mean[i]);
+    EXPECT_GT(a.mean[i], plain.mean[i]);  // mean above median for lambda < 1
+    EXPECT_EQ(a.intervals[1].lower[i], plain.intervals[1].lower[i]);
+  }
+  // lambda = 1: no adjustment at all
+  const auto one = back_transform(fc, 1.0, true);
+  for (std::size_t i = 0; i < 8; ++i) EXPECT_DOUBLE_EQ(one.mean[i], fc.mean[i] + 1);
+}
+
+TEST(BoxCox, InvalidArguments) {
+  const auto& ap = series().at("AirPassengers").values;
+  const auto& neg = series().at("negative20").values;
+  // BoxCox.lambda(negative20, method = "loglik") stops: "x must be positive"
+  EXPECT_THROW((void)box_cox_lambda(neg, 1, box_cox_method::loglik), tradecast::invalid_argument);
+  EXPECT_THROW((void)box_cox_lambda(ap, 0), tradecast::invalid_argument);
+  EXPECT_THROW((void)box_cox_lambda(ap, 12, box_cox_method::guerrero, 2, 1), tradecast::invalid_argument);
+  // non-positive data raise lower to 0, which is above upper = -0.5
+  EXPECT_THROW((void)box_cox_lambda(neg, 1, box_cox_method::guerrero, -1, -0.5), tradecast::invalid_argument);
+  const std::vector<double> with_nan = {1, 2, std::numeric_limits<double>::quiet_NaN(), 4, 5, 6, 7};
+  EXPECT_THROW((void)box_cox_lambda(with_nan, 1), tradecast::invalid_argument);
+  // Short data (n <= 2m): no transformation, as R.
+  const std::vector<double> short_y = {1, 5, 2, 8, 3, 9, 4, 12};
+  EXPECT_EQ(box_cox_lambda(short_y, 4), 1.0);
+  // biasadj needs the variance: from intervals, or given
+  forecast_values no_intervals;
+  no_intervals.mean = {1.0, 2.0};
+  EXPECT_THROW((void)back_transform(no_intervals, 0.5, true), tradecast::invalid_argument);
+  EXPECT_NO_THROW((void)back_transform(no_intervals, 0.5, false));
+  const std::vector<double> one_var = {0.1};
+  EXPECT_THROW((void)back_transform(no_intervals, 0.5, true, one_var), tradecast::invalid_argument);
+}
+
+}  // namespace
