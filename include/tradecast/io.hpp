@@ -4,3 +4,4 @@
 #pragma once
 
 #include "tradecast/io/csv.hpp"
+#include "tradecast/io/wide.hpp"

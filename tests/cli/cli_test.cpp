@@ -148,7 +148,7 @@ TEST(CliErrors, BadInputExitsTwoWithLocation) {
 }
 
 TEST(CliHelp, EveryCommandHasHelp) {
-  for (const char* cmd : {"", "series ", "show ", "growth ", "forecast "}) {
+  for (const char* cmd : {"", "series ", "show ", "growth ", "forecast ", "evaluate "}) {
     const result r = run(std::string(cmd) + "--help");
     EXPECT_EQ(r.status, 0) << cmd;
     EXPECT_THAT(r.out, HasSubstr("--")) << cmd;
@@ -171,7 +171,7 @@ TEST(CliForecast, DefaultProjectionSaysWhatItUsed) {
   const std::string svg = (std::filesystem::temp_directory_path() / "tradecast_cli_test_fan.svg").string();
   const result r = run("forecast --horizon 6 --chart " + svg);
   ASSERT_EQ(r.status, 0) << r.out;
-  EXPECT_THAT(r.out, HasSubstr("Model: ETS("));
+  EXPECT_THAT(r.out, HasSubstr("Model: Auto: median of ETS(A,N,N), Theta, Random walk with drift"));
   EXPECT_THAT(r.out, HasSubstr("status: fell back"));
   EXPECT_THAT(r.out, HasSubstr("Data: uses 2022 to 2024"));
   EXPECT_THAT(r.out, testing::ContainsRegex("2030 +[0-9.]+ +[0-9.]+"));
@@ -235,4 +235,39 @@ TEST(CliForecast, BoxCoxOptions) {
   const result nolambda = run("forecast --horizon 3 --biasadj");
   EXPECT_EQ(nolambda.status, 2);
   EXPECT_THAT(nolambda.out, HasSubstr("--biasadj needs --lambda"));
+}
+
+// evaluate on a two-series set, checked by hand. Series a: train 1,2,3,4, test 5,6 (h = 2, m = 1).
+// naive: forecasts 4,4 -> sMAPE = (200*1/9 + 200*2/10)/2 = 31.1111%; MASE scale = mean |diff| = 1,
+// MASE = (1 + 2)/2 = 1.5. Series b: train 10,10,10,12, test 12,12: naive 12,12 -> sMAPE 0, MASE 0.
+// Set: sMAPE 15.5556, MASE 0.75; naive2 = naive for m = 1, so OWA = 1.
+TEST(CliEvaluate, ScoresBySetWithOwaAgainstNaive2) {
+  const std::string train = write_temp("train.csv", "\"V1\",\"V2\",\"V3\",\"V4\",\"V5\"\n\"a\",1,2,3,4\n\"b\",10,10,10,12\n");
+  const std::string test = write_temp("test.csv", "\"V1\",\"V2\",\"V3\"\n\"a\",5,6\n\"b\",12,12\n");
+  const result r = run("evaluate --train " + train + " --test " + test + " --horizon 2 --season 1 --method naive,drift --format json");
+  ASSERT_EQ(r.status, 0) << r.out;
+  const auto doc = nlohmann::json::parse(r.out);
+  ASSERT_EQ(doc.size(), 2u);
+  EXPECT_EQ(doc[0]["method"], "naive");
+  EXPECT_EQ(doc[0]["series"], 2);
+  EXPECT_NEAR(doc[0]["smape"].get<double>(), (200.0 / 9 + 200.0 * 2 / 10) / 4, 1e-9);
+  EXPECT_NEAR(doc[0]["mase"].get<double>(), 0.75, 1e-12);
+  EXPECT_NEAR(doc[0]["owa"].get<double>(), 1.0, 1e-12);
+  EXPECT_EQ(doc[0]["fallbacks"], 0);
+  // drift on a: slope 1 -> 5, 6 exact; on b: slope 2/3 -> 12.667, 13.333.
+  const double b1 = 12 + 2.0 / 3, b2 = 12 + 4.0 / 3;
+  const double smape_b = (200 * (b1 - 12) / (b1 + 12) + 200 * (b2 - 12) / (b2 + 12)) / 2;
+  EXPECT_NEAR(doc[1]["smape"].get<double>(), smape_b / 2, 1e-9);
+  for (const char* key : {"method", "series", "smape", "mase", "owa", "fallbacks", "seconds"}) EXPECT_TRUE(doc[1].contains(key)) << key;
+}
+
+TEST(CliEvaluate, BadInputNamesTheFile) {
+  const std::string train = write_temp("train_bad.csv", "\"V1\",\"V2\",\"V3\"\n\"a\",1,x\n");
+  const std::string test = write_temp("test_ok.csv", "\"V1\",\"V2\"\n\"a\",5\n");
+  const result r = run("evaluate --train " + train + " --test " + test + " --horizon 1 --season 1 --method naive");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_THAT(r.out, HasSubstr("train_bad.csv:2:"));
+  const result m = run("evaluate --train " + train + " --test " + test + " --horizon 1 --season 1 --method naive,nope");
+  EXPECT_EQ(m.status, 2);
+  EXPECT_THAT(m.out, HasSubstr("unknown method 'nope'"));
 }

@@ -21,8 +21,9 @@ TEST(Engine, MethodNamesMapToEtsModels) {
   EXPECT_TRUE(s.damped.value());
   EXPECT_FALSE(forecast::ets_spec_for("holt").damped.value());
   EXPECT_EQ(forecast::ets_spec_for("hw-mult").season, 'M');
-  EXPECT_EQ(forecast::ets_spec_for("auto").error, 'Z');
-  EXPECT_FALSE(forecast::ets_spec_for("auto").damped.has_value());
+  EXPECT_EQ(forecast::ets_spec_for("ets").error, 'Z');
+  EXPECT_FALSE(forecast::ets_spec_for("ets").damped.has_value());
+  EXPECT_THROW((void)forecast::ets_spec_for("auto"), invalid_argument);  // auto is an ensemble, not one ETS model
   try {
     (void)forecast::ets_spec_for("arima");
     ADD_FAILURE();

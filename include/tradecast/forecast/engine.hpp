@@ -7,7 +7,7 @@
 /// ## Method names (as the command line takes them)
 /// | name | model | as R (forecast 8.20) |
 /// |---|---|---|
-/// | `auto` | the library's recommended choice (automatic ETS selection by AICc) | `ets(y)` |
+/// | `auto` | the library's recommended choice: median of automatic ETS, Theta and drift (see below) | — |
 /// | `ets` | automatic ETS selection by AICc | `ets(y)` |
 /// | `ets:XYZ`, `ets:XYdZ` | a given ETS model, e.g. `ets:MAdN`; Z = select that component | `ets(y, "XYZ", damped=)` |
 /// | `ses` | simple exponential smoothing, ETS(A,N,N) by in-sample MSE | `ses(y)` |
@@ -20,7 +20,21 @@
 /// | `trend`, `logtrend` | linear / log-linear (constant growth) trend by OLS | `tslm(y ~ trend)`, `tslm(y ~ trend, lambda=0)` |
 /// | `cagr` | constant growth from the first to the last observation | `rwf(y, drift=TRUE, lambda=0)` |
 /// | `comb` | Comb S-H-D: mean of ses, holt and damped on seasonally adjusted data (M4 benchmark) | — |
+/// | `naive2` | the M4 benchmark Naive2: `sa:naive` | — |
+/// | `sa:A` | method A on the seasonally adjusted series (M4 procedure: 90% test when n ≥ 3m, multiplicative classical decomposition), reseasonalised | — |
 /// | `mean:A+B+…`, `median:A+B+…` | ensemble of any of the above (not nested) | — |
+///
+/// ## `auto`
+/// The median, step by step, of automatic ETS (`ets`), Theta (`theta`) and the random walk with
+/// drift (`drift`), bounds included. Chosen on evidence from the training parts of M3 only: each
+/// candidate forecast the last h points of every training series (h = the set's horizon) and the
+/// candidate with the lowest mean OWA over the Yearly, Quarterly and Monthly validation sets won
+/// (validation OWA 0.889 / 0.858 / 0.860; pure ETS 0.991 / 0.893 / 0.945, Theta 0.901 / 0.902 /
+/// 0.859, mean of ETS and Theta 0.924 / 0.859 / 0.865). Scores on the M3 test sets are in
+/// bench/RESULTS.md. Unlike an explicit ensemble, `auto` never fails because one member cannot
+/// be fitted: a member that rejects the data (drift with fewer than 3 points, say) is left out
+/// and named in the status message (status `fell back`); with two observations the median of
+/// two is their mean.
 ///
 /// ## Box-Cox
 /// Any method can be fitted to Box-Cox transformed data (`forecast_options::lambda`, or
@@ -59,7 +73,7 @@
 namespace tradecast::forecast {
 
 /// The families a method name resolves to.
-enum class method_kind { ets, simple, theta, comb, ensemble };
+enum class method_kind { ets, simple, theta, comb, ensemble, adjusted, automatic };
 
 /// A parsed method name (see the table in the file comment).
 struct method_spec {
@@ -68,7 +82,7 @@ struct method_spec {
   ets_spec ets;        ///< kind ets
   std::string label;   ///< R's name of the method when it differs from the model's (e.g. "Holt's method")
   simple_method simple = simple_method::naive;  ///< kind simple
-  std::vector<method_spec> members;             ///< kind ensemble
+  std::vector<method_spec> members;             ///< kind ensemble; kind adjusted: the one method fitted
   bool median = false;                          ///< ensemble: median instead of mean
 };
 
@@ -85,7 +99,7 @@ struct forecast_options {
 /// `mean:A+B` and `median:A+B` for ensembles of any others).
 [[nodiscard]] inline std::vector<std::string> method_names() {
   return {"auto", "ets", "ets:XYZ", "theta", "ses", "holt", "damped", "hw-add", "hw-mult", "naive", "snaive",
-          "drift", "mean", "trend", "logtrend", "cagr", "comb", "mean:A+B", "median:A+B"};
+          "drift", "mean", "trend", "logtrend", "cagr", "comb", "naive2", "sa:A", "mean:A+B", "median:A+B"};
 }
 
 namespace detail {
@@ -116,7 +130,13 @@ inline ets_spec smoothing_spec(char e, char t, char s, bool damped) {
     m.label = label;
     return m;
   };
-  if (method == "auto" || method == "ets") return m;
+  if (method == "auto") {
+    m.kind = method_kind::automatic;
+    m.median = true;
+    for (const char* member : {"ets", "theta", "drift"}) m.members.push_back(parse_method(member));
+    return m;
+  }
+  if (method == "ets") return m;
   if (method == "ses") return smoothing('A', 'N', 'N', false, "Simple exponential smoothing");
   if (method == "holt") return smoothing('A', 'A', 'N', false, "Holt's method");
   if (method == "damped") return smoothing('A', 'A', 'N', true, "Damped Holt's method");
@@ -139,6 +159,20 @@ inline ets_spec smoothing_spec(char e, char t, char s, bool damped) {
     return m;
   }
   if (method == "theta") return m.kind = method_kind::theta, m;
+  if (method == "naive2") {  // the M4 benchmark: naive on the seasonally adjusted series
+    m = parse_method("sa:naive");
+    m.name = "naive2";
+    m.label = "Naive2";
+    return m;
+  }
+  if (method.substr(0, 3) == "sa:") {
+    method_spec inner = parse_method(method.substr(3));
+    if (inner.kind == method_kind::ensemble || inner.kind == method_kind::adjusted)
+      throw invalid_argument("method '" + m.name + "': sa: takes one method (e.g. sa:drift), not an ensemble");
+    m.kind = method_kind::adjusted;
+    m.members.push_back(std::move(inner));
+    return m;
+  }
   if (method == "comb") return m.kind = method_kind::comb, m.label = "Comb S-H-D", m;
   static constexpr std::pair<std::string_view, simple_method> simple[] = {
       {"naive", simple_method::naive}, {"snaive", simple_method::snaive},   {"drift", simple_method::drift},
@@ -255,13 +289,39 @@ inline void combine_status(model_info& info, const std::vector<model_info>& memb
 inline model_forecast fit_forecast_untransformed(std::span<const double> y, int m, const method_spec& spec, int h,
                                                  const forecast_options& opt);
 
+/// The M4 benchmarks' seasonality test: 90%, only when n >= 3m, constant series not special-cased.
+inline seasonality_options m4_seasonality(int m) {
+  seasonality_options so;
+  so.min_length = 3 * static_cast<std::size_t>(std::max(m, 1));
+  so.skip_constant = false;
+  return so;
+}
+
+/// Puts the seasonal indices back on a model fitted to `sa.series`: forecasts, bounds and fitted
+/// values are multiplied by the indices; residuals recomputed against `y`; the method name and
+/// status say what was done.
+inline void reseasonalise(model_forecast& r, const seasonal_adjustment& sa, std::span<const double> y, int h, int m) {
+  if (sa.adjusted) {
+    const std::vector<double> future = sa.future_index(h);
+    for (std::size_t i = 0; i < r.values.mean.size(); ++i) {
+      r.values.mean[i] *= future[i];
+      for (auto& pi : r.values.intervals) pi.lower[i] *= future[i], pi.upper[i] *= future[i];
+    }
+    for (std::size_t t = 0; t < r.model.fitted.size(); ++t) r.model.fitted[t] *= sa.index[t];
+    r.model.parameters.emplace_back("seasonality_statistic", sa.test.statistic);
+    r.model.method += " (seasonally adjusted, m = " + std::to_string(m) + ")";
+  }
+  r.model.residuals.resize(y.size());
+  for (std::size_t t = 0; t < y.size(); ++t)
+    r.model.residuals[t] = t < r.model.fitted.size() ? y[t] - r.model.fitted[t] : std::numeric_limits<double>::quiet_NaN();
+  if (!sa.note.empty()) r.model.status_message += (r.model.status_message.empty() ? "" : "; ") + sa.note;
+}
+
 /// Comb S-H-D as in the M4 competition benchmarks: when the 90% seasonality test finds
 /// seasonality, classical multiplicative decomposition; ses, holt and damped (R's functions) on the
 /// seasonally adjusted data; mean of the three; seasonal indices put back.
 inline model_forecast fit_forecast_comb(std::span<const double> y, int m, int h, const forecast_options& opt) {
-  seasonality_options so;
-  so.min_length = 3 * static_cast<std::size_t>(std::max(m, 1));  // the M4 benchmarks test only when n >= 3m
-  const seasonal_adjustment sa = seasonally_adjust(y, m, so);
+  const seasonal_adjustment sa = seasonally_adjust(y, m, m4_seasonality(m));
   const std::vector<double>& x = sa.series;
   const char* names[] = {"ses", "holt", "damped"};
   std::vector<model_info> infos;
@@ -282,19 +342,7 @@ inline model_forecast fit_forecast_comb(std::span<const double> y, int m, int h,
   }
   r.model.fitted = combine_fitted(infos, false, x.size());
   combine_status(r.model, infos, {"ses", "holt", "damped"});
-  if (sa.adjusted) {
-    const std::vector<double> future = sa.future_index(h);
-    for (std::size_t i = 0; i < r.values.mean.size(); ++i) {
-      r.values.mean[i] *= future[i];
-      for (auto& pi : r.values.intervals) pi.lower[i] *= future[i], pi.upper[i] *= future[i];
-    }
-    for (std::size_t t = 0; t < r.model.fitted.size(); ++t) r.model.fitted[t] *= sa.index[t];
-    r.model.parameters.emplace_back("seasonality_statistic", sa.test.statistic);
-  }
-  r.model.residuals.resize(y.size());
-  for (std::size_t t = 0; t < y.size(); ++t) r.model.residuals[t] = y[t] - r.model.fitted[t];
-  if (sa.adjusted) r.model.method += " (seasonally adjusted, m = " + std::to_string(m) + ")";
-  if (!sa.note.empty()) r.model.status_message += (r.model.status_message.empty() ? "" : "; ") + sa.note;
+  reseasonalise(r, sa, y, h, m);
   return r;
 }
 
@@ -328,25 +376,49 @@ inline model_forecast fit_forecast_untransformed(std::span<const double> y, int 
       return r;
     }
     case method_kind::comb: return fit_forecast_comb(y, m, h, opt);
+    case method_kind::adjusted: {
+      const seasonal_adjustment sa = seasonally_adjust(y, m, m4_seasonality(m));
+      r = fit_forecast_untransformed(sa.series, 1, spec.members.front(), h, opt);
+      reseasonalise(r, sa, y, h, m);
+      if (!spec.label.empty()) r.model.method = spec.label;
+      return r;
+    }
+    case method_kind::automatic:
     case method_kind::ensemble: {
       std::vector<model_info> infos;
       std::vector<forecast_values> parts;
       std::vector<std::string> names;
-      std::string list;
+      std::string list, dropped;
       for (const method_spec& member : spec.members) {
-        model_forecast mf = fit_forecast_untransformed(y, m, member, h, opt);
+        model_forecast mf;
+        if (spec.kind == method_kind::automatic) {
+          try {
+            mf = fit_forecast_untransformed(y, m, member, h, opt);
+          } catch (const invalid_argument& e) {
+            dropped += (dropped.empty() ? "" : "; ") + member.name + " left out: " + e.what();
+            continue;
+          }
+        } else {
+          mf = fit_forecast_untransformed(y, m, member, h, opt);
+        }
         list += (list.empty() ? "" : ", ") + mf.model.method;
         for (const auto& [k, v] : mf.model.parameters) r.model.parameters.emplace_back(member.name + "." + k, v);
         names.push_back(member.name);
         infos.push_back(std::move(mf.model));
         parts.push_back(std::move(mf.values));
       }
+      if (parts.empty()) throw invalid_argument("method '" + spec.name + "': no member could be fitted (" + dropped + ")");
       r.values = combine(parts, spec.median);
-      r.model.method = std::string(spec.median ? "Median" : "Mean") + " of " + list;
+      r.model.method = std::string(spec.kind == method_kind::automatic ? "Auto: median" : spec.median ? "Median" : "Mean") +
+                       " of " + list;
       r.model.fitted = combine_fitted(infos, spec.median, y.size());
       r.model.residuals.resize(y.size());
       for (std::size_t t = 0; t < y.size(); ++t) r.model.residuals[t] = y[t] - r.model.fitted[t];
       combine_status(r.model, infos, names);
+      if (!dropped.empty()) {
+        r.model.status = worse(r.model.status, fit_status::fell_back);
+        r.model.status_message = dropped + (r.model.status_message.empty() ? "" : "; " + r.model.status_message);
+      }
       return r;
     }
   }

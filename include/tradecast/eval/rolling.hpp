@@ -1,0 +1,212 @@
+// SPDX-License-Identifier: MIT
+/// \file eval/rolling.hpp
+/// Rolling-origin (time-series cross-validation) evaluation, as R's `forecast::tsCV`.
+///
+/// ## Origins
+/// y_1 … y_n, horizon h. An origin i (1-based; i observations used) fits the method to
+/// y_1 … y_i — or to the last `window` of them, y_{i−window+1} … y_i, when a window is set — with
+/// forecast::fit_forecast() and forecasts i+1 … i+h. The origins are i = first_origin,
+/// first_origin + step, … up to n − 1 (every origin has at least one test point).
+/// `tsCV(y, f, h, initial = k)` corresponds to first_origin = k + 1 and step = 1;
+/// `tsCV(…, window = w)` to window = w with first_origin = w (+ initial).
+///
+/// ## Errors matrix (tsCV's)
+/// `errors` has n rows and h columns; row i − 1 (0-based) holds origin i:
+/// errors[i−1][j−1] = y_{i+j} − ŷ_{i+j|i}. Entries are NaN where the test point is beyond the data
+/// (i + j > n), for rows that are not origins (before first_origin, between steps, the last row) and
+/// for origins whose fit failed — exactly where tsCV has NA.
+///
+/// ## Failed fits
+/// Like tsCV's `try()`, an origin whose fit throws tradecast::error (e.g. too few observations for
+/// the method) or returns non-finite forecasts is kept with `failed = true` and the reason in
+/// `message`, and contributes NaN errors. One difference from R: with rwf(drift = TRUE), R forecasts
+/// from 2 observations while tradecast's `drift` needs 3 (forecast/simple.hpp), so origin 2 is NaN
+/// here and has values in R; first_origin = 3 (`tsCV(…, initial = 2)`) gives identical matrices.
+///
+/// ## Per-step accuracy
+/// For each step j = 1 … h, over the origins with a test point and a successful fit (`count`):
+/// MAE = mean abs(e), RMSE = sqrt(mean e²), sMAPE = mean 200·abs(e)/(abs(y) + abs(ŷ)) (0/0 terms
+/// count 0, as eval/metrics.hpp), and MASE = mean abs(e)/S_i, where S_i is the MASE scale of the
+/// data origin i was fitted to (mean abs(y_t − y_{t−m}) over its training observations). Origins
+/// whose S_i is 0 or undefined (training length ≤ m) are left out of MASE only; `mase_count` says
+/// how many were used and `notes` lists the others.
+///
+/// ## refit
+/// Only refit = true (a new fit at every origin, tsCV's behaviour) is supported: the fitted models
+/// cannot be re-run on new data with fixed parameters, so refit = false throws invalid_argument
+/// naming `refit`.
+#pragma once
+
+#include <cmath>
+#include <cstddef>
+#include <limits>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "tradecast/error.hpp"
+#include "tradecast/eval/metrics.hpp"
+#include "tradecast/forecast/engine.hpp"
+
+namespace tradecast::eval {
+
+/// Settings of rolling_origin().
+struct rolling_options {
+  int h = 1;                    ///< forecast horizon (≥ 1)
+  std::size_t first_origin = 0;  ///< observations at the first origin; 0: `window`, or 2 without one
+  std::size_t step = 1;          ///< distance between origins (≥ 1)
+  std::optional<std::size_t> window;  ///< fit to the last `window` observations only (tsCV's window)
+  bool refit = true;             ///< must be true (see "refit" in the file comment)
+  /// Passed to fit_forecast(); no intervals by default (they are not used by the error table).
+  forecast::forecast_options forecast = [] {
+    forecast::forecast_options o;
+    o.levels.clear();
+    return o;
+  }();
+};
+
+/// One forecast origin.
+struct origin_forecast {
+  std::size_t origin = 0;       ///< i: the last training observation is y_i (1-based)
+  std::size_t train_length = 0;  ///< observations fitted (i, or the window)
+  bool failed = false;          ///< the fit threw or gave non-finite forecasts
+  std::string message;          ///< why it failed, or the model's status message
+  std::string method;           ///< the fitted model's name
+  forecast::fit_status status = forecast::fit_status::converged;
+  forecast::forecast_values values;  ///< h forecasts (empty when failed)
+  std::vector<double> actual;        ///< y_{i+1} … y_{i+h}, NaN beyond the data
+  std::vector<double> errors;        ///< actual − forecast, NaN beyond the data or when failed
+  double scale = std::numeric_limits<double>::quiet_NaN();  ///< MASE scale S_i of the training data
+};
+
+/// Accuracy at one step ahead over the origins.
+struct step_accuracy {
+  int step = 1;
+  std::size_t count = 0;  ///< origins with a test point at this step and a successful fit
+  double mae = std::numeric_limits<double>::quiet_NaN();
+  double rmse = std::numeric_limits<double>::quiet_NaN();
+  double smape = std::numeric_limits<double>::quiet_NaN();
+  double mase = std::numeric_limits<double>::quiet_NaN();
+  std::size_t mase_count = 0;  ///< of those, origins with a usable scale
+};
+
+/// Result of rolling_origin().
+struct rolling_result {
+  std::vector<origin_forecast> origins;
+  std::vector<std::vector<double>> errors;  ///< n × h, tsCV's matrix (see the file comment)
+  std::vector<step_accuracy> per_step;       ///< h entries, steps 1 … h
+  std::vector<std::string> notes;            ///< failed origins and origins left out of MASE
+};
+
+/// Rolling-origin evaluation of `spec` on `y` (seasonal period m); see the file comment.
+/// \throws invalid_argument naming the argument: m < 1, a non-finite y value, h < 1, a level
+///   outside (0, 100), step = 0, window < 2, first_origin < 2 or ≥ n, first_origin < window,
+///   refit = false.
+[[nodiscard]] inline rolling_result rolling_origin(std::span<const double> y, int m, const forecast::method_spec& spec,
+                                                   const rolling_options& opt = {}) {
+  if (!opt.refit)
+    throw invalid_argument("refit = false is not supported: models cannot be re-applied with fixed parameters; "
+                           "use refit = true (a new fit at every origin, as R's tsCV)");
+  if (m < 1) throw invalid_argument("seasonal period m = " + std::to_string(m) + " must be at least 1");
+  forecast::check_horizon(opt.h);
+  forecast::check_levels(opt.forecast.levels);
+  if (opt.step < 1) throw invalid_argument("step = 0: origins must be at least 1 observation apart");
+  for (std::size_t t = 0; t < y.size(); ++t)
+    if (!std::isfinite(y[t]))
+      throw invalid_argument("y[" + std::to_string(t) + "] is not finite; pass consecutive present values");
+  if (opt.window && *opt.window < 2)
+    throw invalid_argument("window = " + std::to_string(*opt.window) + " must be at least 2 (observations per fit)");
+  const std::size_t n = y.size();
+  const std::size_t first = opt.first_origin != 0 ? opt.first_origin : (opt.window ? *opt.window : 2);
+  if (first < 2)
+    throw invalid_argument("first_origin = " + std::to_string(first) + " must be at least 2 (observations at the first origin)");
+  if (opt.window && first < *opt.window)
+    throw invalid_argument("first_origin = " + std::to_string(first) + " is smaller than window = " +
+                           std::to_string(*opt.window));
+  if (first >= n)
+    throw invalid_argument("first_origin = " + std::to_string(first) + " leaves no test point: y has " + std::to_string(n) +
+                           " observations (first_origin must be below n)");
+
+  const auto h = static_cast<std::size_t>(opt.h);
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  rolling_result r;
+  r.errors.assign(n, std::vector<double>(h, nan));
+  for (std::size_t i = first; i < n; i += opt.step) {
+    origin_forecast o;
+    o.origin = i;
+    const std::size_t start = opt.window ? i - *opt.window : 0;
+    o.train_length = i - start;
+    const std::span<const double> train = y.subspan(start, o.train_length);
+    o.actual.assign(h, nan);
+    o.errors.assign(h, nan);
+    for (std::size_t j = 0; j < h && i + j < n; ++j) o.actual[j] = y[i + j];
+    o.scale = seasonal_scale(train, m).mean_abs;
+    try {
+      forecast::model_forecast mf = forecast::fit_forecast(train, m, spec, opt.h, opt.forecast);
+      o.method = mf.model.method;
+      o.status = mf.model.status;
+      o.message = mf.model.status_message;
+      o.values = std::move(mf.values);
+      for (double f : o.values.mean)
+        if (!std::isfinite(f)) {
+          o.failed = true;
+          o.message = "non-finite forecast" + (o.message.empty() ? std::string() : " (" + o.message + ")");
+          break;
+        }
+    } catch (const tradecast::error& e) {
+      o.failed = true;
+      o.message = e.what();
+    }
+    if (o.failed) {
+      r.notes.push_back("origin " + std::to_string(i) + ": fit failed: " + o.message);
+    } else {
+      for (std::size_t j = 0; j < h && i + j < n; ++j) {
+        o.errors[j] = o.actual[j] - o.values.mean[j];
+        r.errors[i - 1][j] = o.errors[j];
+      }
+    }
+    r.origins.push_back(std::move(o));
+  }
+
+  for (std::size_t j = 0; j < h; ++j) {
+    step_accuracy s;
+    s.step = static_cast<int>(j + 1);
+    double sae = 0, sse = 0, ssm = 0, sms = 0;
+    std::vector<std::size_t> no_scale;
+    for (const origin_forecast& o : r.origins) {
+      const double e = o.errors[j];
+      if (std::isnan(e)) continue;
+      ++s.count;
+      sae += std::fabs(e);
+      sse += e * e;
+      const double a = o.actual[j], f = o.values.mean[j];
+      const double denom = std::fabs(a) + std::fabs(f);
+      if (denom > 0) ssm += 200 * std::fabs(e) / denom;
+      if (std::isfinite(o.scale) && o.scale > 0) {
+        sms += std::fabs(e) / o.scale;
+        ++s.mase_count;
+      } else {
+        no_scale.push_back(o.origin);
+      }
+    }
+    if (s.count > 0) {
+      const auto c = static_cast<double>(s.count);
+      s.mae = sae / c;
+      s.rmse = std::sqrt(sse / c);
+      s.smape = ssm / c;
+    }
+    if (s.mase_count > 0) s.mase = sms / static_cast<double>(s.mase_count);
+    if (!no_scale.empty()) {
+      std::string list;
+      for (std::size_t k = 0; k < no_scale.size() && k < 10; ++k) list += (k ? ", " : "") + std::to_string(no_scale[k]);
+      if (no_scale.size() > 10) list += ", … (" + std::to_string(no_scale.size()) + " in all)";
+      r.notes.push_back("step " + std::to_string(j + 1) + ": origin(s) " + list +
+                        " left out of MASE (in-sample scale 0 or undefined with m = " + std::to_string(m) + ")");
+    }
+    r.per_step.push_back(s);
+  }
+  return r;
+}
+
+}  // namespace tradecast::eval

@@ -1,0 +1,248 @@
+// SPDX-License-Identifier: MIT
+#include "tradecast/batch/batch.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <exception>
+#include <limits>
+#include <utility>
+
+#if defined(_OPENMP)
+#include <omp.h>
+#endif
+
+#if defined(_WIN32)
+#include <io.h>
+#else
+#include <unistd.h>
+#endif
+
+namespace tradecast::batch {
+namespace {
+
+constexpr double k_nan = std::numeric_limits<double>::quiet_NaN();
+
+const forecast::method_spec& naive_spec() {
+  static const forecast::method_spec spec = forecast::parse_method("naive");
+  return spec;
+}
+
+/// NaN forecasts of the requested shape (a series nothing could be fitted to).
+forecast::forecast_values nan_values(int h, const std::vector<double>& levels) {
+  forecast::forecast_values v;
+  v.mean.assign(static_cast<std::size_t>(h), k_nan);
+  for (double l : levels) v.intervals.push_back({l, std::vector<double>(v.mean.size(), k_nan), std::vector<double>(v.mean.size(), k_nan)});
+  return v;
+}
+
+/// The fallback: naive on the last run of finite values, without Box-Cox. Sets values, model and
+/// appends what it used to `note`. \throws invalid_argument when there is no finite value.
+void fit_naive_fallback(std::span<const double> y, int m, int h, const forecast::forecast_options& opts,
+                        series_result& r) {
+  std::size_t last = y.size();
+  while (last > 0 && !std::isfinite(y[last - 1])) --last;
+  if (last == 0) throw invalid_argument("no finite observation to forecast from");
+  std::size_t first = last - 1;
+  while (first > 0 && std::isfinite(y[first - 1])) --first;
+  const std::span<const double> run = y.subspan(first, last - first);
+  std::string note;
+  if (first > 0 || last < y.size())
+    note = "naive uses observations " + std::to_string(first + 1) + " to " + std::to_string(last) + " of " +
+           std::to_string(y.size()) + " (the last run of finite values)";
+  if (run.size() >= 2) {
+    forecast::forecast_options plain = opts;
+    plain.lambda.reset();
+    plain.lambda_auto = false;
+    forecast::model_forecast mf = forecast::fit_forecast(run, m, naive_spec(), h, plain);
+    r.model = std::move(mf.model);
+    r.values = std::move(mf.values);
+  } else {
+    r.values = nan_values(h, opts.levels);
+    std::fill(r.values.mean.begin(), r.values.mean.end(), run[0]);
+    r.model = forecast::model_info{};
+    r.model.method = "Naive method";
+    r.model.fitted.assign(1, k_nan);
+    r.model.residuals.assign(1, k_nan);
+    r.model.status_message = "one observation: point forecasts only, no prediction intervals";
+    note += std::string(note.empty() ? "" : "; ") + "a single usable observation: no prediction intervals";
+  }
+  r.method = "naive";
+  if (!note.empty()) r.message += "; " + note;
+}
+
+}  // namespace
+
+std::vector<batch_input> inputs_of(const io::wide_set& set) {
+  std::vector<batch_input> out;
+  out.reserve(set.series.size());
+  for (const io::wide_series& s : set.series) out.push_back({s.id, s.values, s.m, s.horizon});
+  return out;
+}
+
+series_result forecast_one(const batch_input& in, std::size_t index, const forecast::method_spec& spec, int h,
+                           const forecast::forecast_options& opts, bool keep_fitted) {
+  series_result r;
+  r.id = in.id;
+  r.h = in.h > 0 ? in.h : h;
+  r.seed = opts.seed + static_cast<std::uint64_t>(index);
+  r.method = spec.name;
+  forecast::forecast_options o = opts;
+  o.seed = r.seed;
+  std::string reason;
+  try {
+    forecast::model_forecast mf = forecast::fit_forecast(in.values, in.m, spec, r.h, o);
+    if (mf.model.status == forecast::fit_status::failed) {
+      reason = "fit failed" + (mf.model.status_message.empty() ? std::string() : ": " + mf.model.status_message);
+    } else if (std::any_of(mf.values.mean.begin(), mf.values.mean.end(), [](double x) { return !std::isfinite(x); })) {
+      reason = "non-finite point forecast";
+    } else {
+      r.model = std::move(mf.model);
+      r.values = std::move(mf.values);
+    }
+  } catch (const std::exception& e) {
+    reason = e.what();
+  } catch (...) {
+    reason = "unknown exception";
+  }
+  if (!reason.empty()) {
+    // Most fit_forecast() messages already name the method.
+    const std::string prefix = "method '" + spec.name + "'";
+    if (reason.rfind(prefix, 0) != 0) reason = prefix + ": " + reason;
+    r.status = series_status::fell_back;
+    r.message = reason + "; fell back to naive";
+    std::string fallback_error;
+    try {
+      fit_naive_fallback(in.values, in.m, r.h, o, r);
+    } catch (const std::exception& e) {
+      fallback_error = e.what();
+    } catch (...) {
+      fallback_error = "unknown exception";
+    }
+    if (!fallback_error.empty()) {
+      r.status = series_status::failed;
+      r.method.clear();
+      r.message = reason + "; naive fallback failed too: " + fallback_error;
+      r.model = forecast::model_info{};
+      r.model.status = forecast::fit_status::failed;
+      r.model.status_message = r.message;
+      r.values = nan_values(r.h, opts.levels);
+    }
+  }
+  if (!keep_fitted) {
+    r.model.fitted = {};
+    r.model.residuals = {};
+  }
+  return r;
+}
+
+batch_result forecast_batch(std::span<const batch_input> series, const forecast::method_spec& spec, int h,
+                            const forecast::forecast_options& opts, const batch_options& bo) {
+  if (bo.threads < 0)
+    throw invalid_argument("threads = " + std::to_string(bo.threads) + " must be at least 0 (0 = all available)");
+  forecast::check_levels(opts.levels);
+  for (const batch_input& in : series) {
+    if (in.m < 1)
+      throw invalid_argument("series '" + in.id + "': seasonal period m = " + std::to_string(in.m) + " must be at least 1");
+    if (in.h < 0)
+      throw invalid_argument("series '" + in.id + "': horizon h = " + std::to_string(in.h) +
+                             " must be at least 1 (or 0 for the batch horizon)");
+    if (in.h == 0 && h < 1)
+      throw invalid_argument("series '" + in.id + "' uses the batch horizon h = " + std::to_string(h) +
+                             ", which must be at least 1");
+  }
+
+  const std::size_t n = series.size();
+  batch_result out;
+  out.series.resize(n);
+  int threads = 1;
+#if defined(_OPENMP)
+  threads = bo.threads > 0 ? bo.threads : omp_get_max_threads();
+#endif
+  threads = std::max(1, std::min<int>(threads, static_cast<int>(std::max<std::size_t>(n, 1))));
+  out.threads = threads;
+
+  const bool bar = bo.progress_bar && n > 0 && is_terminal(stderr);
+  std::size_t done = 0;
+  int last_percent = -1;
+  std::exception_ptr callback_error, worker_error;  // exceptions may not leave an OpenMP region
+  auto progress = [&] {  // called serialised
+    ++done;
+    if (bar) {
+      const int percent = static_cast<int>(100 * done / n);
+      if (percent != last_percent || done == n) {
+        last_percent = percent;
+        std::fprintf(stderr, "\r%s%s", format_progress(done, n).c_str(), done == n ? "\n" : "");
+        std::fflush(stderr);
+      }
+    }
+    if (bo.on_progress && !callback_error) {
+      try {
+        bo.on_progress(done, n);
+      } catch (...) {
+        callback_error = std::current_exception();
+      }
+    }
+  };
+
+  const auto count = static_cast<std::ptrdiff_t>(n);
+#if defined(_OPENMP)
+#pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
+#endif
+  for (std::ptrdiff_t i = 0; i < count; ++i) {
+    const auto k = static_cast<std::size_t>(i);
+    try {
+      out.series[k] = forecast_one(series[k], k, spec, h, opts, bo.keep_fitted);
+    } catch (...) {  // forecast_one catches fitting errors; this is e.g. std::bad_alloc
+#if defined(_OPENMP)
+#pragma omp critical(tradecast_batch_error)
+#endif
+      if (!worker_error) worker_error = std::current_exception();
+    }
+#if defined(_OPENMP)
+#pragma omp critical(tradecast_batch_progress)
+#endif
+    progress();
+  }
+
+  for (const series_result& r : out.series) {
+    switch (r.status) {
+      case series_status::ok: ++out.ok; break;
+      case series_status::fell_back: ++out.fell_back; break;
+      case series_status::failed: ++out.failed; break;
+    }
+  }
+  if (worker_error) std::rethrow_exception(worker_error);
+  if (callback_error) std::rethrow_exception(callback_error);
+  return out;
+}
+
+std::vector<io::wide_row> forecast_rows(const batch_result& r) {
+  std::vector<io::wide_row> rows;
+  rows.reserve(r.series.size());
+  for (const series_result& s : r.series) rows.push_back({s.id, s.values.mean, 0});
+  return rows;
+}
+
+std::string format_progress(std::size_t done, std::size_t total, int width) {
+  width = std::max(width, 1);
+  const std::size_t w = static_cast<std::size_t>(width);
+  const std::size_t filled = total == 0 ? w : std::min(w, done * w / total);
+  const std::size_t percent = total == 0 ? 100 : std::min<std::size_t>(100, done * 100 / total);
+  const std::string t = std::to_string(total);
+  std::string d = std::to_string(done);
+  if (d.size() < t.size()) d.insert(0, t.size() - d.size(), ' ');
+  std::string p = std::to_string(percent);
+  p.insert(0, 3 - p.size(), ' ');
+  return "[" + std::string(filled, '#') + std::string(w - filled, ' ') + "] " + d + "/" + t + " " + p + "%";
+}
+
+bool is_terminal(std::FILE* f) noexcept {
+  if (f == nullptr) return false;
+#if defined(_WIN32)
+  return _isatty(_fileno(f)) != 0;
+#else
+  return isatty(fileno(f)) != 0;
+#endif
+}
+
+}  // namespace tradecast::batch

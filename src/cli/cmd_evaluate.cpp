@@ -1,0 +1,193 @@
+// SPDX-License-Identifier: MIT
+// `tradecast evaluate`: forecasts every series of a competition-style set (wide layout) with each
+// method of a list, in parallel, and scores them against the holdout: sMAPE, MASE and OWA
+// relative to Naive2 (M4 definitions), with the number of fallbacks and the seconds taken.
+#include <chrono>
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "commands.hpp"
+#include "common.hpp"
+#include "tradecast/batch/batch.hpp"
+#include "tradecast/eval/metrics.hpp"
+#include "tradecast/forecast/engine.hpp"
+#include "tradecast/io/wide.hpp"
+
+namespace tradecast::cli {
+namespace {
+
+struct evaluate_options {
+  std::string train, test, info;
+  int horizon = 0;
+  int season = 0;
+  std::string methods;
+  int threads = 0;
+  std::string format = "table";
+};
+
+struct method_score {
+  std::string method;
+  std::size_t series = 0;
+  double smape = 0, mase = 0, owa = 0;
+  std::size_t fallbacks = 0;
+  double seconds = 0;
+  std::size_t excluded = 0;
+};
+
+std::vector<std::string> split_list(const std::string& text) {
+  std::vector<std::string> out;
+  std::stringstream ss(text);
+  std::string item;
+  while (std::getline(ss, item, ','))
+    if (!item.empty()) out.push_back(item);
+  if (out.empty()) throw invalid_argument("--method: expected a comma-separated list such as naive2,ets,theta");
+  return out;
+}
+
+// Train and test sets with the same series in the same order; horizons from the info file or
+// --horizon.
+struct loaded_sets {
+  io::wide_set train, test;
+};
+
+loaded_sets load_sets(const evaluate_options& o) {
+  loaded_sets s;
+  if (!o.info.empty()) {
+    const auto info = io::read_wide_info(o.info);
+    s.train = io::join_wide(io::read_wide(o.train), info, o.season, io::wide_part::train, o.train, o.info);
+    s.test = io::join_wide(io::read_wide(o.test), info, o.season, io::wide_part::test, o.test, o.info);
+  } else {
+    if (o.horizon < 1) throw invalid_argument("--horizon is required without --info (the info file gives each series' NF)");
+    auto make = [&](const std::string& file) {
+      io::wide_set set;
+      set.m = o.season;
+      for (auto& row : io::read_wide(file)) {
+        io::wide_series ws;
+        ws.id = row.id;
+        ws.values = std::move(row.values);
+        ws.horizon = o.horizon;
+        ws.m = o.season;
+        set.series.push_back(std::move(ws));
+      }
+      return set;
+    };
+    s.train = make(o.train);
+    s.test = make(o.test);
+  }
+  if (s.train.series.size() != s.test.series.size())
+    throw invalid_argument(o.test + ": " + std::to_string(s.test.series.size()) + " series, but " + o.train + " has " +
+                           std::to_string(s.train.series.size()) + "; expected the same series in the same order");
+  for (std::size_t i = 0; i < s.train.series.size(); ++i) {
+    auto& tr = s.train.series[i];
+    const auto& te = s.test.series[i];
+    if (tr.id != te.id)
+      throw invalid_argument(o.test + ": series " + std::to_string(i + 1) + " is '" + te.id + "', but " + o.train +
+                             " has '" + tr.id + "' there; expected the same series in the same order");
+    if (o.horizon > 0) tr.horizon = o.horizon;
+    if (static_cast<std::size_t>(tr.horizon) > te.values.size())
+      throw invalid_argument(o.test + ": series '" + te.id + "' has " + std::to_string(te.values.size()) +
+                             " test values; the horizon is " + std::to_string(tr.horizon));
+  }
+  return s;
+}
+
+method_score score_method(const std::string& name, const loaded_sets& sets, const evaluate_options& o,
+                          const eval::set_accuracy* naive2) {
+  const forecast::method_spec spec = forecast::parse_method(name);
+  const std::vector<batch::batch_input> inputs = batch::inputs_of(sets.train);
+  forecast::forecast_options fo;
+  fo.levels = {95};
+  batch::batch_options bo;
+  bo.threads = o.threads;
+  bo.keep_fitted = false;
+  const auto t0 = std::chrono::steady_clock::now();
+  const batch::batch_result r = batch::forecast_batch(inputs, spec, 0, fo, bo);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  std::vector<eval::accuracy> acc;
+  std::vector<std::string> ids;
+  acc.reserve(inputs.size());
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    const auto& sr = r.series[i];
+    if (sr.status == batch::series_status::failed)
+      throw invalid_argument("method '" + name + "': series '" + sr.id + "' could not be forecast: " + sr.message);
+    const auto& te = sets.test.series[i].values;
+    const std::span<const double> actual(te.data(), static_cast<std::size_t>(sr.h));
+    acc.push_back(eval::evaluate(inputs[i].values, actual, sr.values, inputs[i].m, 95.0));
+    ids.push_back(sr.id);
+  }
+  const eval::set_accuracy set = eval::aggregate(acc, ids);
+  method_score s;
+  s.method = name;
+  s.series = inputs.size();
+  s.smape = set.smape;
+  s.mase = set.mase;
+  s.owa = naive2 ? eval::owa(set, *naive2) : 1.0;
+  s.fallbacks = r.fell_back;
+  s.seconds = seconds;
+  s.excluded = set.excluded.size();
+  for (const auto& ex : set.excluded)
+    std::cerr << fmt::format("tradecast: note: {}: {} of series '{}' is {} and is left out of the set mean ({})\n", name,
+                             ex.measure, ex.id, ex.value, ex.reason);
+  return s;
+}
+
+int run_evaluate(const evaluate_options& o) {
+  if (o.format != "table" && o.format != "json") throw invalid_argument("--format: expected table or json, got '" + o.format + "'");
+  const std::vector<std::string> methods = split_list(o.methods);
+  for (const auto& m : methods) (void)forecast::parse_method(m);  // unknown names fail before any work
+  const loaded_sets sets = load_sets(o);
+
+  // Naive2 is the OWA baseline: scored once, first.
+  const method_score base_score = score_method("naive2", sets, o, nullptr);
+  eval::set_accuracy base;
+  base.smape = base_score.smape;
+  base.mase = base_score.mase;
+  base.series = base_score.series;
+  std::vector<method_score> scores;
+  for (const auto& m : methods) scores.push_back(m == "naive2" ? base_score : score_method(m, sets, o, &base));
+
+  if (o.format == "json") {
+    nlohmann::ordered_json j = nlohmann::ordered_json::array();
+    for (const auto& s : scores)
+      j.push_back({{"method", s.method}, {"series", s.series}, {"smape", s.smape}, {"mase", s.mase}, {"owa", s.owa},
+                   {"fallbacks", s.fallbacks}, {"seconds", s.seconds}});
+    std::cout << j.dump(2) << "\n";
+    return 0;
+  }
+  table t{{"method", "series", "sMAPE", "MASE", "OWA", "fallbacks", "seconds"}, {false, true, true, true, true, true, true}, {}};
+  for (const auto& s : scores)
+    t.rows.push_back({s.method, std::to_string(s.series), fixed(s.smape, 3), fixed(s.mase, 3), fixed(s.owa, 3),
+                      std::to_string(s.fallbacks), fixed(s.seconds, 2)});
+  std::cout << fmt::format("{} series, seasonal period {}, {} thread(s)\n\n", sets.train.series.size(), o.season,
+                           o.threads == 0 ? std::string("all") : std::to_string(o.threads));
+  std::cout << t.render();
+  std::cout << "\nsMAPE and MASE: M4 definitions, mean over series of the mean over the horizon; "
+               "OWA relative to Naive2.\n";
+  return 0;
+}
+
+}  // namespace
+
+void add_evaluate_command(CLI::App& app, runner& run) {
+  auto opts = std::make_shared<evaluate_options>();
+  auto* cmd = app.add_subcommand("evaluate", "Score forecasting methods on a set of series against a holdout");
+  cmd->add_option("--train", opts->train, "Training values, wide layout (id first, values, padding)")->required();
+  cmd->add_option("--test", opts->test, "Holdout values, same series in the same order")->required();
+  cmd->add_option("--info", opts->info, "Info file (Series,N,NF,...): per-series horizon NF");
+  cmd->add_option("--horizon,-H", opts->horizon, "Horizon (required without --info; overrides NF)")->check(CLI::PositiveNumber);
+  cmd->add_option("--season,-m", opts->season, "Seasonal period: 1 yearly, 4 quarterly, 12 monthly")
+      ->required()
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--method", opts->methods,
+                  "Comma-separated methods: any name of 'tradecast forecast --method', plus naive2")
+      ->default_val("naive2,auto");
+  cmd->add_option("--threads", opts->threads, "Worker threads (0 = all cores)")->default_val(0)->check(CLI::NonNegativeNumber);
+  cmd->add_option("--format", opts->format, "table or json")->default_val("table");
+  cmd->callback([opts, &run] { run = [opts] { return run_evaluate(*opts); }; });
+}
+
+}  // namespace tradecast::cli

@@ -1,0 +1,305 @@
+// Batch forecasting: equal to fitting series by series, independent of the thread count, one
+// failing series never stops the batch.
+#include <cmath>
+#include <cstring>
+#include <filesystem>
+#include <limits>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "tradecast/batch/batch.hpp"
+#include "tradecast/forecast/engine.hpp"
+#include "tradecast/io/wide.hpp"
+
+using namespace tradecast;
+using ::testing::HasSubstr;
+
+namespace {
+
+constexpr double k_nan = std::numeric_limits<double>::quiet_NaN();
+
+const std::filesystem::path m3_dir = std::filesystem::path(TRADECAST_SOURCE_DIR) / "data" / "m3";
+
+const io::wide_set& quarterly() {
+  static const io::wide_set set = io::read_wide_set(m3_dir / "M3-Quarterly-train.csv", m3_dir / "M3-Quarterly-info.csv",
+                                                    io::competition_period("Quarterly"));
+  return set;
+}
+
+// Bitwise equality, so that NaN equals NaN and -0 differs from 0.
+bool same(const std::vector<double>& a, const std::vector<double>& b) {
+  return a.size() == b.size() && (a.empty() || std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) == 0);
+}
+
+void expect_same_values(const forecast::forecast_values& a, const forecast::forecast_values& b) {
+  EXPECT_TRUE(same(a.mean, b.mean));
+  ASSERT_EQ(a.intervals.size(), b.intervals.size());
+  for (std::size_t k = 0; k < a.intervals.size(); ++k) {
+    EXPECT_EQ(a.intervals[k].level, b.intervals[k].level);
+    EXPECT_TRUE(same(a.intervals[k].lower, b.intervals[k].lower));
+    EXPECT_TRUE(same(a.intervals[k].upper, b.intervals[k].upper));
+  }
+}
+
+void expect_same_model(const forecast::model_info& a, const forecast::model_info& b) {
+  EXPECT_EQ(a.method, b.method);
+  EXPECT_EQ(a.status, b.status);
+  EXPECT_EQ(a.status_message, b.status_message);
+  ASSERT_EQ(a.parameters.size(), b.parameters.size());
+  for (std::size_t k = 0; k < a.parameters.size(); ++k) {
+    EXPECT_EQ(a.parameters[k].first, b.parameters[k].first);
+    EXPECT_TRUE(same({a.parameters[k].second}, {b.parameters[k].second})) << a.parameters[k].first;
+  }
+  EXPECT_TRUE(same({a.sigma2, a.loglik, a.aic, a.aicc, a.bic}, {b.sigma2, b.loglik, b.aic, b.aicc, b.bic}));
+  EXPECT_TRUE(same(a.fitted, b.fitted));
+  EXPECT_TRUE(same(a.residuals, b.residuals));
+}
+
+void expect_same_results(const batch::batch_result& a, const batch::batch_result& b) {
+  ASSERT_EQ(a.series.size(), b.series.size());
+  EXPECT_EQ(a.ok, b.ok);
+  EXPECT_EQ(a.fell_back, b.fell_back);
+  EXPECT_EQ(a.failed, b.failed);
+  for (std::size_t i = 0; i < a.series.size(); ++i) {
+    SCOPED_TRACE(a.series[i].id);
+    EXPECT_EQ(a.series[i].id, b.series[i].id);
+    EXPECT_EQ(a.series[i].status, b.series[i].status);
+    EXPECT_EQ(a.series[i].method, b.series[i].method);
+    EXPECT_EQ(a.series[i].message, b.series[i].message);
+    EXPECT_EQ(a.series[i].h, b.series[i].h);
+    expect_same_model(a.series[i].model, b.series[i].model);
+    expect_same_values(a.series[i].values, b.series[i].values);
+  }
+}
+
+batch::batch_options quiet(int threads) {
+  batch::batch_options bo;
+  bo.threads = threads;
+  bo.progress_bar = false;
+  return bo;
+}
+
+}  // namespace
+
+TEST(BatchM3, QuarterlyTrainAndInfoGive756SeriesWithHorizon8) {
+  const io::wide_set& set = quarterly();
+  ASSERT_EQ(set.series.size(), 756u);
+  EXPECT_EQ(set.m, 4);
+  for (const auto& s : set.series) {
+    EXPECT_EQ(s.horizon, 8) << s.id;
+    EXPECT_EQ(s.m, 4);
+    EXPECT_GE(s.values.size(), 16u) << s.id;
+  }
+  EXPECT_EQ(set.series.front().id, "N0646");
+  EXPECT_EQ(set.series.back().id, "N1401");
+  const auto inputs = batch::inputs_of(set);
+  ASSERT_EQ(inputs.size(), 756u);
+  EXPECT_EQ(inputs[0].h, 8);
+  EXPECT_EQ(inputs[0].values.data(), set.series[0].values.data());  // a view, not a copy
+}
+
+TEST(BatchM3, WholeQuarterlySetIsIdenticalForOneAndTwoThreads) {
+  const auto inputs = batch::inputs_of(quarterly());
+  const auto spec = forecast::parse_method("theta");
+  const auto one = batch::forecast_batch(inputs, spec, 8, {}, quiet(1));
+  const auto two = batch::forecast_batch(inputs, spec, 8, {}, quiet(2));
+  EXPECT_EQ(one.threads, 1);
+  EXPECT_EQ(two.threads, 2);
+  EXPECT_EQ(one.ok, 756u);
+  for (const auto& s : one.series) EXPECT_EQ(s.values.mean.size(), 8u);
+  expect_same_results(one, two);
+}
+
+TEST(BatchM3, EqualsFittingSeriesBySeriesForAnyThreadCount) {
+  // Automatic ETS selection (simulated intervals for some models use the per-series seed).
+  auto all = batch::inputs_of(quarterly());
+  const std::vector<batch::batch_input> inputs(all.begin(), all.begin() + 24);
+  const auto spec = forecast::parse_method("ets");
+  forecast::forecast_options opts;
+  opts.seed = 1234;
+  const auto one = batch::forecast_batch(inputs, spec, 8, opts, quiet(1));
+  const auto two = batch::forecast_batch(inputs, spec, 8, opts, quiet(2));
+  const auto every = batch::forecast_batch(inputs, spec, 8, opts, quiet(0));
+  expect_same_results(one, two);
+  expect_same_results(one, every);
+  ASSERT_EQ(one.series.size(), inputs.size());
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    SCOPED_TRACE(inputs[i].id);
+    forecast::forecast_options o = opts;
+    o.seed = opts.seed + i;
+    const auto direct = forecast::fit_forecast(inputs[i].values, 4, spec, 8, o);
+    const auto& r = one.series[i];
+    EXPECT_EQ(r.status, batch::series_status::ok);
+    EXPECT_EQ(r.method, "ets");
+    EXPECT_EQ(r.seed, opts.seed + i);
+    EXPECT_TRUE(r.message.empty());
+    expect_same_model(r.model, direct.model);
+    expect_same_values(r.values, direct.values);
+  }
+}
+
+TEST(Batch, FailingSeriesFallBackToNaiveWithoutStoppingTheBatch) {
+  const std::vector<double> good = {10, 12, 11, 13, 14, 13, 15, 16, 15, 17, 18, 17};
+  const std::vector<double> single = {42};
+  const std::vector<double> gap = {1, 2, k_nan, 4, 5, 6};
+  const std::vector<double> none = {k_nan, k_nan};
+  const std::vector<double> empty;
+  const std::vector<batch::batch_input> inputs = {
+      {"good", good, 1, 0}, {"single", single, 1, 0}, {"gap", gap, 1, 0},
+      {"none", none, 1, 0}, {"empty", empty, 1, 3},   {"good2", good, 4, 0}};
+  const auto spec = forecast::parse_method("ses");
+  for (int threads : {1, 2}) {
+    SCOPED_TRACE(threads);
+    const auto r = batch::forecast_batch(inputs, spec, 5, {}, quiet(threads));
+    ASSERT_EQ(r.series.size(), 6u);
+    EXPECT_EQ(r.ok, 2u);
+    EXPECT_EQ(r.fell_back, 2u);
+    EXPECT_EQ(r.failed, 2u);
+
+    EXPECT_EQ(r.series[0].status, batch::series_status::ok);
+    EXPECT_EQ(r.series[5].status, batch::series_status::ok);
+
+    // One observation: ses refuses; naive gives the value as point forecasts, no intervals.
+    const auto& s = r.series[1];
+    EXPECT_EQ(s.status, batch::series_status::fell_back);
+    EXPECT_EQ(s.method, "naive");
+    EXPECT_THAT(s.message, HasSubstr("method 'ses': 1 observation(s)"));
+    EXPECT_THAT(s.message, HasSubstr("1 observation(s)"));
+    EXPECT_THAT(s.message, HasSubstr("fell back to naive"));
+    EXPECT_THAT(s.message, HasSubstr("no prediction intervals"));
+    EXPECT_EQ(s.values.mean, std::vector<double>(5, 42.0));
+    ASSERT_EQ(s.values.intervals.size(), 2u);
+    EXPECT_TRUE(std::isnan(s.values.intervals[0].lower[0]));
+
+    // NaN inside: naive on the values after it, as fit_forecast("naive") on them.
+    const auto& g = r.series[2];
+    EXPECT_EQ(g.status, batch::series_status::fell_back);
+    EXPECT_THAT(g.message, HasSubstr("observation 3 is not a finite number"));
+    EXPECT_THAT(g.message, HasSubstr("naive uses observations 4 to 6 of 6"));
+    const std::vector<double> tail = {4, 5, 6};
+    const auto direct = forecast::fit_forecast(tail, 1, forecast::parse_method("naive"), 5);
+    expect_same_values(g.values, direct.values);
+    expect_same_model(g.model, direct.model);
+
+    // Nothing finite: failed, with NaN forecasts of the requested shape.
+    for (std::size_t i : {3u, 4u}) {
+      const auto& f = r.series[i];
+      EXPECT_EQ(f.status, batch::series_status::failed);
+      EXPECT_THAT(f.message, HasSubstr("naive fallback failed too"));
+      EXPECT_EQ(f.model.status, forecast::fit_status::failed);
+      ASSERT_EQ(f.values.mean.size(), static_cast<std::size_t>(f.h));
+      EXPECT_TRUE(std::isnan(f.values.mean[0]));
+    }
+    EXPECT_EQ(r.series[4].h, 3);  // its own horizon
+  }
+}
+
+TEST(Batch, MethodThatCannotFitTheSeriesFallsBack) {
+  // hw-add needs a seasonal period; with m = 1 fit_forecast throws.
+  const std::vector<double> y = {10, 12, 11, 13, 14, 13, 15, 16, 15, 17, 18, 17, 19, 20, 19, 16};
+  const std::vector<batch::batch_input> inputs = {{"a", y, 1, 0}, {"b", y, 4, 0}};
+  const auto r = batch::forecast_batch(inputs, forecast::parse_method("hw-add"), 4, {}, quiet(2));
+  EXPECT_EQ(r.series[0].status, batch::series_status::fell_back);
+  EXPECT_THAT(r.series[0].message, HasSubstr("needs seasonal data"));
+  EXPECT_EQ(r.series[0].values.mean, std::vector<double>(4, 16.0));
+  EXPECT_EQ(r.series[1].status, batch::series_status::ok);
+}
+
+TEST(Batch, FallbackIgnoresBoxCox) {
+  // lambda = 0 cannot transform a non-positive value; the naive fallback runs untransformed.
+  const std::vector<double> y = {3, 0, -1, 2, 4};
+  const std::vector<batch::batch_input> inputs = {{"neg", y, 1, 0}};
+  forecast::forecast_options opts;
+  opts.lambda = 0;
+  const auto r = batch::forecast_batch(inputs, forecast::parse_method("ses"), 2, opts, quiet(1));
+  EXPECT_EQ(r.series[0].status, batch::series_status::fell_back);
+  EXPECT_THAT(r.series[0].message, HasSubstr("Box-Cox"));
+  EXPECT_EQ(r.series[0].values.mean, std::vector<double>(2, 4.0));
+}
+
+TEST(Batch, ProgressCallbackIsSerialisedAndNoBarWithoutTerminal) {
+  const auto all = batch::inputs_of(quarterly());
+  const std::vector<batch::batch_input> inputs(all.begin(), all.begin() + 40);
+  std::vector<std::size_t> seen;
+  batch::batch_options bo;
+  bo.threads = 2;
+  bo.progress_bar = true;  // stderr is captured (not a terminal): nothing is drawn
+  bo.on_progress = [&](std::size_t done, std::size_t total) {
+    EXPECT_EQ(total, 40u);
+    seen.push_back(done);
+  };
+  ::testing::internal::CaptureStderr();
+  const auto r = batch::forecast_batch(inputs, forecast::parse_method("naive"), 8, {}, bo);
+  EXPECT_EQ(::testing::internal::GetCapturedStderr(), "");
+  ASSERT_EQ(seen.size(), 40u);
+  for (std::size_t i = 0; i < seen.size(); ++i) EXPECT_EQ(seen[i], i + 1);
+  EXPECT_EQ(r.ok, 40u);
+}
+
+TEST(Batch, CallbackExceptionIsRethrownAfterTheBatch) {
+  const auto all = batch::inputs_of(quarterly());
+  const std::vector<batch::batch_input> inputs(all.begin(), all.begin() + 10);
+  std::size_t calls = 0;
+  batch::batch_options bo = quiet(2);
+  bo.on_progress = [&](std::size_t, std::size_t) {
+    ++calls;
+    throw std::runtime_error("stop");
+  };
+  EXPECT_THROW((void)batch::forecast_batch(inputs, forecast::parse_method("naive"), 8, {}, bo), std::runtime_error);
+  EXPECT_EQ(calls, 1u);
+}
+
+TEST(Batch, ArgumentErrorsThrowBeforeFitting) {
+  const std::vector<double> y = {1, 2, 3};
+  const auto spec = forecast::parse_method("naive");
+  const std::vector<batch::batch_input> ok = {{"a", y, 1, 0}};
+  EXPECT_THROW((void)batch::forecast_batch(ok, spec, 0, {}, quiet(1)), invalid_argument);
+  EXPECT_THROW((void)batch::forecast_batch(ok, spec, 2, {}, quiet(-1)), invalid_argument);
+  forecast::forecast_options bad_level;
+  bad_level.levels = {100};
+  EXPECT_THROW((void)batch::forecast_batch(ok, spec, 2, bad_level, quiet(1)), invalid_argument);
+  const std::vector<batch::batch_input> bad_m = {{"a", y, 0, 0}};
+  EXPECT_THROW((void)batch::forecast_batch(bad_m, spec, 2, {}, quiet(1)), invalid_argument);
+  const std::vector<batch::batch_input> bad_h = {{"a", y, 1, -1}};
+  EXPECT_THROW((void)batch::forecast_batch(bad_h, spec, 2, {}, quiet(1)), invalid_argument);
+  // Every series with its own horizon: the batch horizon is not used.
+  const std::vector<batch::batch_input> own = {{"a", y, 1, 2}};
+  EXPECT_EQ(batch::forecast_batch(own, spec, 0, {}, quiet(1)).series[0].values.mean.size(), 2u);
+  // An empty batch is fine.
+  EXPECT_TRUE(batch::forecast_batch({}, spec, 2, {}, quiet(0)).series.empty());
+}
+
+TEST(Batch, KeepFittedOff) {
+  const std::vector<double> y = {1, 2, 3, 4};
+  const std::vector<batch::batch_input> in = {{"a", y, 1, 0}};
+  auto bo = quiet(1);
+  bo.keep_fitted = false;
+  const auto r = batch::forecast_batch(in, forecast::parse_method("drift"), 2, {}, bo);
+  EXPECT_TRUE(r.series[0].model.fitted.empty());
+  EXPECT_TRUE(r.series[0].model.residuals.empty());
+  EXPECT_EQ(r.series[0].values.mean.size(), 2u);
+}
+
+TEST(Batch, ForecastRowsWriteTheWideLayout) {
+  const std::vector<double> y = {1, 2, 3, 4};
+  const std::vector<double> single = {5};
+  const std::vector<batch::batch_input> in = {{"a", y, 1, 0}, {"b", single, 1, 3}};
+  const auto r = batch::forecast_batch(in, forecast::parse_method("naive"), 2, {}, quiet(1));
+  std::ostringstream out;
+  const auto rows = batch::forecast_rows(r);
+  io::write_wide(out, rows);
+  EXPECT_EQ(out.str(), "\"V1\",\"V2\",\"V3\",\"V4\"\n\"a\",4,4,\n\"b\",5,5,5\n");
+}
+
+TEST(Batch, ProgressLine) {
+  EXPECT_EQ(batch::format_progress(0, 100, 10), "[          ]   0/100   0%");
+  EXPECT_EQ(batch::format_progress(25, 100, 10), "[##        ]  25/100  25%");
+  EXPECT_EQ(batch::format_progress(756, 756, 4), "[####] 756/756 100%");
+  EXPECT_EQ(batch::format_progress(0, 0, 2), "[##] 0/0 100%");
+  EXPECT_FALSE(batch::is_terminal(nullptr));
+}
