@@ -1164,7 +1164,9 @@ struct ets_lane {
   double* ring = nullptr;
   int m = 1, error = ets_add, trend = ets_none, season = ets_none;
   ets_smoothing sp;
+  bool mse = false;  ///< also compute the running mean squared one-step error (opt.crit = "mse")
   double lik = 0;
+  double mse_value = 0;  ///< that mean, with R's etscalc arithmetic (valid when `mse`)
 };
 
 /// Likelihoods of up to 8 evaluations (models without multiplicative trend) in one pass over the
@@ -1173,7 +1175,7 @@ struct ets_lane {
 /// bit-for-bit identical.
 inline void ets_lik_lanes(const double* y, std::size_t n, ets_lane* lanes, std::size_t K) noexcept {
   constexpr std::size_t KMAX = 8;
-  double l[KMAX], b[KMAX], sse[KMAX], bta[KMAX];
+  double l[KMAX], b[KMAX], sse[KMAX], bta[KMAX], am[KMAX];
   ets_log_abs_sum lik2[KMAX];
   int pos[KMAX];
   for (std::size_t k = 0; k < K; ++k) {
@@ -1187,6 +1189,7 @@ inline void ets_lik_lanes(const double* y, std::size_t n, ets_lane* lanes, std::
     }
     sse[k] = 0.0;
     lik2[k] = ets_log_abs_sum{};
+    am[k] = 0.0;
     pos[k] = 0;
   }
   for (std::size_t i = 0; i < n; ++i) {
@@ -1201,6 +1204,10 @@ inline void ets_lik_lanes(const double* y, std::size_t n, ets_lane* lanes, std::
       else if (ln.season == ets_mult)
         f = f * sm;
       const double ei = ln.error == ets_add ? yi - f : (yi - f) / f;
+      if (ln.mse) {  // etscalc's running mean: denominators 1, 2, …, i + 1, exactly as R
+        const double d = static_cast<double>(i + 1), tmp = yi - f;
+        am[k] = (am[k] * (d - 1.0) + tmp * tmp) / d;
+      }
       double q, phib;
       if (ln.trend == ets_none) {
         q = l[k];
@@ -1239,13 +1246,14 @@ inline void ets_lik_lanes(const double* y, std::size_t n, ets_lane* lanes, std::
     double lik = static_cast<double>(n) * std::log(sse[k]);
     if (lanes[k].error == ets_mult) lik += 2 * lik2[k].value();
     lanes[k].lik = lik;
+    lanes[k].mse_value = am[k];
   }
 }
 
 /// Whether a problem can be optimised by ets_optimise_many() (likelihood criterion, no
 /// multiplicative trend); others use nmmin() one at a time.
 [[nodiscard]] inline bool ets_batchable(const ets_problem& pb) {
-  return pb.ok && pb.rq.opt_crit == ets_crit_lik && pb.rq.trend != ets_mult;
+  return pb.ok && (pb.rq.opt_crit == ets_crit_lik || pb.rq.opt_crit == ets_crit_mse) && pb.rq.trend != ets_mult;
 }
 
 /// Optimises several prepared problems (same data) at once: one Nelder–Mead state machine per
@@ -1350,12 +1358,13 @@ inline void ets_optimise_many(std::span<const double> y, std::span<const ets_pro
       ln.error = tf.error;
       ln.trend = tf.trend;
       ln.season = tf.season;
+      ln.mse = tf.opt_crit == ets_crit_mse;
       lanes.push_back(ln);
       lane_item.push_back(it);
     }
     for (std::size_t start = 0; start < lanes.size(); start += 8) {
       const std::size_t K = std::min<std::size_t>(8, lanes.size() - start);
-      if (K == 1) {  // a lone evaluation: the specialised kernel is faster
+      if (K == 1 && !lanes[start].mse) {  // a lone evaluation: the specialised kernel is faster
         ets_lane& ln = lanes[start];
         ln.lik = ets_select_kernel(ln.error, ln.trend, ln.season)(y.data(), y.size(), ln.m, ln.sp, ln.x0, ln.ring);
       } else {
@@ -1366,7 +1375,8 @@ inline void ets_optimise_many(std::span<const double> y, std::span<const ets_pro
       double lik = lanes[k].lik;
       if (lik < -1e10) lik = -1e10;
       if (std::isnan(lik)) lik = std::numeric_limits<double>::infinity();
-      values[lane_item[k]] = lik;
+      // opt.crit = "mse": R's objective is amse[1] whatever the likelihood (ets_target::operator()).
+      values[lane_item[k]] = lanes[k].mse ? lanes[k].mse_value : lik;
     }
     for (std::size_t j = 0; j < J; ++j) {
       if (mach[j].done() || offset[j] == offset[j + 1]) continue;
