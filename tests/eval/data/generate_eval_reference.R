@@ -7,7 +7,8 @@
 # - ME, RMSE, MAE, MPE, MAPE, MASE: forecast::accuracy(forecast_object, test)["Test set", ] (R's
 #   MASE differences the training data at lag frequency(y) for seasonal data, at lag 1 otherwise).
 # - sMAPE, MASE (M4), RMSSE, MSIS, coverage, Naive2, set-level means and OWA: written out below
-#   from the M4 competition's published definitions (shared/notes/benchmarks.md), not from any
+#   from the M4 competition's published definitions (Makridakis, Spiliotis & Assimakopoulos,
+#   "The M4 Competition", IJF 2020, and its guide), not from any
 #   package.
 # - Rolling origin: forecast::tsCV(y, rwf, drift = TRUE, h = 3, initial = 2).
 suppressMessages(library(forecast))

@@ -5,13 +5,13 @@
 # The tests only read the CSV files; they never call R.
 #
 # M3 provenance: the M3 competition data (Makridakis & Hibon 2000, as distributed in the
-# Mcomp R package / forecastingdata.org) as CSV under /work/shared/data/m3/
-# (M3-{Yearly,Quarterly,Monthly}-train.csv, one series per row, first column the series id).
+# Mcomp R package / forecastingdata.org) as CSV in the repository's data/m3/ (provenance in
+# data/m3/README.md; M3-{Yearly,Quarterly,Monthly}-train.csv, one series per row, id first).
 # Only this script reads them; the values are copied into theta_ref_series.csv.
 suppressMessages(library(forecast))
 stopifnot(packageVersion("forecast") == "8.20")
 out_dir <- "tests/forecast/data"
-m3_dir <- "/work/shared/data/m3"
+m3_dir <- "data/m3"
 
 m3 <- function(file, id, freq) {
   d <- read.csv(file.path(m3_dir, file), stringsAsFactors = FALSE)
