@@ -293,21 +293,28 @@ inline ets_fit ets_simple_ses(std::span<const double> y, int error, double alpha
   return f;
 }
 
+/// The parts of a model request every fit takes from the spec: bounds, criterion, limits, and α
+/// when the user fixed it.
+inline ets_model_request ets_base_request(const ets_spec& spec) {
+  ets_model_request rq;
+  rq.has_alpha = spec.alpha.has_value();
+  rq.given.alpha = spec.alpha.value_or(0.0);
+  rq.lower = spec.lower;
+  rq.upper = spec.upper;
+  rq.bounds = static_cast<int>(spec.bounds);
+  rq.opt_crit = static_cast<int>(spec.opt_crit);
+  rq.nmse = spec.nmse;
+  rq.maxit = spec.maxit;
+  return rq;
+}
+
 /// The tiny-data fallback (see the file comment): ETS(E,N,N) estimated when n ≥ 4, else naive.
 inline ets_fit ets_fallback(std::span<const double> y, int error, const ets_spec& spec, int frequency,
                             const std::string& reason, ets_workspace& ws) {
   const std::size_t n = y.size();
   if (n >= 4) {
-    ets_model_request rq;
+    ets_model_request rq = ets_base_request(spec);
     rq.error = error;
-    rq.has_alpha = spec.alpha.has_value();
-    rq.given.alpha = spec.alpha.value_or(0.0);
-    rq.lower = spec.lower;
-    rq.upper = spec.upper;
-    rq.bounds = static_cast<int>(spec.bounds);
-    rq.opt_crit = static_cast<int>(spec.opt_crit);
-    rq.nmse = spec.nmse;
-    rq.maxit = spec.maxit;
     ets_model_result r = ets_fit_model(y, rq, ws);
     if (r.ok) {
       ets_fit f = ets_make_fit(y, rq, std::move(r), frequency);
@@ -442,26 +449,18 @@ inline ets_fit ets_fallback(std::span<const double> y, int error, const ets_spec
             if (spec.additive_only && (e == 'M' || t == 'M' || s == 'M')) continue;
           }
           if (!positive && (e == 'M' || t == 'M' || s == 'M')) continue;
-          ets_model_request rq;
+          ets_model_request rq = ets_base_request(spec);
           rq.error = ets_code(e);
           rq.trend = ets_code(t);
           rq.season = ets_code(s);
           rq.damped = d;
           rq.m = m;
-          rq.has_alpha = spec.alpha.has_value();
           rq.has_beta = spec.beta.has_value();
           rq.has_gamma = spec.gamma.has_value();
           rq.has_phi = spec.phi.has_value();
-          rq.given.alpha = spec.alpha.value_or(0.0);
           rq.given.beta = spec.beta.value_or(0.0);
           rq.given.gamma = spec.gamma.value_or(0.0);
           rq.given.phi = spec.phi.value_or(1.0);
-          rq.lower = spec.lower;
-          rq.upper = spec.upper;
-          rq.bounds = static_cast<int>(spec.bounds);
-          rq.opt_crit = static_cast<int>(spec.opt_crit);
-          rq.nmse = spec.nmse;
-          rq.maxit = spec.maxit;
           ets_candidate c;
           c.method = ets_method_name(e, t, s, d);
           c.error = e;
