@@ -44,8 +44,6 @@
 #include <string>
 #include <vector>
 
-#include <Eigen/Dense>
-#include <boost/math/distributions/normal.hpp>
 
 #include "tradecast/error.hpp"
 #include "tradecast/forecast/model.hpp"
@@ -107,7 +105,7 @@ inline double bc_nan() noexcept { return std::numeric_limits<double>::quiet_NaN(
     if (widest == nullptr || pi.level > widest->level) widest = &pi;
   if (biasadj && widest == nullptr)
     throw invalid_argument("back_transform: biasadj needs the forecast's prediction intervals to recover its variance; fc has none");
-  const double q = biasadj ? boost::math::quantile(boost::math::normal_distribution<double>(), 0.5 + widest->level / 200) : 0.0;
+  const double q = biasadj ? detail::normal_quantile(0.5 + widest->level / 200) : 0.0;
   for (std::size_t i = 0; i < fc.mean.size(); ++i) {
     if (biasadj) {
       const double sd = (widest->upper.at(i) - widest->lower.at(i)) / q / 2;
@@ -270,42 +268,44 @@ inline std::vector<double> bc_grid(double lower, double upper) {
 
 /// Profile log-likelihood grid search (R's internal bcloglik).
 inline double bc_loglik_lambda(std::span<const double> y, int m, double lower, double upper) {
-  const auto n = static_cast<Eigen::Index>(y.size());
-  const Eigen::Index cols = 2 + (m > 1 ? m - 1 : 0);
-  Eigen::MatrixXd X = Eigen::MatrixXd::Zero(n, cols);
-  for (Eigen::Index t = 0; t < n; ++t) {
-    X(t, 0) = 1;
-    X(t, 1) = static_cast<double>(t + 1);
+  const std::size_t n = y.size();
+  const std::size_t cols = 2 + (m > 1 ? static_cast<std::size_t>(m) - 1 : 0);
+  std::vector<double> X(n * cols, 0.0);  // column-major
+  for (std::size_t t = 0; t < n; ++t) {
+    X[t] = 1;
+    X[n + t] = static_cast<double>(t + 1);
     if (m > 1) {
-      const Eigen::Index season = t % m;  // dummies for seasons 2..m (the column space does not depend on the phase)
-      if (season > 0) X(t, 1 + season) = 1;
+      const std::size_t season = t % static_cast<std::size_t>(m);  // dummies for seasons 2..m (the column space does not depend on the phase)
+      if (season > 0) X[n * (1 + season) + t] = 1;
     }
   }
-  const Eigen::ColPivHouseholderQR<Eigen::MatrixXd> qr(X);
-  std::vector<double> logy(y.size());
-  for (std::size_t i = 0; i < y.size(); ++i) logy[i] = std::log(y[i]);
+  std::vector<double> logy(n);
+  for (std::size_t i = 0; i < n; ++i) logy[i] = std::log(y[i]);
   const double xdot = std::exp(bc_mean(logy));
   const std::vector<double> grid = bc_grid(lower, upper);
-  double best = -std::numeric_limits<double>::infinity();
-  double best_lambda = bc_nan();
-  Eigen::VectorXd z(n);
-  for (double la : grid) {
-    for (Eigen::Index t = 0; t < n; ++t) {
-      const double lx = logy[static_cast<std::size_t>(t)];
+  std::vector<double> Z(n * grid.size());  // the transformed series for each λ, one column each
+  for (std::size_t g = 0; g < grid.size(); ++g) {
+    const double la = grid[g];
+    for (std::size_t t = 0; t < n; ++t) {
+      const double lx = logy[t];
       double xt;
       if (std::fabs(la) > 0.02) {
-        xt = (std::pow(y[static_cast<std::size_t>(t)], la) - 1) / la;
+        xt = (std::pow(y[t], la) - 1) / la;
       } else {  // series expansion of (x^λ − 1)/λ near λ = 0
         const double u = la * lx;
         xt = lx * (1 + u / 2 * (1 + u / 3 * (1 + u / 4)));
       }
-      z(t) = xt / std::pow(xdot, la - 1);
+      Z[g * n + t] = xt / std::pow(xdot, la - 1);
     }
-    const Eigen::VectorXd resid = z - X * qr.solve(z);
-    const double ll = -static_cast<double>(n) / 2 * std::log(resid.squaredNorm());
+  }
+  const std::vector<double> rss = lsq_rss_columns(X, n, cols, Z, grid.size());
+  double best = -std::numeric_limits<double>::infinity();
+  double best_lambda = bc_nan();
+  for (std::size_t g = 0; g < grid.size(); ++g) {
+    const double ll = -static_cast<double>(n) / 2 * std::log(rss[g]);
     if (ll > best) {  // first maximum, as which.max
       best = ll;
-      best_lambda = la;
+      best_lambda = grid[g];
     }
   }
   return best_lambda;

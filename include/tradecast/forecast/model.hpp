@@ -12,9 +12,9 @@
 #include <utility>
 #include <vector>
 
-#include <boost/math/distributions/normal.hpp>
 
 #include "tradecast/error.hpp"
+#include "tradecast/forecast/detail/linalg.hpp"
 
 namespace tradecast::forecast {
 
@@ -90,7 +90,7 @@ inline void check_levels(std::span<const double> levels) {
 
 /// The two-sided normal multiplier for a level in percent: qnorm(0.5 + level/200) (1.959964 at 95).
 [[nodiscard]] inline double normal_multiplier(double level) {
-  return boost::math::quantile(boost::math::normal_distribution<double>(), 0.5 + level / 200.0);
+  return detail::normal_quantile(0.5 + level / 200.0);
 }
 
 }  // namespace tradecast::forecast

@@ -58,8 +58,6 @@
 #include <utility>
 #include <vector>
 
-#include <Eigen/Dense>
-#include <boost/math/distributions/students_t.hpp>
 
 #include "tradecast/error.hpp"
 #include "tradecast/forecast/model.hpp"
@@ -175,24 +173,10 @@ inline void simple_lagwalk(simple_fit& f, std::span<const double> x, int lag, bo
 
 /// OLS of x on (1, t), t = 1 … n, with R's lm log-likelihood and information criteria.
 inline void simple_regression(simple_fit& f, std::span<const double> x) {
-  const auto n = static_cast<Eigen::Index>(x.size());
-  Eigen::MatrixXd X(n, 2);
-  Eigen::VectorXd yv(n);
-  for (Eigen::Index t = 0; t < n; ++t) {
-    X(t, 0) = 1.0;
-    X(t, 1) = static_cast<double>(t + 1);
-    yv(t) = x[static_cast<std::size_t>(t)];
-  }
-  const Eigen::HouseholderQR<Eigen::MatrixXd> qr(X);
-  const Eigen::Vector2d beta = qr.solve(yv);
-  f.intercept = beta(0);
-  f.slope = beta(1);
-  const Eigen::Matrix2d r = qr.matrixQR().topLeftCorner(2, 2).triangularView<Eigen::Upper>();
-  const Eigen::Matrix2d rinv = r.inverse();
-  const Eigen::Matrix2d v = rinv * rinv.transpose();
-  f.xtx_inv[0] = v(0, 0);
-  f.xtx_inv[1] = v(0, 1);
-  f.xtx_inv[2] = v(1, 1);
+  const time_line_ols ols = ols_on_time(x);
+  f.intercept = ols.intercept;
+  f.slope = ols.slope;
+  for (std::size_t i = 0; i < 3; ++i) f.xtx_inv[i] = ols.xtx_inv[i];
   f.fitted.resize(x.size());
   f.residuals.resize(x.size());
   double rss = 0;
@@ -212,9 +196,7 @@ inline void simple_regression(simple_fit& f, std::span<const double> x) {
   f.aicc = dn - k - 1 > 0 ? f.aic + 2 * k * (k + 1) / (dn - k - 1) : std::numeric_limits<double>::infinity();
 }
 
-inline double simple_t_quantile(double p, double df) {
-  return boost::math::quantile(boost::math::students_t_distribution<double>(df), p);
-}
+inline double simple_t_quantile(double p, double df) { return students_t_quantile(p, df); }
 
 }  // namespace detail
 

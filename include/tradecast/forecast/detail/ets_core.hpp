@@ -25,13 +25,13 @@
 #include <complex>
 #include <cstddef>
 #include <limits>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
 
-#include <Eigen/Dense>
-
 #include "tradecast/forecast/detail/decompose.hpp"
+#include "tradecast/forecast/detail/linalg.hpp"
 #include "tradecast/forecast/detail/nelder_mead.hpp"
 
 namespace tradecast::forecast::detail {
@@ -385,16 +385,10 @@ using ets_kernel_fn = double (*)(const double*, std::size_t, int, const ets_smoo
     }
     if (!ambiguous) return stable;
   }
-  // Companion matrix of the monic polynomial.
-  const auto N = static_cast<Eigen::Index>(deg);
-  Eigen::MatrixXd comp = Eigen::MatrixXd::Zero(N, N);
-  for (Eigen::Index i = 1; i < N; ++i) comp(i, i - 1) = 1.0;
-  for (Eigen::Index i = 0; i < N; ++i) comp(i, N - 1) = -c[static_cast<std::size_t>(i)] / c[deg];
-  Eigen::EigenSolver<Eigen::MatrixXd> es(comp, false);
-  if (es.info() != Eigen::Success) return true;  // R ignores a failed root search
-  double mx = 0;
-  for (Eigen::Index i = 0; i < N; ++i) mx = std::max(mx, std::abs(es.eigenvalues()[i]));
-  return !(mx > radius);
+  // Companion-matrix eigenvalues (compiled: detail/linalg.hpp).
+  const std::optional<double> mx = max_root_modulus(c);
+  if (!mx) return true;  // R ignores a failed root search
+  return !(*mx > radius);
 }
 
 /// Which smoothing parameters are optimised / fixed by the user, and their bounds.
@@ -736,29 +730,25 @@ inline void ets_line_fit(std::span<const double> y, double& intercept, double& s
     std::vector<double> seasonal(n);
     if (n < 3 * static_cast<std::size_t>(m)) {
       const bool with_sin = m != 2;
-      const Eigen::Index k = with_sin ? 4 : 3;
-      Eigen::MatrixXd X(static_cast<Eigen::Index>(n), k);
-      Eigen::VectorXd Y(static_cast<Eigen::Index>(n));
+      const std::size_t k = with_sin ? 4 : 3;
+      std::vector<double> X(n * k);  // column-major
       for (std::size_t t = 0; t < n; ++t) {
         const double tt = static_cast<double>(t + 1);
-        const auto r = static_cast<Eigen::Index>(t);
-        X(r, 0) = 1.0;
-        X(r, 1) = tt;
-        Eigen::Index c = 2;
-        if (with_sin) X(r, c++) = r_sinpi(2.0 * (1.0 / m) * tt);
-        X(r, c) = r_cospi(2.0 * (1.0 / m) * tt);
-        Y(r) = y[t];
+        X[t] = 1.0;
+        X[n + t] = tt;
+        std::size_t c = 2;
+        if (with_sin) X[n * c++ + t] = r_sinpi(2.0 * (1.0 / m) * tt);
+        X[n * c + t] = r_cospi(2.0 * (1.0 / m) * tt);
       }
-      Eigen::VectorXd coef = X.colPivHouseholderQr().solve(Y);  // used if the design is rank deficient
+      std::vector<double> coef = lsq_colpiv(X, n, k, y);  // used if the design is rank deficient
       {
-        std::vector<double> Xv(X.data(), X.data() + X.size());
         std::vector<double> b;
-        if (linpack_lsq(std::move(Xv), n, static_cast<std::size_t>(k), std::vector<double>(y.begin(), y.end()), b))
-          for (Eigen::Index c = 0; c < k; ++c) coef(c) = b[static_cast<std::size_t>(c)];
+        if (linpack_lsq(X, n, k, std::vector<double>(y.begin(), y.end()), b))
+          for (std::size_t c = 0; c < k; ++c) coef[c] = b[c];
       }
       for (std::size_t t = 0; t < n; ++t) {
         const double tt = static_cast<double>(t + 1);
-        seasonal[t] = season == ets_add ? y[t] - coef(0) - coef(1) * tt : y[t] / (coef(0) + coef(1) * tt);
+        seasonal[t] = season == ets_add ? y[t] - coef[0] - coef[1] * tt : y[t] / (coef[0] + coef[1] * tt);
       }
     } else {
       seasonal = decompose(y, m, season == ets_add ? decompose_type::additive : decompose_type::multiplicative).seasonal;
