@@ -17,6 +17,7 @@
 namespace {
 
 using tradecast::forecast::ets_fit;
+using tradecast::forecast::ets_opt_crit;
 using tradecast::forecast::ets_spec;
 using tradecast::forecast::fit_ets;
 using tradecast::forecast::fit_status;
@@ -248,6 +249,54 @@ TEST(EtsFit, ShortSeriesCandidates) {
       EXPECT_FALSE(std::isfinite(c.aicc)) << c.method;  // 5 estimated + sigma2: n - k - 1 = 0
     }
   }
+}
+
+// fit_ets_many() shares the lock-step optimiser between specs; each result must be exactly what
+// fit_ets() gives for that spec alone (same paths: same evaluation counts, bit-identical values).
+// The mix covers automatic selection, fixed models with the likelihood and MSE criteria (ses,
+// holt, damped as Comb S-H-D fits them), a criterion that is not batched (amse), and a spec that
+// is decided without optimisation (too little data for a seasonal model: the fallback).
+TEST(EtsFit, FitManyEqualsFitOneByOne) {
+  const auto series = load_series(test_data_path("forecast/data/ets_ref_series.csv"));
+  const std::vector<double>& y = series.at("UKgas").values;
+  std::vector<ets_spec> specs(7);
+  specs[1].error = 'A', specs[1].trend = 'N', specs[1].season = 'N', specs[1].opt_crit = ets_opt_crit::mse;  // ses
+  specs[2].error = 'A', specs[2].trend = 'A', specs[2].season = 'N', specs[2].damped = false;
+  specs[2].opt_crit = ets_opt_crit::mse;  // holt
+  specs[3] = specs[2], specs[3].damped = true;  // damped
+  specs[4].error = 'M', specs[4].trend = 'A', specs[4].season = 'M', specs[4].damped = true;
+  specs[5].error = 'A', specs[5].trend = 'A', specs[5].season = 'N', specs[5].opt_crit = ets_opt_crit::amse;
+  specs[6].error = 'A', specs[6].trend = 'A', specs[6].season = 'A';
+  const std::vector<double> y_all(y.begin(), y.end());
+  for (const bool tiny : {false, true}) {
+    // With 9 observations the seasonal spec 6 cannot be estimated (n <= #parameters + 4).
+    const std::vector<double> data = tiny ? std::vector<double>(y_all.begin(), y_all.begin() + 9) : y_all;
+    const std::vector<ets_fit> many = tradecast::forecast::fit_ets_many(data, 4, specs);
+    ASSERT_EQ(many.size(), specs.size());
+    for (std::size_t i = 0; i < specs.size(); ++i) {
+      SCOPED_TRACE("spec " + std::to_string(i) + (tiny ? " (9 observations)" : ""));
+      const ets_fit one = fit_ets(data, 4, specs[i]);
+      EXPECT_EQ(many[i].method, one.method);
+      EXPECT_EQ(many[i].evaluations, one.evaluations);
+      EXPECT_EQ(many[i].par, one.par);
+      EXPECT_EQ(many[i].initial_state, one.initial_state);
+      EXPECT_EQ(many[i].status, one.status);
+      EXPECT_EQ(many[i].status_message, one.status_message);
+      ASSERT_EQ(many[i].candidates.size(), one.candidates.size());
+      for (std::size_t c = 0; c < one.candidates.size(); ++c)
+        EXPECT_EQ(many[i].candidates[c].evaluations, one.candidates[c].evaluations);
+      if (std::isfinite(one.loglik)) {
+        EXPECT_EQ(many[i].loglik, one.loglik);
+        EXPECT_EQ(many[i].aicc, one.aicc);
+      }
+    }
+    if (tiny) {
+      EXPECT_NE(many[6].status, fit_status::converged);  // the fallback says so
+    } else {
+      EXPECT_EQ(many[0].method, "ETS(M,A,M)");  // R: ets(UKgas), as AutoSelectionMatchesR checks
+    }
+  }
+  EXPECT_THROW((void)tradecast::forecast::fit_ets_many(y_all, 1, specs), tradecast::invalid_argument);  // season with m = 1
 }
 
 TEST(EtsFit, InvalidArgumentsThrowNamingTheArgument) {

@@ -326,9 +326,10 @@ inline model_forecast fit_forecast_comb(std::span<const double> y, int m, int h,
   const char* names[] = {"ses", "holt", "damped"};
   std::vector<model_info> infos;
   std::vector<forecast_values> parts;
-  for (const char* name : names) {
-    const ets_spec spec = parse_method(name).ets;
-    const ets_fit fit = fit_ets(x, 1, spec);
+  std::vector<ets_spec> specs;
+  for (const char* name : names) specs.push_back(parse_method(name).ets);
+  const std::vector<ets_fit> fits = fit_ets_many(x, 1, specs);  // the three searches overlap
+  for (const ets_fit& fit : fits) {
     ets_forecast_options fo;
     fo.seed = opt.seed;
     parts.push_back(forecast_ets(fit, h, opt.levels, fo));

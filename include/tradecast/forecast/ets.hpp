@@ -340,19 +340,22 @@ inline ets_fit ets_fallback(std::span<const double> y, int error, const ets_spec
   return f;
 }
 
-}  // namespace detail
+/// One fit_ets() call split in phases so that several specs on the same data can share the
+/// lock-step optimiser (fit_ets_many()): the validated request and its prepared candidates, or
+/// the fit decided without optimisation (constant series, too little data).
+struct ets_plan {
+  std::optional<ets_fit> done;
+  std::vector<ets_candidate> cands;
+  std::vector<ets_problem> problems;
+  std::vector<ets_model_result> results;
+  std::string notes;
+  int fallback_error = ets_add;
+};
 
-/// Fits an ETS model to `y` (no missing values) with seasonal period `m` (1 = non-seasonal), as
-/// R's `ets(ts(y, frequency = m), ...)` does: 'Z' components are selected by `spec.criterion`
-/// among the admissible candidates in R's order (error A, M × trend N, A(, M) × season N, A, M ×
-/// damped, earliest wins ties); M error only for positive data; season only when n > m and
-/// m ≤ 24 ('Z' with m > 24 gives no season, as R with a warning).
-/// 	hrows invalid_argument naming the argument: y with fewer than 2 values or a non-finite value,
-///         m < 1, an unknown component letter, an explicit seasonal model with m = 1 or m > 24, a
-///         multiplicative component with y ≤ 0 somewhere, a damped model without trend, a model
-///         forbidden by `restrict_models`/`additive_only`, nmse outside 1..30, lower > upper.
-[[nodiscard]] inline ets_fit fit_ets(std::span<const double> y, int m, const ets_spec& spec = {}) {
-  using namespace detail;
+/// Phase 1: validates the request and prepares the candidates in R's order (starting values,
+/// initial states). \throws invalid_argument as fit_ets().
+inline ets_plan ets_make_plan(std::span<const double> y, int m, const ets_spec& spec, ets_workspace& ws) {
+  ets_plan plan;
   const std::size_t n = y.size();
   if (n < 2)
     throw invalid_argument("fit_ets: y has " + std::to_string(n) + " observation(s); at least 2 are needed");
@@ -369,7 +372,6 @@ inline ets_fit ets_fallback(std::span<const double> y, int error, const ets_spec
     if (!(spec.lower[i] <= spec.upper[i]))
       throw invalid_argument("fit_ets: spec.lower[" + std::to_string(i) + "] exceeds spec.upper[" + std::to_string(i) + "]");
 
-  ets_workspace ws;
   const bool auto_model = spec.error == 'Z' && spec.trend == 'Z' && spec.season == 'Z';
   if (auto_model && detail::is_constant(y)) {
     ets_fit f = ets_simple_ses(y, ets_add, 0.99999, m);
@@ -377,10 +379,10 @@ inline ets_fit ets_fallback(std::span<const double> y, int error, const ets_spec
     f.sigma2 = f.mse;
     f.loglik = std::numeric_limits<double>::quiet_NaN();
     f.status_message = "constant series: simple exponential smoothing with alpha = 0.99999 (as R)";
-    return f;
+    plan.done = std::move(f);
+    return plan;
   }
   char E = spec.error, T = spec.trend, S = spec.season;
-  std::string notes;
   if (n <= static_cast<std::size_t>(m)) S = 'N';
   if (m == 1) {
     if (S == 'A' || S == 'M')
@@ -392,7 +394,7 @@ inline ets_fit ets_fallback(std::span<const double> y, int error, const ets_spec
       throw invalid_argument("fit_ets: seasonal period m = " + std::to_string(m) + " is too high for a seasonal ETS model (at most 24)");
     if (S == 'Z') {
       S = 'N';
-      notes = "seasonality ignored: m = " + std::to_string(m) + " > 24";
+      plan.notes = "seasonality ignored: m = " + std::to_string(m) + " > 24";
     }
   }
   if (spec.restrict_models) {
@@ -410,17 +412,18 @@ inline ets_fit ets_fallback(std::span<const double> y, int error, const ets_spec
   if (spec.damped.value_or(false) && T == 'N')
     throw invalid_argument("fit_ets: spec.damped = true with spec.trend = 'N' is not a model");
 
-  const int fallback_error = E == 'M' ? ets_mult : ets_add;
+  plan.fallback_error = E == 'M' ? ets_mult : ets_add;
   std::size_t npars = 2;
   if (T == 'A' || T == 'M') npars += 2;
   if (S == 'A' || S == 'M') npars += static_cast<std::size_t>(m);
   if (spec.damped.value_or(false)) npars += 1;
   if (n <= npars + 4) {
-    ets_fit f = ets_fallback(y, fallback_error, spec, m,
+    ets_fit f = ets_fallback(y, plan.fallback_error, spec, m,
                              "too little data: n = " + std::to_string(n) + " <= " + std::to_string(npars + 4) +
                                  " for the requested model (R would use HoltWintersZZ)",
                              ws);
-    return f;
+    plan.done = std::move(f);
+    return plan;
   }
 
   std::vector<char> errs, trends, seasons;
@@ -435,9 +438,8 @@ inline ets_fit ets_fallback(std::span<const double> y, int error, const ets_spec
   if (spec.damped.has_value()) dampeds = {*spec.damped}; else dampeds = {true, false};
 
   // 1. The candidates in R's order, each prepared (starting values, initial states).
-  std::vector<ets_candidate> cands;
-  std::vector<ets_problem> problems;
-  std::vector<std::string> prep_error;
+  std::vector<ets_candidate>& cands = plan.cands;
+  std::vector<ets_problem>& problems = plan.problems;
   for (char e : errs) {
     for (char t : trends) {
       for (char s : seasons) {
@@ -468,7 +470,6 @@ inline ets_fit ets_fallback(std::span<const double> y, int error, const ets_spec
           c.season = s;
           c.damped = d;
           cands.push_back(std::move(c));
-          std::string err;
           ets_problem pb;
           try {
             pb = ets_prepare(y, rq);
@@ -482,34 +483,50 @@ inline ets_fit ets_fallback(std::span<const double> y, int error, const ets_spec
       }
     }
   }
-  // 2. Optimise: the likelihood-criterion models together (lock-step Nelder–Mead, identical
-  //    paths), the others one at a time.
-  std::vector<ets_model_result> results(problems.size());
+  plan.results.resize(plan.problems.size());
+  return plan;
+}
+
+/// Phase 2: optimises every candidate of every plan. The likelihood- and MSE-criterion models of
+/// all plans run together (lock-step Nelder–Mead, each on its own path: the results are those of
+/// fitting them one by one), the others one at a time.
+inline void ets_optimise_plans(std::span<const double> y, std::span<ets_plan> plans, ets_workspace& ws) {
   std::vector<const ets_problem*> batch;
-  std::vector<std::size_t> batch_index;
-  for (std::size_t i = 0; i < problems.size(); ++i) {
-    if (!problems[i].ok) {
-      results[i] = ets_unfitted(problems[i]);
-    } else if (ets_batchable(problems[i])) {
-      batch.push_back(&problems[i]);
-      batch_index.push_back(i);
-    } else {
-      const ets_target tf = ets_make_target(y, problems[i], ws);
-      std::vector<double> par = problems[i].start;
-      nmmin_options opt;
-      opt.maxit = problems[i].rq.maxit;
-      const nmmin_result nm = nmmin(std::span<double>(par), tf, opt, ws.nm);
-      results[i] = ets_finish(y, problems[i], par, nm);
+  std::vector<ets_model_result*> batch_out;
+  for (ets_plan& plan : plans) {
+    if (plan.done) continue;
+    for (std::size_t i = 0; i < plan.problems.size(); ++i) {
+      const ets_problem& pb = plan.problems[i];
+      if (!pb.ok) {
+        plan.results[i] = ets_unfitted(pb);
+      } else if (ets_batchable(pb)) {
+        batch.push_back(&pb);
+        batch_out.push_back(&plan.results[i]);
+      } else {
+        const ets_target tf = ets_make_target(y, pb, ws);
+        std::vector<double> par = pb.start;
+        nmmin_options opt;
+        opt.maxit = pb.rq.maxit;
+        const nmmin_result nm = nmmin(std::span<double>(par), tf, opt, ws.nm);
+        plan.results[i] = ets_finish(y, pb, par, nm);
+      }
     }
   }
   if (!batch.empty()) {
     std::vector<std::vector<double>> bpar;
     std::vector<nmmin_result> bres;
     ets_optimise_many(y, batch, bpar, bres);
-    for (std::size_t k = 0; k < batch.size(); ++k)
-      results[batch_index[k]] = ets_finish(y, *batch[k], bpar[k], bres[k]);
+    for (std::size_t k = 0; k < batch.size(); ++k) *batch_out[k] = ets_finish(y, *batch[k], bpar[k], bres[k]);
   }
-  // 3. Select: the smallest criterion, the earliest on ties (R: `fit.ic < best.ic`).
+}
+
+/// Phase 3: the candidate with the smallest criterion (the earliest on ties, as R's
+/// `fit.ic < best.ic`), or the fallback when none could be fitted.
+inline ets_fit ets_select(std::span<const double> y, int m, const ets_spec& spec, ets_plan& plan, ets_workspace& ws) {
+  if (plan.done) return std::move(*plan.done);
+  std::vector<ets_candidate>& cands = plan.cands;
+  std::vector<ets_problem>& problems = plan.problems;
+  std::vector<ets_model_result>& results = plan.results;
   ets_model_result best;
   ets_model_request best_rq;
   double best_ic = std::numeric_limits<double>::infinity();
@@ -536,15 +553,50 @@ inline ets_fit ets_fallback(std::span<const double> y, int error, const ets_spec
     }
   }
   if (!have_best) {
-    ets_fit f = ets_fallback(y, fallback_error, spec, m,
+    ets_fit f = ets_fallback(y, plan.fallback_error, spec, m,
                              "no candidate model could be fitted (R: \"No model able to be fitted\")", ws);
     f.candidates = std::move(cands);
     return f;
   }
   ets_fit f = ets_make_fit(y, best_rq, std::move(best), m);
   f.candidates = std::move(cands);
-  if (!notes.empty()) f.status_message = f.status_message.empty() ? notes : notes + "; " + f.status_message;
+  if (!plan.notes.empty())
+    f.status_message = f.status_message.empty() ? plan.notes : plan.notes + "; " + f.status_message;
   return f;
+}
+
+}  // namespace detail
+
+/// Fits an ETS model to `y` (no missing values) with seasonal period `m` (1 = non-seasonal), as
+/// R's `ets(ts(y, frequency = m), ...)` does: 'Z' components are selected by `spec.criterion`
+/// among the admissible candidates in R's order (error A, M × trend N, A(, M) × season N, A, M ×
+/// damped, earliest wins ties); M error only for positive data; season only when n > m and
+/// m ≤ 24 ('Z' with m > 24 gives no season, as R with a warning).
+/// 	hrows invalid_argument naming the argument: y with fewer than 2 values or a non-finite value,
+///         m < 1, an unknown component letter, an explicit seasonal model with m = 1 or m > 24, a
+///         multiplicative component with y ≤ 0 somewhere, a damped model without trend, a model
+///         forbidden by `restrict_models`/`additive_only`, nmse outside 1..30, lower > upper.
+[[nodiscard]] inline ets_fit fit_ets(std::span<const double> y, int m, const ets_spec& spec = {}) {
+  detail::ets_workspace ws;
+  detail::ets_plan plan = detail::ets_make_plan(y, m, spec, ws);
+  detail::ets_optimise_plans(y, std::span<detail::ets_plan>(&plan, 1), ws);
+  return detail::ets_select(y, m, spec, plan, ws);
+}
+
+/// Fits several ETS specifications to the same series at once: element i of the result equals
+/// fit_ets(y, m, specs[i]) exactly (same optimisation paths), but the candidates of all specs
+/// share the lock-step optimiser, which overlaps their likelihood evaluations (Comb S-H-D fits
+/// ses, holt and damped this way). \throws invalid_argument as fit_ets(), for the first invalid spec.
+[[nodiscard]] inline std::vector<ets_fit> fit_ets_many(std::span<const double> y, int m, std::span<const ets_spec> specs) {
+  detail::ets_workspace ws;
+  std::vector<detail::ets_plan> plans;
+  plans.reserve(specs.size());
+  for (const ets_spec& spec : specs) plans.push_back(detail::ets_make_plan(y, m, spec, ws));
+  detail::ets_optimise_plans(y, plans, ws);
+  std::vector<ets_fit> out;
+  out.reserve(specs.size());
+  for (std::size_t i = 0; i < specs.size(); ++i) out.push_back(detail::ets_select(y, m, specs[i], plans[i], ws));
+  return out;
 }
 
 /// Forecast variances of the analytic classes (R's class1–class3): σ²(1 + Σc_j²) for additive
