@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // `tradecast forecast`: point forecasts with prediction intervals, the model chosen, and an optional
-// SVG fan chart.
+// SVG fan chart; with --wide, every series of a competition-style set (wide layout), in parallel.
+#include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -10,9 +12,11 @@
 
 #include "commands.hpp"
 #include "common.hpp"
+#include "tradecast/batch/batch.hpp"
 #include "tradecast/chart/fan_chart.hpp"
 #include "tradecast/forecast/engine.hpp"
 #include "tradecast/io/csv.hpp"
+#include "tradecast/io/wide.hpp"
 
 namespace tradecast::cli {
 namespace {
@@ -25,6 +29,13 @@ struct forecast_cli_options {
   std::string chart;
   std::string lambda;
   bool biasadj = false;
+  std::string output;  ///< --output FILE ("" = standard output)
+  // --wide mode
+  std::string wide;
+  std::string info;
+  int season = 1;
+  int threads = 0;
+  bool wide_given = false, season_given = false, threads_given = false;
 };
 
 std::vector<double> parse_levels(const std::string& text) {
@@ -47,9 +58,8 @@ std::vector<double> parse_levels(const std::string& text) {
 
 std::string level_name(double l) { return fmt::format("{:g}", l); }
 
-int run_forecast(const forecast_cli_options& o) {
-  const loaded_input in = load_input(o.in);
-  const series& s = select_series(in, o.in);
+// --level, --lambda and --biasadj.
+forecast::forecast_options forecast_options_of(const forecast_cli_options& o) {
   forecast::forecast_options fo;
   fo.levels = parse_levels(o.levels);
   if (o.lambda == "auto") {
@@ -65,6 +75,21 @@ int run_forecast(const forecast_cli_options& o) {
   }
   if (o.biasadj && !fo.lambda && !fo.lambda_auto) throw invalid_argument("--biasadj needs --lambda (it adjusts the back-transformed mean)");
   fo.biasadj = o.biasadj;
+  return fo;
+}
+
+auto json_number(double x) { return std::isfinite(x) ? nlohmann::ordered_json(x) : nlohmann::ordered_json(nullptr); }
+
+// One series of --input (or the embedded data).
+int run_single(const forecast_cli_options& o, std::ostream& out) {
+  if (o.horizon < 1) throw invalid_argument("--horizon (-H) is required: the number of periods to forecast");
+  if (!o.info.empty()) throw invalid_argument("--info goes with --wide (it gives each series' horizon NF)");
+  if (o.season_given)
+    throw invalid_argument("--season goes with --wide: a series of --input has a frequency, which sets its seasonal period");
+  if (o.threads_given) throw invalid_argument("--threads goes with --wide: a single series is forecast on one thread");
+  const loaded_input in = load_input(o.in);
+  const series& s = select_series(in, o.in);
+  const forecast::forecast_options fo = forecast_options_of(o);
   const forecast::forecast_result r = forecast::forecast_series(s, o.method, o.horizon, fo);
   const auto& v = r.values;
 
@@ -75,13 +100,13 @@ int run_forecast(const forecast_cli_options& o) {
   }
 
   if (o.in.format == "csv") {
-    std::cout << "series,period,mean";
-    for (double l : r.levels) std::cout << ",lo" << level_name(l) << ",hi" << level_name(l);
-    std::cout << "\n";
+    out << "series,period,mean";
+    for (double l : r.levels) out << ",lo" << level_name(l) << ",hi" << level_name(l);
+    out << "\n";
     for (std::size_t i = 0; i < v.mean.size(); ++i) {
-      std::cout << io::csv_quote(s.id()) << ',' << r.period_at(i).to_string() << ',' << exact(v.mean[i]);
-      for (const auto& b : v.intervals) std::cout << ',' << exact(b.lower[i]) << ',' << exact(b.upper[i]);
-      std::cout << "\n";
+      out << io::csv_quote(s.id()) << ',' << r.period_at(i).to_string() << ',' << exact(v.mean[i]);
+      for (const auto& b : v.intervals) out << ',' << exact(b.lower[i]) << ',' << exact(b.upper[i]);
+      out << "\n";
     }
     return 0;
   }
@@ -94,43 +119,42 @@ int run_forecast(const forecast_cli_options& o) {
     m["status"] = std::string(forecast::to_string(r.model.status));
     if (!r.model.status_message.empty()) m["status_message"] = r.model.status_message;
     for (const auto& [name, value] : r.model.parameters) m["parameters"][name] = value;
-    auto num = [](double x) { return std::isfinite(x) ? nlohmann::ordered_json(x) : nlohmann::ordered_json(nullptr); };
-    m["sigma2"] = num(r.model.sigma2);
-    m["loglik"] = num(r.model.loglik);
-    m["aic"] = num(r.model.aic);
-    m["aicc"] = num(r.model.aicc);
-    m["bic"] = num(r.model.bic);
+    m["sigma2"] = json_number(r.model.sigma2);
+    m["loglik"] = json_number(r.model.loglik);
+    m["aic"] = json_number(r.model.aic);
+    m["aicc"] = json_number(r.model.aicc);
+    m["bic"] = json_number(r.model.bic);
     if (!r.data_note.empty()) j["data_note"] = r.data_note;
     auto& rows = j["forecasts"] = nlohmann::ordered_json::array();
     for (std::size_t i = 0; i < v.mean.size(); ++i) {
       nlohmann::ordered_json row;
       row["period"] = r.period_at(i).to_string();
-      row["mean"] = num(v.mean[i]);
+      row["mean"] = json_number(v.mean[i]);
       for (const auto& b : v.intervals) {
-        row["lo" + level_name(b.level)] = num(b.lower[i]);
-        row["hi" + level_name(b.level)] = num(b.upper[i]);
+        row["lo" + level_name(b.level)] = json_number(b.lower[i]);
+        row["hi" + level_name(b.level)] = json_number(b.upper[i]);
       }
       rows.push_back(std::move(row));
     }
-    std::cout << j.dump(2) << "\n";
+    out << j.dump(2) << "\n";
     return 0;
   }
 
   const std::string unit = s.meta().unit.label();
-  std::cout << fmt::format("{} ({}){}\n", s.meta().name, s.id(), unit.empty() ? "" : ", " + unit);
-  std::cout << fmt::format("Model: {}   (requested: {}; status: {})\n", r.model.method, o.method,
-                           forecast::to_string(r.model.status));
-  if (!r.model.status_message.empty()) std::cout << "  " << r.model.status_message << "\n";
-  if (!r.data_note.empty()) std::cout << "Data: " << r.data_note << "\n";
+  out << fmt::format("{} ({}){}\n", s.meta().name, s.id(), unit.empty() ? "" : ", " + unit);
+  out << fmt::format("Model: {}   (requested: {}; status: {})\n", r.model.method, o.method,
+                     forecast::to_string(r.model.status));
+  if (!r.model.status_message.empty()) out << "  " << r.model.status_message << "\n";
+  if (!r.data_note.empty()) out << "Data: " << r.data_note << "\n";
   if (!r.model.parameters.empty()) {
     std::string p;
     for (const auto& [name, value] : r.model.parameters) p += fmt::format("{}{} = {:.4g}", p.empty() ? "" : ", ", name, value);
-    std::cout << "Parameters: " << p << "\n";
+    out << "Parameters: " << p << "\n";
   }
   if (std::isfinite(r.model.aicc))
-    std::cout << fmt::format("sigma^2 = {:.4g}, log-likelihood = {:.3f}, AICc = {:.3f}\n", r.model.sigma2,
-                             r.model.loglik, r.model.aicc);
-  std::cout << "\n";
+    out << fmt::format("sigma^2 = {:.4g}, log-likelihood = {:.3f}, AICc = {:.3f}\n", r.model.sigma2,
+                       r.model.loglik, r.model.aicc);
+  out << "\n";
   table t{{"period", "value"}, {false, true}, {}};
   for (const auto& b : v.intervals) {
     t.header.push_back("lo" + level_name(b.level));
@@ -156,29 +180,244 @@ int run_forecast(const forecast_cli_options& o) {
     row.push_back("forecast");
     t.rows.push_back(std::move(row));
   }
-  std::cout << t.render();
-  if (!o.chart.empty()) std::cout << "\nFan chart written to " << o.chart << "\n";
+  out << t.render();
+  if (!o.chart.empty()) out << "\nFan chart written to " << o.chart << "\n";
   return 0;
+}
+
+// --wide: the series of a wide-layout file, each with its horizon: NF from --info, or --horizon
+// (which overrides NF). The info file's N is not checked against the number of values: the file
+// to forecast need not be the training part of a competition set.
+io::wide_set load_wide(const forecast_cli_options& o) {
+  if (!o.info.empty()) {
+    io::wide_set set = io::join_wide(io::read_wide(o.wide), io::read_wide_info(o.info), o.season,
+                                     io::wide_part::unchecked, o.wide, o.info);
+    if (o.horizon > 0)
+      for (auto& ws : set.series) ws.horizon = o.horizon;
+    return set;
+  }
+  if (o.horizon < 1)
+    throw invalid_argument("--horizon (-H) is required with --wide unless --info gives each series' horizon (column NF)");
+  io::wide_set set;
+  set.m = o.season;
+  for (auto& row : io::read_wide(o.wide)) {
+    io::wide_series ws;
+    ws.id = std::move(row.id);
+    ws.values = std::move(row.values);
+    ws.horizon = o.horizon;
+    ws.m = o.season;
+    set.series.push_back(std::move(ws));
+  }
+  return set;
+}
+
+// Status of one series for the table: the batch status, and the model's own when it is not plain.
+std::string status_text(const batch::series_result& sr) {
+  if (sr.status != batch::series_status::ok) return std::string(batch::to_string(sr.status));
+  switch (sr.model.status) {
+    case forecast::fit_status::converged: return "ok";
+    case forecast::fit_status::fell_back: return "ok, model fell back";
+    default: return "ok, " + std::string(forecast::to_string(sr.model.status));
+  }
+}
+
+// Series ids joined with ", ".
+std::string id_list(const std::vector<std::string>& ids) {
+  std::string out;
+  for (const auto& id : ids) out += (out.empty() ? "" : ", ") + id;
+  return out;
+}
+
+// Reports on stderr every series that did not get the requested method (batch fallbacks and
+// failures, grouped by reason) and every series whose model fell back to a simpler one.
+void report_statuses(const batch::batch_result& r) {
+  const std::size_t n = r.series.size();
+  for (const auto status : {batch::series_status::fell_back, batch::series_status::failed}) {
+    std::vector<std::string> ids;
+    std::vector<std::pair<std::string, std::vector<std::string>>> reasons;  // message -> ids, first-seen order
+    for (const auto& sr : r.series) {
+      if (sr.status != status) continue;
+      ids.push_back(sr.id);
+      auto it = std::find_if(reasons.begin(), reasons.end(), [&](const auto& g) { return g.first == sr.message; });
+      if (it == reasons.end()) reasons.push_back({sr.message, {sr.id}});
+      else it->second.push_back(sr.id);
+    }
+    if (ids.empty()) continue;
+    std::cerr << fmt::format("tradecast: warning: {} of {} series {}{}: {}\n", ids.size(), n, batch::to_string(status),
+                             status == batch::series_status::failed ? " (no forecasts: empty in csv, null in json)" : "",
+                             id_list(ids));
+    if (reasons.size() == 1)
+      std::cerr << "tradecast:   reason: " << reasons.front().first << "\n";
+    else
+      for (const auto& [message, group] : reasons) std::cerr << "tradecast:   " << id_list(group) << ": " << message << "\n";
+  }
+  std::vector<std::string> simpler;
+  for (const auto& sr : r.series)
+    if (sr.status == batch::series_status::ok && sr.model.status == forecast::fit_status::fell_back) simpler.push_back(sr.id);
+  if (!simpler.empty())
+    std::cerr << fmt::format("tradecast: note: {} of {} series: the model fell back to a simpler one (reasons: "
+                             "model_message in --format json): {}\n",
+                             simpler.size(), n, id_list(simpler));
+}
+
+// Writes the output to --output FILE, or to standard output.
+void write_output(const std::string& file, const std::string& text) {
+  if (file.empty()) {
+    std::cout << text << std::flush;
+    return;
+  }
+  std::ofstream f(file, std::ios::binary);
+  if (!f) throw invalid_argument("--output: cannot open '" + file + "' for writing");
+  f << text;
+  f.close();
+  if (!f) throw invalid_argument("--output: error writing '" + file + "'");
+}
+
+// Every series of --wide, in parallel; output in input order, then the fallbacks on stderr.
+int run_wide(const forecast_cli_options& o) {
+  if (!o.in.input.empty() || !o.in.series.empty())
+    throw invalid_argument("--wide and --input/--series are mutually exclusive: --wide forecasts every series of a "
+                           "wide-layout file, --input/--series one series of a long CSV file");
+  if (!o.chart.empty())
+    throw invalid_argument("--chart cannot be used with --wide: a fan chart shows one series and --wide forecasts a "
+                           "whole set; to chart one of them, forecast it alone with --input FILE --series ID");
+  const forecast::method_spec spec = forecast::parse_method(o.method);  // an unknown name fails before any reading
+  const forecast::forecast_options fo = forecast_options_of(o);
+  const io::wide_set set = load_wide(o);
+  const std::vector<batch::batch_input> inputs = batch::inputs_of(set);
+  batch::batch_options bo;
+  bo.threads = o.threads;
+  bo.keep_fitted = false;
+  const batch::batch_result r = batch::forecast_batch(inputs, spec, 0, fo, bo);
+
+  std::ostringstream out;
+  if (o.in.format == "csv") {
+    out << "series,h,mean";
+    for (double l : fo.levels) out << ",lo" << level_name(l) << ",hi" << level_name(l);
+    out << "\n";
+    for (const auto& sr : r.series) {
+      const std::string id = io::csv_quote(sr.id);
+      for (std::size_t i = 0; i < sr.values.mean.size(); ++i) {
+        out << id << ',' << i + 1 << ',' << exact(sr.values.mean[i]);
+        for (std::size_t k = 0; k < fo.levels.size(); ++k) {
+          if (k < sr.values.intervals.size())
+            out << ',' << exact(sr.values.intervals[k].lower[i]) << ',' << exact(sr.values.intervals[k].upper[i]);
+          else
+            out << ",,";
+        }
+        out << "\n";
+      }
+    }
+  } else if (o.in.format == "json") {
+    nlohmann::ordered_json j = nlohmann::ordered_json::array();
+    for (std::size_t s = 0; s < r.series.size(); ++s) {
+      const auto& sr = r.series[s];
+      nlohmann::ordered_json e;
+      e["id"] = sr.id;
+      e["observations"] = inputs[s].values.size();
+      e["h"] = sr.h;
+      e["requested"] = o.method;
+      e["method"] = sr.method;
+      e["model"] = sr.model.method;
+      e["status"] = std::string(batch::to_string(sr.status));
+      if (!sr.message.empty()) e["message"] = sr.message;
+      e["model_status"] = std::string(forecast::to_string(sr.model.status));
+      if (!sr.model.status_message.empty()) e["model_message"] = sr.model.status_message;
+      for (const auto& [name, value] : sr.model.parameters) e["parameters"][name] = json_number(value);
+      auto& rows = e["forecasts"] = nlohmann::ordered_json::array();
+      for (std::size_t i = 0; i < sr.values.mean.size(); ++i) {
+        nlohmann::ordered_json row;
+        row["h"] = i + 1;
+        row["mean"] = json_number(sr.values.mean[i]);
+        for (const auto& b : sr.values.intervals) {
+          row["lo" + level_name(b.level)] = json_number(b.lower[i]);
+          row["hi" + level_name(b.level)] = json_number(b.upper[i]);
+        }
+        rows.push_back(std::move(row));
+      }
+      j.push_back(std::move(e));
+    }
+    out << j.dump(2) << "\n";
+  } else {
+    // One line per series: the last observation, the point forecasts at steps 1 and h, and the
+    // widest interval at step h.
+    const std::size_t widest =
+        static_cast<std::size_t>(std::max_element(fo.levels.begin(), fo.levels.end()) - fo.levels.begin());
+    const std::string wl = level_name(fo.levels[widest]);
+    table t{{"series", "obs", "last value", "h", "mean 1", "mean h", "lo" + wl + " h", "hi" + wl + " h", "model", "status"},
+            {false, true, true, true, true, true, true, true, false, false},
+            {}};
+    for (std::size_t s = 0; s < r.series.size(); ++s) {
+      const auto& sr = r.series[s];
+      const auto& v = sr.values;
+      const std::size_t last = v.mean.size() - 1;
+      const bool has_pi = widest < v.intervals.size();
+      t.rows.push_back({sr.id, std::to_string(inputs[s].values.size()), fixed(inputs[s].values.back(), 3),
+                        std::to_string(sr.h), fixed(v.mean.front(), 3), fixed(v.mean[last], 3),
+                        has_pi ? fixed(v.intervals[widest].lower[last], 3) : "",
+                        has_pi ? fixed(v.intervals[widest].upper[last], 3) : "", sr.model.method, status_text(sr)});
+    }
+    out << fmt::format("{} series from {}; method {}; seasonal period {}; {} thread(s)\n\n", r.series.size(), o.wide,
+                       o.method, o.season, r.threads);
+    out << t.render();
+    out << fmt::format("\nok {}, fell back to naive {}, failed {}. mean 1, mean h: point forecasts at steps 1 and h; "
+                       "lo{}/hi{} h: the {}% interval at step h.\nEvery step and level: --format csv or json.\n",
+                       r.ok, r.fell_back, r.failed, wl, wl, wl);
+  }
+  write_output(o.output, out.str());
+  report_statuses(r);
+  return 0;
+}
+
+int run_forecast(const forecast_cli_options& o) {
+  if (o.wide_given) return run_wide(o);
+  std::ostringstream out;
+  const int status = run_single(o, out);
+  write_output(o.output, out.str());
+  return status;
 }
 
 }  // namespace
 
 void add_forecast_command(CLI::App& app, runner& run) {
   auto opts = std::make_shared<forecast_cli_options>();
-  auto* cmd = app.add_subcommand("forecast", "Forecast a series with prediction intervals");
+  auto* cmd = app.add_subcommand("forecast",
+                                  "Forecast a series with prediction intervals, or every series of a wide-layout "
+                                  "file (--wide)");
   add_input_options(*cmd, opts->in, true);
   cmd->add_option("--method", opts->method,
-                  "auto (recommended: automatic ETS), ets, ets:XYZ (e.g. ets:MAdN), theta, ses, holt, damped, hw-add, "
+                  "auto (recommended: median of automatic ETS, Theta and drift), ets, ets:XYZ (e.g. ets:MAdN), theta, ses, holt, damped, hw-add, "
                   "hw-mult, naive, snaive, drift, mean, trend, logtrend, cagr, comb (mean of ses, holt, damped), or an "
                   "ensemble mean:A+B+... / median:A+B+...")
       ->default_val("auto");
-  cmd->add_option("--horizon,-H", opts->horizon, "Number of periods to forecast")->required()->check(CLI::PositiveNumber);
+  cmd->add_option("--horizon,-H", opts->horizon,
+                  "Number of periods to forecast; required except with --wide --info (each series' NF), which it "
+                  "then overrides")
+      ->check(CLI::PositiveNumber);
   cmd->add_option("--level", opts->levels, "Prediction-interval levels in percent, comma-separated")->default_val("80,95");
   cmd->add_option("--chart", opts->chart, "Write an SVG fan chart to this file");
   cmd->add_option("--lambda", opts->lambda,
                   "Box-Cox transformation before fitting: a number (0 = logarithm) or auto (Guerrero's method)");
   cmd->add_flag("--biasadj", opts->biasadj, "With --lambda: report the back-transformed mean instead of the median");
-  cmd->callback([opts, &run] { run = [opts] { return run_forecast(*opts); }; });
+  cmd->add_option("--output,-o", opts->output, "Write the forecasts to this file instead of standard output");
+  cmd->add_option("--wide", opts->wide,
+                  "Forecast every series of this file, in the wide layout of forecasting competitions (header "
+                  "\"V1\",\"V2\",...; a row per series: id, then values, padded at the end), instead of one "
+                  "series of --input");
+  cmd->add_option("--info", opts->info, "With --wide: info file (Series,N,NF,...) giving each series' horizon NF");
+  cmd->add_option("--season,-m", opts->season,
+                  "With --wide: seasonal period of the series: 1 yearly (the default), 4 quarterly, 12 monthly "
+                  "(the wide layout does not record it)")
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--threads", opts->threads, "With --wide: worker threads (0 = all cores)")
+      ->default_val(0)
+      ->check(CLI::NonNegativeNumber);
+  cmd->callback([opts, cmd, &run] {
+    opts->wide_given = cmd->count("--wide") > 0;
+    opts->season_given = cmd->count("--season") > 0;
+    opts->threads_given = cmd->count("--threads") > 0;
+    run = [opts] { return run_forecast(*opts); };
+  });
 }
 
 }  // namespace tradecast::cli

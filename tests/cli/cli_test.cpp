@@ -5,7 +5,10 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <sstream>
 #include <string>
+#include <vector>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -270,4 +273,296 @@ TEST(CliEvaluate, BadInputNamesTheFile) {
   const result m = run("evaluate --train " + train + " --test " + test + " --horizon 1 --season 1 --method naive,nope");
   EXPECT_EQ(m.status, 2);
   EXPECT_THAT(m.out, HasSubstr("unknown method 'nope'"));
+}
+
+// ---- forecast --wide: every series of a wide-layout file ----
+
+namespace {
+
+// First three series of data/m3/M3-Yearly-train.csv (provenance: tests/cli/data/README.md).
+const std::string wide_fixture = std::string(TRADECAST_TEST_DATA_DIR) + "/cli/data/m3_yearly_first3.csv";
+const std::string m3_dir = std::string(TRADECAST_SOURCE_DIR) + "/data/m3";
+const char* const fixture_ids[] = {"N0001", "N0002", "N0003"};
+// The fixture's values as written in the file.
+const std::vector<std::vector<std::string>> fixture_values = {
+    {"940.66", "1084.86", "1244.98", "1445.02", "1683.17", "2038.15", "2342.52", "2602.45", "2927.87", "3103.96",
+     "3360.27", "3807.63", "4387.88", "4936.99"},
+    {"1991.05", "2306.4", "2604", "2992.3", "3722.08", "5226.62", "5989.46", "5614.62", "5527", "5389.8", "5384.4",
+     "3656.2", "4034.8", "4230"},
+    {"1461.57", "1692.5", "2193.82", "2459.68", "3246.8", "4748.86", "5559.46", "5292.42", "5029.4", "4753.6",
+     "4344.6", "2897.4", "3256.4", "3525.2"}};
+
+std::string read_text(const std::string& file) {
+  std::ifstream f(file, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+}
+
+std::vector<std::string> split(const std::string& text, char sep) {
+  std::vector<std::string> out;
+  std::string item;
+  std::istringstream ss(text);
+  while (std::getline(ss, item, sep)) out.push_back(item);
+  if (!text.empty() && text.back() == sep && sep == ',') out.push_back("");
+  return out;
+}
+
+// The CSV lines of a file, each split at commas (the fixture's ids need no quoting).
+std::vector<std::vector<std::string>> read_csv_rows(const std::string& file) {
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& line : split(read_text(file), '\n')) rows.push_back(split(line, ','));
+  return rows;
+}
+
+std::string temp_path(const std::string& name) {
+  return (std::filesystem::temp_directory_path() / ("tradecast_cli_test_" + name)).string();
+}
+
+}  // namespace
+
+// naive repeats each series' last value: N0001 4936.99, N0002 4230, N0003 3525.2 (the last fields
+// of the fixture's rows). One row per series per step, series in file order, steps 1..h; the
+// intervals are symmetric around the mean.
+TEST(CliForecastWide, NaiveRepeatsEachSeriesLastValue) {
+  const std::string out = temp_path("wide_naive.csv");
+  const result r = run("forecast --wide " + wide_fixture + " --method naive -H 4 --format csv --output " + out);
+  ASSERT_EQ(r.status, 0) << r.out;
+  EXPECT_EQ(r.out, "");  // no fallback to report, and the forecasts went to --output
+  const auto rows = read_csv_rows(out);
+  ASSERT_EQ(rows.size(), 1u + 3 * 4);  // header + series x h
+  EXPECT_EQ(rows[0], (std::vector<std::string>{"series", "h", "mean", "lo80", "hi80", "lo95", "hi95"}));
+  const double last[] = {4936.99, 4230, 3525.2};
+  for (std::size_t s = 0; s < 3; ++s) {
+    for (std::size_t h = 1; h <= 4; ++h) {
+      const auto& row = rows[1 + 4 * s + (h - 1)];
+      ASSERT_EQ(row.size(), 7u);
+      EXPECT_EQ(row[0], fixture_ids[s]);
+      EXPECT_EQ(row[1], std::to_string(h));
+      EXPECT_EQ(std::stod(row[2]), last[s]) << row[0] << " h=" << h;
+      EXPECT_NEAR(std::stod(row[4]) - last[s], last[s] - std::stod(row[3]), 1e-6);  // hi80 - mean = mean - lo80
+      EXPECT_LT(std::stod(row[5]), std::stod(row[3]));                                // lo95 < lo80
+      EXPECT_GT(std::stod(row[6]), std::stod(row[4]));                                // hi95 > hi80
+    }
+  }
+}
+
+// drift: last + h * (last - first) / (n - 1), with n = 14 values:
+//   N0001: (4936.99 - 940.66) / 13 = 3996.33 / 13 = 307.41    -> 5244.40, 5551.81, 5859.22
+//   N0002: (4230 - 1991.05) / 13 = 2238.95 / 13 = 172.226923  -> 4402.226923, 4574.453846, 4746.680769
+//   N0003: (3525.2 - 1461.57) / 13 = 2063.63 / 13 = 158.740769 -> 3683.940769, 3842.681538, 4001.422308
+TEST(CliForecastWide, DriftMatchesHandCalculation) {
+  const result r = run("forecast --wide " + wide_fixture + " --method drift -H 3 --level 90 --format json");
+  ASSERT_EQ(r.status, 0) << r.out;
+  const auto doc = nlohmann::json::parse(r.out);
+  ASSERT_EQ(doc.size(), 3u);
+  const double first[] = {940.66, 1991.05, 1461.57}, last[] = {4936.99, 4230, 3525.2};
+  const double expected_n0001[] = {5244.40, 5551.81, 5859.22};
+  for (std::size_t s = 0; s < 3; ++s) {
+    const auto& e = doc[s];
+    EXPECT_EQ(e["id"], fixture_ids[s]);
+    EXPECT_EQ(e["observations"], 14);
+    EXPECT_EQ(e["h"], 3);
+    EXPECT_EQ(e["requested"], "drift");
+    EXPECT_EQ(e["method"], "drift");
+    EXPECT_EQ(e["model"], "Random walk with drift");
+    EXPECT_EQ(e["status"], "ok");
+    EXPECT_FALSE(e.contains("message"));
+    ASSERT_EQ(e["forecasts"].size(), 3u);
+    const double slope = (last[s] - first[s]) / 13;
+    for (int h = 1; h <= 3; ++h) {
+      const auto& f = e["forecasts"][h - 1];
+      EXPECT_EQ(f["h"], h);
+      EXPECT_NEAR(f["mean"].get<double>(), last[s] + h * slope, 1e-9);
+      EXPECT_LT(f["lo90"].get<double>(), f["mean"].get<double>());
+      EXPECT_GT(f["hi90"].get<double>(), f["mean"].get<double>());
+      EXPECT_FALSE(f.contains("lo95"));
+      if (s == 0) {
+        EXPECT_NEAR(f["mean"].get<double>(), expected_n0001[h - 1], 1e-9);
+      }
+    }
+  }
+  EXPECT_NEAR(doc[1]["forecasts"][0]["mean"].get<double>(), 4402.226923, 1e-6);
+  EXPECT_NEAR(doc[2]["forecasts"][2]["mean"].get<double>(), 4001.422308, 1e-6);
+}
+
+// Horizons: NF from --info per series (2, 4, 6 here: 12 rows), or -H for every series, which also
+// overrides NF (3 x 5 = 15 rows).
+TEST(CliForecastWide, HorizonFromInfoOrOption) {
+  const std::string info = write_temp("wide_info.csv",
+                                      "Series,N,NF,Category,StartYear,StartPeriod\n"
+                                      "N0001,16,2,MICRO,1975,1\nN0002,18,4,MICRO,1975,1\nN0003,20,6,MICRO,1975,1\n");
+  const std::string out = temp_path("wide_info_out.csv");
+  const result r = run("forecast --wide " + wide_fixture + " --info " + info + " --method naive --format csv -o " + out);
+  ASSERT_EQ(r.status, 0) << r.out;
+  auto rows = read_csv_rows(out);
+  ASSERT_EQ(rows.size(), 1u + 2 + 4 + 6);
+  EXPECT_EQ(rows[2][0], "N0001");
+  EXPECT_EQ(rows[2][1], "2");
+  EXPECT_EQ(rows[3][0], "N0002");
+  EXPECT_EQ(rows[12][0], "N0003");
+  EXPECT_EQ(rows[12][1], "6");
+
+  const result o = run("forecast --wide " + wide_fixture + " --info " + info + " -H 5 --method naive --format csv -o " + out);
+  ASSERT_EQ(o.status, 0) << o.out;
+  rows = read_csv_rows(out);
+  ASSERT_EQ(rows.size(), 1u + 3 * 5);
+  EXPECT_EQ(rows[5][1], "5");
+
+  // An info file that does not cover the set is an error naming the file and line.
+  const std::string partial = write_temp("wide_info_partial.csv",
+                                         "Series,N,NF,Category,StartYear,StartPeriod\nN0001,16,2,MICRO,1975,1\n");
+  const result p = run("forecast --wide " + wide_fixture + " --info " + partial + " --method naive");
+  EXPECT_EQ(p.status, 2);
+  EXPECT_THAT(p.out, HasSubstr(wide_fixture + ":3:1:"));
+  EXPECT_THAT(p.out, HasSubstr("N0002"));
+}
+
+// Theta in wide mode gives, for every series, the very numbers of the single-series path (long CSV
+// with --input/--series): the same text, field by field, for the mean and the four bounds.
+TEST(CliForecastWide, ThetaEqualsSingleSeriesMode) {
+  const std::string wide_out = temp_path("wide_theta.csv");
+  const result w = run("forecast --wide " + wide_fixture + " --method theta -H 6 --format csv -o " + wide_out);
+  ASSERT_EQ(w.status, 0) << w.out;
+  const auto wide_rows = read_csv_rows(wide_out);
+  ASSERT_EQ(wide_rows.size(), 1u + 3 * 6);
+
+  std::string long_csv = "series,period,value\n";
+  for (std::size_t s = 0; s < 3; ++s)
+    for (std::size_t t = 0; t < fixture_values[s].size(); ++t)
+      long_csv += std::string(fixture_ids[s]) + "," + std::to_string(1975 + t) + "," + fixture_values[s][t] + "\n";
+  const std::string long_file = write_temp("wide_theta_long.csv", long_csv);
+  for (std::size_t s = 0; s < 3; ++s) {
+    const std::string single_out = temp_path("single_theta.csv");
+    const result one = run("forecast --input " + long_file + " --series " + fixture_ids[s] +
+                           " --method theta -H 6 --format csv --output " + single_out);
+    ASSERT_EQ(one.status, 0) << one.out;
+    const auto single_rows = read_csv_rows(single_out);
+    ASSERT_EQ(single_rows.size(), 1u + 6);
+    EXPECT_EQ(single_rows[0], (std::vector<std::string>{"series", "period", "mean", "lo80", "hi80", "lo95", "hi95"}));
+    for (std::size_t h = 1; h <= 6; ++h) {
+      const auto& a = wide_rows[1 + 6 * s + (h - 1)];
+      const auto& b = single_rows[h];
+      EXPECT_EQ(a[0], b[0]);
+      EXPECT_EQ(b[1], std::to_string(1988 + h));  // 14 values from 1975: the last is 1988
+      for (std::size_t c = 2; c < 7; ++c) EXPECT_EQ(a[c], b[c]) << fixture_ids[s] << " h=" << h << " column " << c;
+    }
+  }
+  // A spot value: the theta point forecasts rise by half the drift of the trend line each step.
+  EXPECT_GT(std::stod(wide_rows[2][2]), std::stod(wide_rows[1][2]));
+}
+
+// Results do not depend on the number of threads: the whole M3 Yearly training set (645 series,
+// NF = 6 from the info file) with auto, as CSV (shortest round-trip numbers); the fixture as JSON.
+TEST(CliForecastWide, OneAndTwoThreadsGiveIdenticalOutput) {
+  const std::string train = m3_dir + "/M3-Yearly-train.csv", info = m3_dir + "/M3-Yearly-info.csv";
+  const std::string one = temp_path("wide_threads1.csv"), two = temp_path("wide_threads2.csv");
+  const std::string args = "forecast --wide " + train + " --info " + info + " --method auto --format csv";
+  const result a = run(args + " --threads 1 -o " + one);
+  const result b = run(args + " --threads 2 -o " + two);
+  ASSERT_EQ(a.status, 0) << a.out;
+  ASSERT_EQ(b.status, 0) << b.out;
+  EXPECT_EQ(a.out, b.out);  // the same notes, if any
+  const std::string text = read_text(one);
+  EXPECT_EQ(text, read_text(two));
+  EXPECT_EQ(split(text, '\n').size(), 1u + 645 * 6);
+  EXPECT_THAT(text, HasSubstr("\nN0001,1,"));
+  EXPECT_THAT(text, HasSubstr("\nN0645,6,"));
+
+  const std::string fixture_args = "forecast --wide " + wide_fixture + " --method ets -H 6 --format json --threads ";
+  const result j1 = run(fixture_args + "1"), j2 = run(fixture_args + "2");
+  ASSERT_EQ(j1.status, 0) << j1.out;
+  EXPECT_EQ(j1.out, j2.out);
+  EXPECT_EQ(nlohmann::json::parse(j1.out).size(), 3u);
+}
+
+// A series the method cannot forecast falls back to naive: reported on stderr with the count and
+// the ids, and in the JSON status; never dropped from the output.
+TEST(CliForecastWide, FallbacksAreReported) {
+  // hw-add needs seasonal data: with seasonal period 1 every series falls back to naive.
+  const std::string out = temp_path("wide_fallback.json");
+  const result r = run("forecast --wide " + wide_fixture + " --method hw-add -H 2 --format json -o " + out);
+  ASSERT_EQ(r.status, 0) << r.out;
+  EXPECT_THAT(r.out, HasSubstr("tradecast: warning: 3 of 3 series fell back to naive: N0001, N0002, N0003\n"));
+  EXPECT_THAT(r.out, HasSubstr("reason: method 'hw-add' has a seasonal component"));
+  const auto doc = nlohmann::json::parse(read_text(out));
+  ASSERT_EQ(doc.size(), 3u);
+  const double last[] = {4936.99, 4230, 3525.2};
+  for (std::size_t s = 0; s < 3; ++s) {
+    EXPECT_EQ(doc[s]["status"], "fell back to naive");
+    EXPECT_EQ(doc[s]["requested"], "hw-add");
+    EXPECT_EQ(doc[s]["method"], "naive");
+    EXPECT_THAT(doc[s]["message"].get<std::string>(), HasSubstr("seasonal period m = 1"));
+    EXPECT_EQ(doc[s]["forecasts"][1]["mean"].get<double>(), last[s]);
+  }
+
+  // One series of two has a single value: it alone falls back (point forecasts only, no bounds).
+  const std::string mixed = write_temp("wide_mixed.csv", "\"V1\",\"V2\",\"V3\",\"V4\"\n\"a\",1,2,4\n\"b\",7,,\n");
+  const result m = run("forecast --wide " + mixed + " --method drift -H 2 --format csv");
+  ASSERT_EQ(m.status, 0) << m.out;
+  EXPECT_THAT(m.out, HasSubstr("tradecast: warning: 1 of 2 series fell back to naive: b\n"));
+  EXPECT_THAT(m.out, HasSubstr("1 observation(s); forecasting needs at least 2"));
+  EXPECT_THAT(m.out, HasSubstr("\na,1,5.5,"));  // drift on 1,2,4: 4 + 1.5
+  EXPECT_THAT(m.out, HasSubstr("\na,2,7,"));
+  EXPECT_THAT(m.out, HasSubstr("\nb,1,7,,,,\n"));
+  EXPECT_THAT(m.out, HasSubstr("\nb,2,7,,,,\n"));
+
+  // The table says it per series, and counts.
+  const result t = run("forecast --wide " + mixed + " --method drift -H 2");
+  ASSERT_EQ(t.status, 0) << t.out;
+  EXPECT_THAT(t.out, HasSubstr("2 series from " + mixed + "; method drift; seasonal period 1;"));
+  EXPECT_THAT(t.out, testing::ContainsRegex("\na +3 +4\\.000 +2 +5\\.500 +7\\.000 .*Random walk with drift +ok\n"));
+  EXPECT_THAT(t.out, testing::ContainsRegex("\nb +1 +7\\.000 +2 +7\\.000 +7\\.000 .*fell back to naive\n"));
+  EXPECT_THAT(t.out, HasSubstr("ok 1, fell back to naive 1, failed 0."));
+
+  // ets on 4 and 2 values: too short for the full search, the model itself falls back to ETS(A,N,N)
+  // (status ok, model_status "fell back"); listed in a note.
+  const std::string short_set = write_temp("wide_short.csv", "\"V1\",\"V2\",\"V3\",\"V4\",\"V5\"\n\"a\",1,2,4,3\n\"b\",7,8,,\n");
+  const result e = run("forecast --wide " + short_set + " --method ets -H 2 --format json");
+  ASSERT_EQ(e.status, 0) << e.out;
+  EXPECT_THAT(e.out, HasSubstr("tradecast: note: 2 of 2 series: the model fell back to a simpler one"));
+  EXPECT_THAT(e.out, HasSubstr("): a, b\n"));
+  EXPECT_THAT(e.out, HasSubstr("\"model_status\": \"fell back\""));
+  EXPECT_THAT(e.out, HasSubstr("too little data: n = 4 <= 6"));
+}
+
+TEST(CliForecastWide, ErrorsExitTwoWithTheReason) {
+  const result both = run("forecast --wide " + wide_fixture + " --input " + wide_fixture + " -H 2");
+  EXPECT_EQ(both.status, 2);
+  EXPECT_THAT(both.out, HasSubstr("--wide and --input/--series are mutually exclusive"));
+  const result series = run("forecast --wide " + wide_fixture + " --series vnm_jpn_total -H 2");
+  EXPECT_EQ(series.status, 2);
+  EXPECT_THAT(series.out, HasSubstr("--wide and --input/--series are mutually exclusive"));
+
+  const result missing = run("forecast --wide /nonexistent/wide.csv -H 2");
+  EXPECT_EQ(missing.status, 2);
+  EXPECT_THAT(missing.out, HasSubstr("/nonexistent/wide.csv: cannot open the file for reading"));
+
+  const result chart = run("forecast --wide " + wide_fixture + " -H 2 --chart " + temp_path("wide.svg"));
+  EXPECT_EQ(chart.status, 2);
+  EXPECT_THAT(chart.out, HasSubstr("--chart cannot be used with --wide: a fan chart shows one series"));
+  EXPECT_FALSE(std::filesystem::exists(temp_path("wide.svg")));
+
+  const std::string bad = write_temp("wide_bad.csv", "\"V1\",\"V2\",\"V3\",\"V4\"\n\"a\",1,2,3\n\"b\",1,x,3\n");
+  const result b = run("forecast --wide " + bad + " -H 2");
+  EXPECT_EQ(b.status, 2);
+  EXPECT_THAT(b.out, HasSubstr(bad + ":3:3: bad number 'x' in series 'b'"));
+  const std::string gap = write_temp("wide_gap.csv", "\"V1\",\"V2\",\"V3\",\"V4\"\n\"a\",1,,3\n");
+  const result g = run("forecast --wide " + gap + " -H 2");
+  EXPECT_EQ(g.status, 2);
+  EXPECT_THAT(g.out, HasSubstr(gap + ":2:3: missing value (empty field) between observations of series 'a'"));
+
+  const result noh = run("forecast --wide " + wide_fixture);
+  EXPECT_EQ(noh.status, 2);
+  EXPECT_THAT(noh.out, HasSubstr("--horizon (-H) is required with --wide unless --info"));
+  const result info = run("forecast --info " + wide_fixture + " -H 2");
+  EXPECT_EQ(info.status, 2);
+  EXPECT_THAT(info.out, HasSubstr("--info goes with --wide"));
+  const result season = run("forecast --season 4 -H 2");
+  EXPECT_EQ(season.status, 2);
+  EXPECT_THAT(season.out, HasSubstr("--season goes with --wide"));
+  const result method = run("forecast --wide " + wide_fixture + " -H 2 --method nope");
+  EXPECT_EQ(method.status, 2);
+  EXPECT_THAT(method.out, HasSubstr("unknown method 'nope'"));
+  const result output = run("forecast --wide " + wide_fixture + " -H 2 -o /nonexistent/dir/out.csv");
+  EXPECT_EQ(output.status, 2);
+  EXPECT_THAT(output.out, HasSubstr("--output: cannot open '/nonexistent/dir/out.csv' for writing"));
 }
