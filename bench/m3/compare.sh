@@ -43,5 +43,5 @@ for key, t in tc.items():
     rs = f'{float(r["smape"]):8.3f} {float(r["mase"]):6.3f} {float(r["owa"]):6.3f} {float(r["seconds"]):7.2f}' if r else f'{"-":>8} {"-":>6} {"-":>6} {"-":>7}'
     ratio = f'{float(r["seconds"]) / max(float(t["seconds"]), 1e-3):7.1f}x' if r and float(r["seconds"]) > 0 else f'{"-":>8}'
     print(f'{key[0]:<10} {key[1]:<8} | {float(t["smape"]):8.3f} {float(t["mase"]):6.3f} {float(t["owa"]):6.3f} {float(t["seconds"]):7.2f} {float(t["seconds_all_cores"]):7.2f} {float(t["seconds"]) / max(float(t["seconds_all_cores"]), 1e-3):5.2f}x | {rs} | {ratio}')
-print("R's 'auto' row is R's ets(); tradecast's auto is the median of ETS, Theta and drift. Speed-up: R seconds / tradecast single-thread seconds; cores: tradecast's single-thread seconds / all-core seconds.")
+print("auto: median of ETS, Theta, drift (+ damped ETS when m > 1), R's row the same procedure with forecast's functions (members' times summed). Speed-up: R seconds / tradecast single-thread seconds; cores: tradecast's single-thread seconds / all-core seconds.")
 PY

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -5,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "tradecast/data/vietnam_japan.hpp"
+#include "forecast/fixtures.hpp"
 #include "tradecast/forecast/engine.hpp"
 
 using namespace tradecast;
@@ -79,4 +81,36 @@ TEST(Engine, RejectsBadArguments) {
   EXPECT_THROW((void)forecast::forecast_series(series(m, period::annual(2000), {1, -2, 3, 4, 5, 6, 7, 8, 9, 10}),
                                                "ets:MNN", 3),
                invalid_argument);
+}
+
+// `auto` is the step-by-step median of its members' forecasts: ets, theta and drift on
+// non-seasonal data; with damped ETS (ets:ZAdZ) as a fourth member when m > 1, where the median of
+// four is the mean of the middle two. Checked against the members fitted one by one.
+TEST(Engine, AutoIsTheMedianOfItsMembersWithDampedEtsOnSeasonalData) {
+  const auto fixtures = test::load_series(test::test_data_path("forecast/data/ets_ref_series.csv"));
+  const std::vector<double>& ukgas = fixtures.at("UKgas").values;  // quarterly
+  const std::vector<double> y(ukgas.begin(), ukgas.begin() + 60);
+  const int h = 8;
+  auto member = [&](const char* name, int m) {
+    return forecast::fit_forecast(y, m, forecast::parse_method(name), h).values;
+  };
+  for (const int m : {4, 1}) {
+    SCOPED_TRACE("m = " + std::to_string(m));
+    const auto a = forecast::fit_forecast(y, m, forecast::parse_method("auto"), h);
+    std::vector<forecast::forecast_values> parts{member("ets", m), member("theta", m), member("drift", m)};
+    if (m > 1) parts.push_back(member("ets:ZAdZ", m));
+    EXPECT_THAT(a.model.method, HasSubstr(m > 1 ? "Random walk with drift, ETS(" : "Random walk with drift"));
+    EXPECT_EQ(a.model.method.find("Ad", a.model.method.find("drift")) != std::string::npos, m > 1);
+    for (std::size_t i = 0; i < static_cast<std::size_t>(h); ++i) {
+      std::vector<double> v;
+      for (const auto& p : parts) v.push_back(p.mean[i]);
+      std::sort(v.begin(), v.end());
+      const double median = v.size() == 4 ? 0.5 * (v[1] + v[2]) : v[1];
+      EXPECT_DOUBLE_EQ(a.values.mean[i], median) << "step " << i + 1;
+      std::vector<double> lo;
+      for (const auto& p : parts) lo.push_back(p.intervals[1].lower[i]);
+      std::sort(lo.begin(), lo.end());
+      EXPECT_DOUBLE_EQ(a.values.intervals[1].lower[i], lo.size() == 4 ? 0.5 * (lo[1] + lo[2]) : lo[1]);
+    }
+  }
 }
