@@ -356,22 +356,59 @@ inline model_forecast fit_forecast_comb(std::span<const double> y, int m, int h,
   return r;
 }
 
+/// \throws invalid_argument for an ETS method with a seasonal component on non-seasonal data.
+inline void check_ets_season(const method_spec& spec, int m) {
+  if (m < 2 && (spec.ets.season == 'A' || spec.ets.season == 'M'))
+    throw invalid_argument("method '" + spec.name + "' has a seasonal component and needs seasonal data " +
+                           "(quarterly or monthly); this series has seasonal period m = " + std::to_string(m));
+}
+
+/// Forecasts of an ETS method from its fit.
+inline model_forecast ets_model_forecast(const ets_fit& fit, const method_spec& spec, int h, const forecast_options& opt) {
+  model_forecast r;
+  ets_forecast_options fo;
+  fo.seed = opt.seed;
+  r.values = forecast_ets(fit, h, opt.levels, fo);
+  r.model = to_model_info(fit);
+  // R's ses/holt/hw print their own name (a fallback keeps the name of the model actually fitted).
+  if (!spec.label.empty() && fit.status != fit_status::fell_back) r.model.method = spec.label;
+  return r;
+}
+
+/// The ETS members of an ensemble fitted together (fit_ets_many(): overlapped searches, shared
+/// candidates, the same results as one by one); entry i is empty when member i is not an ETS
+/// method or is not used. Empty altogether when fewer than two qualify or a spec is rejected (the
+/// members are then fitted one by one, which reports the error for the right member).
+inline std::vector<std::optional<ets_fit>> fit_ets_members(std::span<const double> y, int m, const method_spec& spec) {
+  std::vector<std::size_t> idx;
+  std::vector<ets_spec> specs;
+  for (std::size_t i = 0; i < spec.members.size(); ++i) {
+    const method_spec& mb = spec.members[i];
+    if (mb.kind != method_kind::ets || (mb.seasonal_only && m <= 1)) continue;
+    if (m < 2 && (mb.ets.season == 'A' || mb.ets.season == 'M')) continue;
+    idx.push_back(i);
+    specs.push_back(mb.ets);
+  }
+  std::vector<std::optional<ets_fit>> out;
+  if (specs.size() < 2) return out;
+  std::vector<ets_fit> fits;
+  try {
+    fits = fit_ets_many(y, m, specs);
+  } catch (const invalid_argument&) {
+    return out;
+  }
+  out.resize(spec.members.size());
+  for (std::size_t k = 0; k < idx.size(); ++k) out[idx[k]] = std::move(fits[k]);
+  return out;
+}
+
 inline model_forecast fit_forecast_untransformed(std::span<const double> y, int m, const method_spec& spec, int h,
                                                  const forecast_options& opt) {
   model_forecast r;
   switch (spec.kind) {
     case method_kind::ets: {
-      if (m < 2 && (spec.ets.season == 'A' || spec.ets.season == 'M'))
-        throw invalid_argument("method '" + spec.name + "' has a seasonal component and needs seasonal data " +
-                               "(quarterly or monthly); this series has seasonal period m = " + std::to_string(m));
-      const ets_fit fit = fit_ets(y, m, spec.ets);
-      ets_forecast_options fo;
-      fo.seed = opt.seed;
-      r.values = forecast_ets(fit, h, opt.levels, fo);
-      r.model = to_model_info(fit);
-      // R's ses/holt/hw print their own name (a fallback keeps the name of the model actually fitted).
-      if (!spec.label.empty() && fit.status != fit_status::fell_back) r.model.method = spec.label;
-      return r;
+      check_ets_season(spec, m);
+      return ets_model_forecast(fit_ets(y, m, spec.ets), spec, h, opt);
     }
     case method_kind::simple: {
       const simple_fit fit = fit_simple(y, m, spec.simple);
@@ -399,10 +436,14 @@ inline model_forecast fit_forecast_untransformed(std::span<const double> y, int 
       std::vector<forecast_values> parts;
       std::vector<std::string> names;
       std::string list, dropped;
-      for (const method_spec& member : spec.members) {
+      const std::vector<std::optional<ets_fit>> ets_fits = fit_ets_members(y, m, spec);
+      for (std::size_t i = 0; i < spec.members.size(); ++i) {
+        const method_spec& member = spec.members[i];
         if (member.seasonal_only && m <= 1) continue;
         model_forecast mf;
-        if (spec.kind == method_kind::automatic) {
+        if (i < ets_fits.size() && ets_fits[i]) {
+          mf = ets_model_forecast(*ets_fits[i], member, h, opt);
+        } else if (spec.kind == method_kind::automatic) {
           try {
             mf = fit_forecast_untransformed(y, m, member, h, opt);
           } catch (const invalid_argument& e) {

@@ -62,6 +62,7 @@
 /// exponential smoothing"; sigma2 = mean squared residual; no likelihood).
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdint>
@@ -487,16 +488,37 @@ inline ets_plan ets_make_plan(std::span<const double> y, int m, const ets_spec& 
   return plan;
 }
 
+/// Whether two model requests are the same optimisation problem (on the same data).
+inline bool ets_same_request(const ets_model_request& a, const ets_model_request& b) {
+  return a.error == b.error && a.trend == b.trend && a.season == b.season && a.damped == b.damped && a.m == b.m &&
+         a.has_alpha == b.has_alpha && a.has_beta == b.has_beta && a.has_gamma == b.has_gamma &&
+         a.has_phi == b.has_phi && a.given.alpha == b.given.alpha && a.given.beta == b.given.beta &&
+         a.given.gamma == b.given.gamma && a.given.phi == b.given.phi && a.lower == b.lower && a.upper == b.upper &&
+         a.bounds == b.bounds && a.opt_crit == b.opt_crit && a.nmse == b.nmse && a.maxit == b.maxit;
+}
+
 /// Phase 2: optimises every candidate of every plan. The likelihood- and MSE-criterion models of
 /// all plans run together (lock-step Nelder–Mead, each on its own path: the results are those of
-/// fitting them one by one), the others one at a time.
+/// fitting them one by one), the others one at a time. A candidate that an earlier plan already
+/// has (the same request: automatic ETS and ETS restricted to damped trends share their damped
+/// candidates) is optimised once and its result copied.
 inline void ets_optimise_plans(std::span<const double> y, std::span<ets_plan> plans, ets_workspace& ws) {
   std::vector<const ets_problem*> batch;
   std::vector<ets_model_result*> batch_out;
+  std::vector<std::pair<const ets_problem*, ets_model_result*>> seen;  // first occurrence of each request
+  std::vector<std::pair<ets_model_result*, ets_model_result*>> copies;  // (copy to, copy from)
   for (ets_plan& plan : plans) {
     if (plan.done) continue;
     for (std::size_t i = 0; i < plan.problems.size(); ++i) {
       const ets_problem& pb = plan.problems[i];
+      if (pb.ok && plans.size() > 1) {
+        const auto same = std::find_if(seen.begin(), seen.end(), [&](const auto& e) { return ets_same_request(e.first->rq, pb.rq); });
+        if (same != seen.end()) {
+          copies.emplace_back(&plan.results[i], same->second);
+          continue;
+        }
+        seen.emplace_back(&pb, &plan.results[i]);
+      }
       if (!pb.ok) {
         plan.results[i] = ets_unfitted(pb);
       } else if (ets_batchable(pb)) {
@@ -518,6 +540,7 @@ inline void ets_optimise_plans(std::span<const double> y, std::span<ets_plan> pl
     ets_optimise_many(y, batch, bpar, bres);
     for (std::size_t k = 0; k < batch.size(); ++k) *batch_out[k] = ets_finish(y, *batch[k], bpar[k], bres[k]);
   }
+  for (const auto& [to, from] : copies) *to = *from;
 }
 
 /// Phase 3: the candidate with the smallest criterion (the earliest on ties, as R's
