@@ -23,7 +23,7 @@ seasonal_test <- function(y, m) {
   n <- length(y)
   if (m <= 1 || n < 3 * m) return(FALSE)
   r <- as.numeric(acf(y, lag.max = m, plot = FALSE)$acf)[-1]
-  abs(r[m]) > qnorm(0.95) * sqrt((1 + 2 * sum(r[-m]^2)) / n)
+  abs(r[m]) > 1.645 * sqrt((1 + 2 * sum(r[-m]^2)) / n)
 }
 # Seasonal adjustment as in the M4 benchmarks: multiplicative classical decomposition.
 adjust <- function(y, h) {

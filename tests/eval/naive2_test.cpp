@@ -14,6 +14,7 @@
 #include "eval/eval_fixtures.hpp"
 #include "forecast/fixtures.hpp"
 #include "tradecast/eval/naive2.hpp"
+#include "tradecast/forecast/engine.hpp"
 
 namespace {
 
@@ -61,6 +62,55 @@ TEST(EvalNaive2, MatchesM4DefinitionInR) {
       EXPECT_TRUE(near_rel(n2.model.residuals[t2], c.train[t2] - n2.model.fitted[t2]));
     }
   }
+}
+
+// The engine's method `naive2` (the `evaluate` command's OWA baseline) and eval::naive2 share one
+// M4 seasonal adjustment: the same forecasts, bounds, fitted values and parameters, bit for bit.
+TEST(EvalNaive2, EngineMethodIsTheSame) {
+  const tradecast::forecast::method_spec spec = tradecast::forecast::parse_method("naive2");
+  tradecast::forecast::forecast_options opt;
+  opt.levels = {80, 95};
+  for (const auto& [name, c] : eval_cases()) {
+    SCOPED_TRACE(name);
+    const int h = static_cast<int>(c.test.size());
+    const auto n2 = naive2(c.train, c.m, h, kLevels);
+    const auto mf = tradecast::forecast::fit_forecast(c.train, c.m, spec, h, opt);
+    EXPECT_EQ(mf.model.method, "Naive2");
+    EXPECT_EQ(mf.values.mean, n2.values.mean);
+    ASSERT_EQ(mf.values.intervals.size(), 2u);
+    for (std::size_t k = 0; k < 2; ++k) {
+      EXPECT_EQ(mf.values.intervals[k].lower, n2.values.intervals[k].lower);
+      EXPECT_EQ(mf.values.intervals[k].upper, n2.values.intervals[k].upper);
+    }
+    EXPECT_EQ(mf.model.parameters, n2.model.parameters);
+    ASSERT_EQ(mf.model.fitted.size(), n2.model.fitted.size());
+    for (std::size_t t = 1; t < c.train.size(); ++t) EXPECT_EQ(mf.model.fitted[t], n2.model.fitted[t]);
+  }
+}
+
+// M4's critical value is 1.645, not qnorm(0.95) = 1.6448536...: a quarterly series whose statistic
+// falls between the two is not seasonal for Naive2 (y_t = 100 + sin(1.3 t) + a at every fourth step, a found
+// by bisection so that the statistic lies in (1.64486, 1.645)).
+TEST(EvalNaive2, CriticalValueIsM4s) {
+  std::vector<double> y(24);
+  auto make = [&](double a) {
+    for (std::size_t t = 0; t < y.size(); ++t)
+      y[t] = 100 + std::sin(1.3 * static_cast<double>(t)) + (t % 4 == 0 ? a : 0.0);
+    return tradecast::forecast::test_seasonality(y, 4, tradecast::forecast::m4_seasonality_options(4)).statistic;
+  };
+  double lo = 1, hi = 1.5;  // the statistic rises with the seasonal spike a: 1.487 at 1, 1.871 at 1.5
+  ASSERT_LT(make(lo), 1.6448);
+  ASSERT_GT(make(hi), 1.6451);
+  for (int it = 0; it < 200; ++it) {
+    const double mid = 0.5 * (lo + hi);
+    (make(mid) < 1.6449725 ? lo : hi) = mid;
+  }
+  const double stat = make(lo);
+  ASSERT_GT(stat, 1.6448536269514722);
+  ASSERT_LT(stat, 1.645);
+  EXPECT_FALSE(naive2(y, 4, 4).adjustment.adjusted);
+  const auto mf = tradecast::forecast::fit_forecast(y, 4, tradecast::forecast::parse_method("naive2"), 4);
+  EXPECT_EQ(mf.values.mean, std::vector<double>(4, y.back()));  // not seasonal: plain naive
 }
 
 // Non-seasonal data: Naive2 is naive. y = 3, 5, 4 (m = 1): forecasts 4; σ² = ((2)² + (−1)²)/2 = 2.5,

@@ -10,7 +10,7 @@
 ///    .min_length = 3m, .skip_constant = false}`, forecast/seasonality.hpp).
 /// 2. When seasonal: R's classical `decompose(y, type = "multiplicative")`; x_t = y_t / I_t.
 ///    Otherwise x = y (and every index is 1).
-///    (Steps 1-2 are forecast::seasonally_adjust() with m4_seasonality_options(m).)
+///    (Steps 1-2 are forecast::seasonally_adjust() with forecast::m4_seasonality_options(m).)
 /// 3. Naive forecast of x: x̂_{n+j} = x_n for j = 1 … h.
 /// 4. Reseasonalise: ŷ_{n+j} = x_n · I_{n+j}, where the future indices are the last m in-sample
 ///    indices repeated: step j gets figure[(n + j − 1) mod m], figure[0] being the index of y_1.
@@ -47,15 +47,6 @@ struct naive2_result {
   forecast::seasonal_adjustment adjustment;  ///< test outcome, indices, adjusted series
 };
 
-/// The seasonality options of the M4 benchmarks for period m (test only when n ≥ 3m, c = 1.645).
-[[nodiscard]] inline forecast::seasonality_options m4_seasonality_options(int m) {
-  forecast::seasonality_options so;
-  so.critical_value = 1.645;
-  so.min_length = 3 * static_cast<std::size_t>(std::max(m, 1));
-  so.skip_constant = false;
-  return so;
-}
-
 /// Fits Naive2 to `y` (consecutive finite observations, seasonal period m) and forecasts h steps
 /// with intervals at `levels` (percent; none by default, pass {95} for M4's MSIS). Whether the
 /// series was adjusted is in `adjustment.adjusted` (the method name is always "Naive2").
@@ -69,23 +60,12 @@ struct naive2_result {
   if (y.size() < 2)
     throw invalid_argument("naive2: y has " + std::to_string(y.size()) + " observation(s); at least 2 are needed");
   naive2_result r;
-  r.adjustment = forecast::seasonally_adjust(y, m, m4_seasonality_options(m));
-  const forecast::seasonal_adjustment& sa = r.adjustment;
-  const forecast::simple_fit fit = forecast::fit_simple(sa.series, 1, forecast::simple_method::naive);
+  r.adjustment = forecast::seasonally_adjust(y, m, forecast::m4_seasonality_options(m));
+  const forecast::simple_fit fit = forecast::fit_simple(r.adjustment.series, 1, forecast::simple_method::naive);
   r.values = forecast::forecast_simple(fit, h, levels);
-  const std::vector<double> future = sa.future_index(h);
-  for (std::size_t j = 0; j < future.size(); ++j) {
-    r.values.mean[j] *= future[j];
-    for (auto& pi : r.values.intervals) pi.lower[j] *= future[j], pi.upper[j] *= future[j];
-  }
   r.model = forecast::to_model_info(fit);
   r.model.method = "Naive2";
-  if (sa.test.tested) r.model.parameters.emplace_back("seasonality_statistic", sa.test.statistic);
-  for (std::size_t t = 0; t < y.size(); ++t) {
-    r.model.fitted[t] *= sa.index[t];
-    r.model.residuals[t] = y[t] - r.model.fitted[t];
-  }
-  if (!sa.note.empty()) r.model.status_message = sa.note;
+  forecast::reseasonalise(r.values, r.model, r.adjustment, y);
   return r;
 }
 

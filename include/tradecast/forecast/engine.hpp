@@ -298,39 +298,18 @@ inline void combine_status(model_info& info, const std::vector<model_info>& memb
 inline model_forecast fit_forecast_untransformed(std::span<const double> y, int m, const method_spec& spec, int h,
                                                  const forecast_options& opt);
 
-/// The M4 benchmarks' seasonality test: 90%, only when n >= 3m, constant series not special-cased.
-inline seasonality_options m4_seasonality(int m) {
-  seasonality_options so;
-  so.min_length = 3 * static_cast<std::size_t>(std::max(m, 1));
-  so.skip_constant = false;
-  return so;
-}
-
-/// Puts the seasonal indices back on a model fitted to `sa.series`: forecasts, bounds and fitted
-/// values are multiplied by the indices; residuals recomputed against `y`; the method name and
-/// status say what was done.
-inline void reseasonalise(model_forecast& r, const seasonal_adjustment& sa, std::span<const double> y, int h, int m) {
-  if (sa.adjusted) {
-    const std::vector<double> future = sa.future_index(h);
-    for (std::size_t i = 0; i < r.values.mean.size(); ++i) {
-      r.values.mean[i] *= future[i];
-      for (auto& pi : r.values.intervals) pi.lower[i] *= future[i], pi.upper[i] *= future[i];
-    }
-    for (std::size_t t = 0; t < r.model.fitted.size(); ++t) r.model.fitted[t] *= sa.index[t];
-    r.model.parameters.emplace_back("seasonality_statistic", sa.test.statistic);
-    r.model.method += " (seasonally adjusted, m = " + std::to_string(m) + ")";
-  }
-  r.model.residuals.resize(y.size());
-  for (std::size_t t = 0; t < y.size(); ++t)
-    r.model.residuals[t] = t < r.model.fitted.size() ? y[t] - r.model.fitted[t] : std::numeric_limits<double>::quiet_NaN();
-  if (!sa.note.empty()) r.model.status_message += (r.model.status_message.empty() ? "" : "; ") + sa.note;
+/// Puts the seasonal indices back on a model fitted to `sa.series` (forecast::reseasonalise());
+/// the method name says that the series was adjusted.
+inline void reseasonalise(model_forecast& r, const seasonal_adjustment& sa, std::span<const double> y, int m) {
+  forecast::reseasonalise(r.values, r.model, sa, y);
+  if (sa.adjusted) r.model.method += " (seasonally adjusted, m = " + std::to_string(m) + ")";
 }
 
 /// Comb S-H-D as in the M4 competition benchmarks: when the 90% seasonality test finds
 /// seasonality, classical multiplicative decomposition; ses, holt and damped (R's functions) on the
 /// seasonally adjusted data; mean of the three; seasonal indices put back.
 inline model_forecast fit_forecast_comb(std::span<const double> y, int m, int h, const forecast_options& opt) {
-  const seasonal_adjustment sa = seasonally_adjust(y, m, m4_seasonality(m));
+  const seasonal_adjustment sa = seasonally_adjust(y, m, m4_seasonality_options(m));
   const std::vector<double>& x = sa.series;
   const char* names[] = {"ses", "holt", "damped"};
   std::vector<model_info> infos;
@@ -352,7 +331,7 @@ inline model_forecast fit_forecast_comb(std::span<const double> y, int m, int h,
   }
   r.model.fitted = combine_fitted(infos, false, x.size());
   combine_status(r.model, infos, {"ses", "holt", "damped"});
-  reseasonalise(r, sa, y, h, m);
+  reseasonalise(r, sa, y, m);
   return r;
 }
 
@@ -424,9 +403,9 @@ inline model_forecast fit_forecast_untransformed(std::span<const double> y, int 
     }
     case method_kind::comb: return fit_forecast_comb(y, m, h, opt);
     case method_kind::adjusted: {
-      const seasonal_adjustment sa = seasonally_adjust(y, m, m4_seasonality(m));
+      const seasonal_adjustment sa = seasonally_adjust(y, m, m4_seasonality_options(m));
       r = fit_forecast_untransformed(sa.series, 1, spec.members.front(), h, opt);
-      reseasonalise(r, sa, y, h, m);
+      reseasonalise(r, sa, y, m);
       if (!spec.label.empty()) r.model.method = spec.label;
       return r;
     }

@@ -17,7 +17,8 @@
 /// and n > 2m; otherwise the series counts as non-seasonal and `tested` is false.
 /// The M4 competition's Naive2/Comb benchmarks use the same statistic with c = 1.645, the test run
 /// only when n ≥ 3m, and no constant check:
-/// `seasonality_options{.critical_value = 1.645, .min_length = 3 * m, .skip_constant = false}`.
+/// `seasonality_options{.critical_value = 1.645, .min_length = 3 * m, .skip_constant = false}`
+/// (m4_seasonality_options(); the engine's `comb`, `sa:` and `naive2` and eval::naive2 use it).
 ///
 /// ## Seasonal adjustment
 /// When the test finds seasonality, the series is decomposed multiplicatively by R's classical
@@ -39,6 +40,7 @@
 /// least 1e-4 (flipping the sign of the adjusted series); they are rejected here.
 #pragma once
 
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <limits>
@@ -48,6 +50,7 @@
 
 #include "tradecast/error.hpp"
 #include "tradecast/forecast/detail/decompose.hpp"
+#include "tradecast/forecast/model.hpp"
 
 namespace tradecast::forecast {
 
@@ -189,6 +192,37 @@ inline void seasonality_check_input(std::span<const double> y, int m, const char
   out.index = d.seasonal;
   for (std::size_t t = 0; t < y.size(); ++t) out.series[t] = y[t] / out.index[t];
   return out;
+}
+
+/// The seasonality options of the M4 benchmarks (Naive2, Comb S-H-D) for period m: critical value
+/// 1.645, the test only when n ≥ 3m, no constant-series check (see the file comment).
+[[nodiscard]] inline seasonality_options m4_seasonality_options(int m) {
+  seasonality_options so;
+  so.critical_value = 1.645;
+  so.min_length = 3 * static_cast<std::size_t>(std::max(m, 1));
+  so.skip_constant = false;
+  return so;
+}
+
+/// Puts the seasonal indices back on forecasts and a model fitted to `sa.series` (the adjusted
+/// series of `y`): means, bounds and fitted values are multiplied by the indices (nothing changes
+/// when the series was not adjusted); residuals become y − fitted; the test statistic is recorded
+/// as parameter `seasonality_statistic` when the test ran; the adjustment's note is appended to
+/// the status message.
+inline void reseasonalise(forecast_values& values, model_info& model, const seasonal_adjustment& sa,
+                          std::span<const double> y) {
+  sa.reseasonalise(values.mean);
+  for (auto& pi : values.intervals) {
+    sa.reseasonalise(pi.lower);
+    sa.reseasonalise(pi.upper);
+  }
+  if (sa.adjusted)
+    for (std::size_t t = 0; t < model.fitted.size() && t < sa.index.size(); ++t) model.fitted[t] *= sa.index[t];
+  model.residuals.resize(y.size());
+  for (std::size_t t = 0; t < y.size(); ++t)
+    model.residuals[t] = t < model.fitted.size() ? y[t] - model.fitted[t] : std::numeric_limits<double>::quiet_NaN();
+  if (sa.test.tested) model.parameters.emplace_back("seasonality_statistic", sa.test.statistic);
+  if (!sa.note.empty()) model.status_message += (model.status_message.empty() ? "" : "; ") + sa.note;
 }
 
 }  // namespace tradecast::forecast

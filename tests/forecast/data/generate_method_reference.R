@@ -58,7 +58,7 @@ comb_shd <- function(y, h) {
   seasonal <- FALSE
   if (m > 1 && n >= 3 * m) {
     r <- as.numeric(acf(y, lag.max = m, plot = FALSE)$acf)[-1]
-    seasonal <- abs(r[m]) > qnorm(0.95) * sqrt((1 + 2 * sum(r[-m]^2)) / n)
+    seasonal <- abs(r[m]) > 1.645 * sqrt((1 + 2 * sum(r[-m]^2)) / n)
   }
   fut <- rep(1, h); x <- y
   if (seasonal) {
