@@ -305,6 +305,18 @@ inline void reseasonalise(model_forecast& r, const seasonal_adjustment& sa, std:
   if (sa.adjusted) r.model.method += " (seasonally adjusted, m = " + std::to_string(m) + ")";
 }
 
+/// Forecasts of an ETS method from its fit.
+inline model_forecast ets_model_forecast(const ets_fit& fit, const method_spec& spec, int h, const forecast_options& opt) {
+  model_forecast r;
+  ets_forecast_options fo;
+  fo.seed = opt.seed;
+  r.values = forecast_ets(fit, h, opt.levels, fo);
+  r.model = to_model_info(fit);
+  // R's ses/holt/hw print their own name (a fallback keeps the name of the model actually fitted).
+  if (!spec.label.empty() && fit.status != fit_status::fell_back) r.model.method = spec.label;
+  return r;
+}
+
 /// Comb S-H-D as in the M4 competition benchmarks: when the 90% seasonality test finds
 /// seasonality, classical multiplicative decomposition; ses, holt and damped (R's functions) on the
 /// seasonally adjusted data; mean of the three; seasonal indices put back.
@@ -314,14 +326,17 @@ inline model_forecast fit_forecast_comb(std::span<const double> y, int m, int h,
   const char* names[] = {"ses", "holt", "damped"};
   std::vector<model_info> infos;
   std::vector<forecast_values> parts;
+  std::vector<method_spec> members;
   std::vector<ets_spec> specs;
-  for (const char* name : names) specs.push_back(parse_method(name).ets);
+  for (const char* name : names) {
+    members.push_back(parse_method(name));
+    specs.push_back(members.back().ets);
+  }
   const std::vector<ets_fit> fits = fit_ets_many(x, 1, specs);  // the three searches overlap
-  for (const ets_fit& fit : fits) {
-    ets_forecast_options fo;
-    fo.seed = opt.seed;
-    parts.push_back(forecast_ets(fit, h, opt.levels, fo));
-    infos.push_back(to_model_info(fit));
+  for (std::size_t i = 0; i < fits.size(); ++i) {
+    model_forecast mf = ets_model_forecast(fits[i], members[i], h, opt);
+    parts.push_back(std::move(mf.values));
+    infos.push_back(std::move(mf.model));
   }
   model_forecast r;
   r.values = combine(parts, false);
@@ -335,24 +350,20 @@ inline model_forecast fit_forecast_comb(std::span<const double> y, int m, int h,
   return r;
 }
 
+/// Whether an ETS method asks for a seasonal component that data of period m cannot have.
+inline bool ets_season_on_nonseasonal(const method_spec& spec, int m) {
+  return m < 2 && (spec.ets.season == 'A' || spec.ets.season == 'M');
+}
+
 /// \throws invalid_argument for an ETS method with a seasonal component on non-seasonal data.
 inline void check_ets_season(const method_spec& spec, int m) {
-  if (m < 2 && (spec.ets.season == 'A' || spec.ets.season == 'M'))
+  if (ets_season_on_nonseasonal(spec, m))
     throw invalid_argument("method '" + spec.name + "' has a seasonal component and needs seasonal data " +
                            "(quarterly or monthly); this series has seasonal period m = " + std::to_string(m));
 }
 
-/// Forecasts of an ETS method from its fit.
-inline model_forecast ets_model_forecast(const ets_fit& fit, const method_spec& spec, int h, const forecast_options& opt) {
-  model_forecast r;
-  ets_forecast_options fo;
-  fo.seed = opt.seed;
-  r.values = forecast_ets(fit, h, opt.levels, fo);
-  r.model = to_model_info(fit);
-  // R's ses/holt/hw print their own name (a fallback keeps the name of the model actually fitted).
-  if (!spec.label.empty() && fit.status != fit_status::fell_back) r.model.method = spec.label;
-  return r;
-}
+/// Whether an ensemble member takes part for data of period m (`auto`'s damped ETS only when m > 1).
+inline bool member_used(const method_spec& member, int m) { return !member.seasonal_only || m > 1; }
 
 /// The ETS members of an ensemble fitted together (fit_ets_many(): overlapped searches, shared
 /// candidates, the same results as one by one); entry i is empty when member i is not an ETS
@@ -363,8 +374,7 @@ inline std::vector<std::optional<ets_fit>> fit_ets_members(std::span<const doubl
   std::vector<ets_spec> specs;
   for (std::size_t i = 0; i < spec.members.size(); ++i) {
     const method_spec& mb = spec.members[i];
-    if (mb.kind != method_kind::ets || (mb.seasonal_only && m <= 1)) continue;
-    if (m < 2 && (mb.ets.season == 'A' || mb.ets.season == 'M')) continue;
+    if (mb.kind != method_kind::ets || !member_used(mb, m) || ets_season_on_nonseasonal(mb, m)) continue;
     idx.push_back(i);
     specs.push_back(mb.ets);
   }
@@ -418,7 +428,7 @@ inline model_forecast fit_forecast_untransformed(std::span<const double> y, int 
       const std::vector<std::optional<ets_fit>> ets_fits = fit_ets_members(y, m, spec);
       for (std::size_t i = 0; i < spec.members.size(); ++i) {
         const method_spec& member = spec.members[i];
-        if (member.seasonal_only && m <= 1) continue;
+        if (!member_used(member, m)) continue;
         model_forecast mf;
         if (i < ets_fits.size() && ets_fits[i]) {
           mf = ets_model_forecast(*ets_fits[i], member, h, opt);

@@ -198,7 +198,6 @@ inline std::string ets_method_name(char e, char t, char s, bool damped) {
   return out;
 }
 
-
 inline void ets_check_char(char c, const char* allowed, const char* name) {
   for (const char* p = allowed; *p; ++p)
     if (*p == c) return;
@@ -519,18 +518,11 @@ inline void ets_optimise_plans(std::span<const double> y, std::span<ets_plan> pl
         }
         seen.emplace_back(&pb, &plan.results[i]);
       }
-      if (!pb.ok) {
-        plan.results[i] = ets_unfitted(pb);
-      } else if (ets_batchable(pb)) {
+      if (ets_batchable(pb)) {
         batch.push_back(&pb);
         batch_out.push_back(&plan.results[i]);
       } else {
-        const ets_target tf = ets_make_target(y, pb, ws);
-        std::vector<double> par = pb.start;
-        nmmin_options opt;
-        opt.maxit = pb.rq.maxit;
-        const nmmin_result nm = nmmin(std::span<double>(par), tf, opt, ws.nm);
-        plan.results[i] = ets_finish(y, pb, par, nm);
+        plan.results[i] = ets_fit_problem(y, pb, ws);
       }
     }
   }
@@ -590,26 +582,11 @@ inline ets_fit ets_select(std::span<const double> y, int m, const ets_spec& spec
 
 }  // namespace detail
 
-/// Fits an ETS model to `y` (no missing values) with seasonal period `m` (1 = non-seasonal), as
-/// R's `ets(ts(y, frequency = m), ...)` does: 'Z' components are selected by `spec.criterion`
-/// among the admissible candidates in R's order (error A, M × trend N, A(, M) × season N, A, M ×
-/// damped, earliest wins ties); M error only for positive data; season only when n > m and
-/// m ≤ 24 ('Z' with m > 24 gives no season, as R with a warning).
-/// 	hrows invalid_argument naming the argument: y with fewer than 2 values or a non-finite value,
-///         m < 1, an unknown component letter, an explicit seasonal model with m = 1 or m > 24, a
-///         multiplicative component with y ≤ 0 somewhere, a damped model without trend, a model
-///         forbidden by `restrict_models`/`additive_only`, nmse outside 1..30, lower > upper.
-[[nodiscard]] inline ets_fit fit_ets(std::span<const double> y, int m, const ets_spec& spec = {}) {
-  detail::ets_workspace ws;
-  detail::ets_plan plan = detail::ets_make_plan(y, m, spec, ws);
-  detail::ets_optimise_plans(y, std::span<detail::ets_plan>(&plan, 1), ws);
-  return detail::ets_select(y, m, spec, plan, ws);
-}
-
-/// Fits several ETS specifications to the same series at once: element i of the result equals
-/// fit_ets(y, m, specs[i]) exactly (same optimisation paths), but the candidates of all specs
-/// share the lock-step optimiser, which overlaps their likelihood evaluations (Comb S-H-D fits
-/// ses, holt and damped this way). \throws invalid_argument as fit_ets(), for the first invalid spec.
+/// Fits several ETS specifications to the same series at once; element i is exactly what
+/// fit_ets(y, m, specs[i]) gives (fit_ets() is this with one spec). The candidates of all specs
+/// share the lock-step optimiser, which overlaps their likelihood evaluations, and a candidate two
+/// specs share is optimised once (Comb S-H-D fits ses, holt and damped this way; `auto` its two
+/// ETS members). \throws invalid_argument as fit_ets(), for the first invalid spec.
 [[nodiscard]] inline std::vector<ets_fit> fit_ets_many(std::span<const double> y, int m, std::span<const ets_spec> specs) {
   detail::ets_workspace ws;
   std::vector<detail::ets_plan> plans;
@@ -620,6 +597,19 @@ inline ets_fit ets_select(std::span<const double> y, int m, const ets_spec& spec
   out.reserve(specs.size());
   for (std::size_t i = 0; i < specs.size(); ++i) out.push_back(detail::ets_select(y, m, specs[i], plans[i], ws));
   return out;
+}
+
+/// Fits an ETS model to `y` (no missing values) with seasonal period `m` (1 = non-seasonal), as
+/// R's `ets(ts(y, frequency = m), ...)` does: 'Z' components are selected by `spec.criterion`
+/// among the admissible candidates in R's order (error A, M × trend N, A(, M) × season N, A, M ×
+/// damped, earliest wins ties); M error only for positive data; season only when n > m and
+/// m ≤ 24 ('Z' with m > 24 gives no season, as R with a warning).
+/// \throws invalid_argument naming the argument: y with fewer than 2 values or a non-finite value,
+///         m < 1, an unknown component letter, an explicit seasonal model with m = 1 or m > 24, a
+///         multiplicative component with y ≤ 0 somewhere, a damped model without trend, a model
+///         forbidden by `restrict_models`/`additive_only`, nmse outside 1..30, lower > upper.
+[[nodiscard]] inline ets_fit fit_ets(std::span<const double> y, int m, const ets_spec& spec = {}) {
+  return std::move(fit_ets_many(y, m, std::span<const ets_spec>(&spec, 1)).front());
 }
 
 /// Forecast variances of the analytic classes (R's class1–class3): σ²(1 + Σc_j²) for additive

@@ -1128,6 +1128,18 @@ struct ets_problem {
   return res;
 }
 
+/// Nelder–Mead on one prepared problem from its starting values, then the final pass
+/// (ets_finish()); an unprepared problem gives its failure (ets_unfitted()).
+[[nodiscard]] inline ets_model_result ets_fit_problem(std::span<const double> y, const ets_problem& pb, ets_workspace& ws) {
+  if (!pb.ok) return ets_unfitted(pb);
+  const ets_target tf = ets_make_target(y, pb, ws);
+  std::vector<double> par = pb.start;
+  nmmin_options opt;
+  opt.maxit = pb.rq.maxit;
+  const nmmin_result nm = nmmin(std::span<double>(par), tf, opt, ws.nm);
+  return ets_finish(y, pb, par, nm);
+}
+
 /// Fits one model with fixed components (R's `etsmodel`): starting values, initial states,
 /// Nelder–Mead on [smoothing parameters, initial states], a final pass for residuals and states,
 /// and the information criteria. Returns ok = false (ICs +Inf) when the parameter vector is not
@@ -1135,14 +1147,7 @@ struct ets_problem {
 /// failed candidate.
 [[nodiscard]] inline ets_model_result ets_fit_model(std::span<const double> y, const ets_model_request& rq,
                                                     ets_workspace& ws) {
-  const ets_problem pb = ets_prepare(y, rq);
-  if (!pb.ok) return ets_unfitted(pb);
-  const ets_target tf = ets_make_target(y, pb, ws);
-  std::vector<double> par = pb.start;
-  nmmin_options opt;
-  opt.maxit = rq.maxit;
-  const nmmin_result nm = nmmin(std::span<double>(par), tf, opt, ws.nm);
-  return ets_finish(y, pb, par, nm);
+  return ets_fit_problem(y, ets_prepare(y, rq), ws);
 }
 
 // ------------------------------------------------------------------------------------------------
