@@ -62,21 +62,8 @@ loaded_sets load_sets(const evaluate_options& o) {
     s.test = io::join_wide(io::read_wide(o.test), info, o.season, io::wide_part::test, o.test, o.info);
   } else {
     if (o.horizon < 1) throw invalid_argument("--horizon is required without --info (the info file gives each series' NF)");
-    auto make = [&](const std::string& file) {
-      io::wide_set set;
-      set.m = o.season;
-      for (auto& row : io::read_wide(file)) {
-        io::wide_series ws;
-        ws.id = row.id;
-        ws.values = std::move(row.values);
-        ws.horizon = o.horizon;
-        ws.m = o.season;
-        set.series.push_back(std::move(ws));
-      }
-      return set;
-    };
-    s.train = make(o.train);
-    s.test = make(o.test);
+    s.train = io::wide_set_of(io::read_wide(o.train), o.season, o.horizon);
+    s.test = io::wide_set_of(io::read_wide(o.test), o.season, o.horizon);
   }
   if (s.train.series.size() != s.test.series.size())
     throw invalid_argument(o.test + ": " + std::to_string(s.test.series.size()) + " series, but " + o.train + " has " +

@@ -198,17 +198,7 @@ io::wide_set load_wide(const forecast_cli_options& o) {
   }
   if (o.horizon < 1)
     throw invalid_argument("--horizon (-H) is required with --wide unless --info gives each series' horizon (column NF)");
-  io::wide_set set;
-  set.m = o.season;
-  for (auto& row : io::read_wide(o.wide)) {
-    io::wide_series ws;
-    ws.id = std::move(row.id);
-    ws.values = std::move(row.values);
-    ws.horizon = o.horizon;
-    ws.m = o.season;
-    set.series.push_back(std::move(ws));
-  }
-  return set;
+  return io::wide_set_of(io::read_wide(o.wide), o.season, o.horizon);
 }
 
 // Status of one series for the table: the batch status, and the model's own when it is not plain.

@@ -184,6 +184,23 @@ std::vector<wide_info> read_wide_info(const std::filesystem::path& file) {
   return parse_wide_info(read_file(file), file.string());
 }
 
+wide_set wide_set_of(std::vector<wide_row> rows, int m, int h) {
+  if (m < 1) throw invalid_argument("seasonal period m = " + std::to_string(m) + " must be at least 1");
+  if (h < 1) throw invalid_argument("horizon h = " + std::to_string(h) + " must be at least 1");
+  wide_set set;
+  set.m = m;
+  set.series.reserve(rows.size());
+  for (wide_row& row : rows) {
+    wide_series ws;
+    ws.id = std::move(row.id);
+    ws.values = std::move(row.values);
+    ws.horizon = h;
+    ws.m = m;
+    set.series.push_back(std::move(ws));
+  }
+  return set;
+}
+
 wide_set join_wide(std::vector<wide_row> rows, const std::vector<wide_info>& info, int m, wide_part part,
                    std::string_view values_name, std::string_view info_name) {
   if (m < 1) throw invalid_argument("seasonal period m = " + std::to_string(m) + " must be at least 1");

@@ -163,6 +163,20 @@ TEST(WideSet, JoinsTestWithInfo) {
   EXPECT_EQ(set.series[1].horizon, 2);
 }
 
+TEST(WideSet, WithoutInfoEverySeriesGetsTheHorizon) {
+  const io::wide_set set = io::wide_set_of(io::parse_wide("\"V1\",\"V2\",\"V3\"\n\"B\",1,2\n\"A\",3,\n"), 12, 18);
+  EXPECT_EQ(set.m, 12);
+  ASSERT_EQ(set.series.size(), 2u);
+  EXPECT_EQ(set.series[0].id, "B");  // file order
+  EXPECT_THAT(set.series[1].values, ElementsAre(3));
+  for (const auto& ws : set.series) {
+    EXPECT_EQ(ws.horizon, 18);
+    EXPECT_EQ(ws.m, 12);
+  }
+  EXPECT_THROW((void)io::wide_set_of({}, 0, 1), tradecast::invalid_argument);
+  EXPECT_THROW((void)io::wide_set_of({}, 1, 0), tradecast::invalid_argument);
+}
+
 TEST(WideSet, InfoMismatchesNameFileLineAndColumn) {
   const temp_file info("info.csv", info_text);
   const std::string ip = info.path().string();

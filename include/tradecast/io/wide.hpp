@@ -114,6 +114,10 @@ struct wide_set {
                                  wide_part part = wide_part::train, std::string_view values_name = "<values>",
                                  std::string_view info_name = "<info>");
 
+/// A set from a values file alone (no info file): every series gets seasonal period m and
+/// horizon h. \throws invalid_argument for m < 1 or h < 1.
+[[nodiscard]] wide_set wide_set_of(std::vector<wide_row> rows, int m, int h);
+
 /// Reads a values file and its info file and joins them (join_wide()).
 [[nodiscard]] wide_set read_wide_set(const std::filesystem::path& values_file, const std::filesystem::path& info_file,
                                      int m, wide_part part = wide_part::train);
