@@ -10,6 +10,8 @@
 
 #include <cmath>
 #include <map>
+#include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -141,9 +143,6 @@ TEST(EvalRolling, InvalidArguments) {
     return std::string("(nothing thrown)");
   };
   rolling_options o;
-  o.refit = false;
-  EXPECT_NE(msg(o).find("refit = false is not supported"), std::string::npos);
-  o = {};
   o.h = 0;
   EXPECT_NE(msg(o).find("horizon h = 0"), std::string::npos);
   o = {};
@@ -167,6 +166,230 @@ TEST(EvalRolling, InvalidArguments) {
   EXPECT_NE(msg(o).find("level 0"), std::string::npos);
   EXPECT_NE(msg({}, 0).find("m = 0"), std::string::npos);
   EXPECT_NE(msg({}, 1, {1, 2, NAN, 4}).find("y[2] is not finite"), std::string::npos);
+  // refit = false needs a method whose fit can be re-applied
+  o = {};
+  o.refit = false;
+  for (const char* method : {"theta", "drift", "auto", "comb", "mean:naive+ses"}) {
+    std::string what = "(nothing thrown)";
+    try {
+      (void)rolling_origin(y, 1, parse_method(method), o);
+    } catch (const tradecast::invalid_argument& e) {
+      what = e.what();
+    }
+    EXPECT_NE(what.find(std::string("refit = false: method '") + method + "' cannot be re-applied"), std::string::npos) << what;
+  }
+}
+
+// ---- refit = false ------------------------------------------------------------------------------
+// R 4.2.2 + forecast 8.20 (tests/eval/data/generate_eval_reference.R): fit0 estimated on y_1..y_k
+// (k = first origin) by ets(x) / ets(x, "MAM") / ses(x)$model / ets(x, "AAA") / ets(x, lambda = 0),
+//   e <- tsCV(y, function(x, h) forecast(ets(x, model = fit0, use.initial.values = TRUE), h = h),
+//             h = 3, initial = k - 1)            (window = 40 for UKgas_AAA_window)
+// and, on the whole series, full <- ets(y, model = fit0, use.initial.values = TRUE) with
+// forecast(full, h = 3, level = c(80, 95)).
+
+struct reuse_case {
+  std::string method;
+  int m = 1;
+  std::size_t first = 0;
+  std::optional<std::size_t> window;
+  std::optional<double> lambda;
+  std::vector<double> y;
+};
+
+const std::map<std::string, reuse_case>& reuse_cases() {
+  static const auto cases = [] {
+    std::map<std::string, reuse_case> out;
+    const auto series = load_series(test_data_path("eval/data/eval_ref_reuse_series.csv"));
+    const csv_table t(test_data_path("eval/data/eval_ref_reuse.csv"));
+    for (std::size_t r = 0; r < t.size(); ++r) {
+      reuse_case& c = out[t.text(r, "case")];
+      c.method = t.text(r, "method");
+      c.m = static_cast<int>(t.number(r, "frequency"));
+      c.first = static_cast<std::size_t>(t.number(r, "first_origin"));
+      if (t.text(r, "window") != "NA") c.window = static_cast<std::size_t>(t.number(r, "window"));
+      if (t.text(r, "lambda") != "NA") c.lambda = t.number(r, "lambda");
+      c.y = series.at(t.text(r, "case")).values;
+    }
+    return out;
+  }();
+  return cases;
+}
+
+rolling_options reuse_options(const reuse_case& c, bool refit) {
+  rolling_options o;
+  o.h = 3;
+  o.first_origin = c.first;
+  o.window = c.window;
+  o.refit = refit;
+  o.forecast.lambda = c.lambda;
+  return o;
+}
+
+TEST(EvalRolling, WithoutRefitMatchesTsCVOfReusedEts) {
+  const csv_table t(test_data_path("eval/data/eval_ref_reuse.csv"));
+  std::map<std::string, tradecast::eval::rolling_result> results;
+  for (const auto& [name, c] : reuse_cases()) results[name] = rolling_origin(c.y, c.m, parse_method(c.method), reuse_options(c, false));
+  std::size_t checked = 0, nan_rows = 0;
+  for (std::size_t r = 0; r < t.size(); ++r) {
+    const std::string name = t.text(r, "case");
+    const auto& c = reuse_cases().at(name);
+    double scale = 0;
+    for (double v : c.y) scale += std::fabs(v) / static_cast<double>(c.y.size());
+    const auto row = static_cast<std::size_t>(t.number(r, "origin")) - 1;
+    for (int j = 0; j < 3; ++j) {
+      const double got = results.at(name).errors.at(row).at(static_cast<std::size_t>(j));
+      const std::string want = t.text(r, "h" + std::to_string(j + 1));
+      if (want == "NA") {
+        EXPECT_TRUE(std::isnan(got)) << name << " origin " << row + 1 << " h=" << j + 1 << ": " << got;
+        ++nan_rows;
+        continue;
+      }
+      // errors are differences of forecasts of size `scale`: 1e-6 of the series' mean level
+      EXPECT_NEAR(got, t.number(r, "h" + std::to_string(j + 1)), 1e-6 * scale) << name << " origin " << row + 1 << " h=" << j + 1;
+      ++checked;
+    }
+  }
+  EXPECT_GT(checked, 1000u);
+  EXPECT_GT(nan_rows, 0u);
+  // every origin used the first origin's model: one method name, no re-selection
+  for (const auto& [name, res] : results) {
+    ASSERT_FALSE(res.origins.empty());
+    for (const auto& o : res.origins) {
+      EXPECT_FALSE(o.failed) << name << " origin " << o.origin << ": " << o.message;
+      EXPECT_EQ(o.method, res.origins.front().method) << name << " origin " << o.origin;
+    }
+    EXPECT_NE(res.origins.back().message.find("re-used"), std::string::npos) << res.origins.back().message;
+  }
+  // WWWusage with refit = true re-selects the model as the data grow: the two settings differ
+  const auto& w = reuse_cases().at("WWWusage_ets");
+  const auto refitted = rolling_origin(w.y, w.m, parse_method(w.method), reuse_options(w, true));
+  bool differs = false;
+  for (std::size_t i = 0; i < refitted.origins.size(); ++i)
+    differs = differs || refitted.origins[i].method != results.at("WWWusage_ets").origins[i].method;
+  EXPECT_TRUE(differs);
+}
+
+TEST(EvalRolling, ReappliedModelMatchesR) {
+  const csv_table t(test_data_path("eval/data/eval_ref_reuse_model.csv"));
+  std::size_t checked = 0;
+  for (std::size_t r = 0; r < t.size(); ++r) {
+    const std::string name = t.text(r, "case");
+    const auto& c = reuse_cases().at(name);
+    SCOPED_TRACE(name);
+    tradecast::forecast::forecast_options fo;
+    fo.lambda = c.lambda;
+    const std::span<const double> y(c.y);
+    const auto [fit, first] = tradecast::forecast::fit_reusable(y.first(c.first), c.m, parse_method(c.method), 3, fo);
+    ASSERT_TRUE(fit.ets.has_value());
+    std::string code{fit.ets->error, fit.ets->trend};
+    if (fit.ets->damped) code += 'd';
+    code += fit.ets->season;
+    EXPECT_EQ(code, t.text(r, "fit0_model"));
+    // the model on the whole series (on the log scale for the lambda = 0 case, as R's full$loglik)
+    std::vector<double> z(c.y);
+    if (c.lambda)
+      for (double& v : z) v = std::log(v);
+    const auto full = tradecast::forecast::reapply_ets(*fit.ets, z);
+    EXPECT_TRUE(near_rel(full.loglik, t.number(r, "loglik"), 1e-9));
+    EXPECT_TRUE(near_rel(full.aic, t.number(r, "aic"), 1e-9));
+    EXPECT_TRUE(near_rel(full.aicc, t.number(r, "aicc"), 1e-9));
+    EXPECT_TRUE(near_rel(full.bic, t.number(r, "bic"), 1e-9));
+    EXPECT_TRUE(near_rel(full.sigma2, t.number(r, "sigma2"), 1e-9));
+    EXPECT_TRUE(near_rel(full.mse, t.number(r, "mse"), 1e-9));
+    EXPECT_TRUE(near_rel(full.amse, t.number(r, "amse"), 1e-9));
+    const auto fc = tradecast::forecast::reapply_forecast(fit, y, 3, fo);
+    const auto j = static_cast<std::size_t>(t.number(r, "step")) - 1;
+    EXPECT_TRUE(near_rel(fc.values.mean.at(j), t.number(r, "mean"), 1e-9));
+    EXPECT_TRUE(near_rel(fc.values.intervals.at(0).lower.at(j), t.number(r, "lo80"), 1e-9));
+    EXPECT_TRUE(near_rel(fc.values.intervals.at(0).upper.at(j), t.number(r, "hi80"), 1e-9));
+    EXPECT_TRUE(near_rel(fc.values.intervals.at(1).lower.at(j), t.number(r, "lo95"), 1e-9));
+    EXPECT_TRUE(near_rel(fc.values.intervals.at(1).upper.at(j), t.number(r, "hi95"), 1e-9));
+    ++checked;
+  }
+  EXPECT_EQ(checked, 15u);
+}
+
+// Hand case: ses with α and l fixed by hand (no estimation), re-applied to y = 10, 12, 11:
+// l_t = l_{t−1} + α(y_t − l_{t−1}) with α = 0.5, l_0 = 10 → 10, 11, 11; residuals 0, 2, 0;
+// forecast 11. par = {alpha, l}, so R's np = 2 + 1 = 3 and sigma2 = (0 + 4 + 0)/(3 − 3) is undefined
+// (NaN); with one more point (y_4 = 13: residual 2, l = 12) sigma2 = 8 / (4 − 3) = 8.
+TEST(EvalRolling, ReapplyEtsHandCase) {
+  tradecast::forecast::ets_spec ann;
+  ann.error = 'A', ann.trend = 'N', ann.season = 'N';
+  tradecast::forecast::ets_fit f = tradecast::forecast::fit_ets(std::vector<double>{1, 2, 3, 4, 5, 6}, 1, ann);
+  f.alpha = 0.5;
+  f.initial_state = {10};
+  f.par = {0.5, 10};
+  const auto a = tradecast::forecast::reapply_ets(f, std::vector<double>{10, 12, 11});
+  EXPECT_EQ(a.residuals, (std::vector<double>{0, 2, 0}));
+  EXPECT_EQ(a.final_state, (std::vector<double>{11}));
+  EXPECT_TRUE(std::isnan(a.sigma2));
+  EXPECT_EQ(a.n_params, 3);
+  const auto b = tradecast::forecast::reapply_ets(f, std::vector<double>{10, 12, 11, 13});
+  EXPECT_EQ(b.final_state, (std::vector<double>{12}));
+  EXPECT_DOUBLE_EQ(b.sigma2, 8);
+  // R's lik: n log(Σe²) = 4 log 8; loglik = −0.5 · that; aic = lik + 2·3
+  EXPECT_DOUBLE_EQ(b.loglik, -0.5 * 4 * std::log(8.0));
+  EXPECT_DOUBLE_EQ(b.aic, 4 * std::log(8.0) + 6);
+  EXPECT_EQ(b.status, tradecast::forecast::fit_status::converged);
+  EXPECT_TRUE(b.candidates.empty());
+}
+
+TEST(EvalRolling, ReapplyEtsRejectsBadData) {
+  tradecast::forecast::ets_spec mnn;
+  mnn.error = 'M', mnn.trend = 'N', mnn.season = 'N';
+  const auto f = tradecast::forecast::fit_ets(std::vector<double>{3, 4, 6, 5, 7, 8, 9, 8}, 1, mnn);
+  auto what = [&](std::vector<double> y) {
+    try {
+      (void)tradecast::forecast::reapply_ets(f, y);
+    } catch (const tradecast::invalid_argument& e) {
+      return std::string(e.what());
+    }
+    return std::string("(nothing thrown)");
+  };
+  EXPECT_NE(what({}).find("y is empty"), std::string::npos);
+  EXPECT_NE(what({1, NAN}).find("y[1] is not finite"), std::string::npos);
+  EXPECT_NE(what({1, 0, 2}).find("y[1] = 0.000000 is not positive; ETS(M,N,N)"), std::string::npos);
+}
+
+// naive estimates nothing: with or without refitting the errors are the same (hand values in
+// HandCaseWithStep); a first origin whose fit fails leaves the model to the next origin.
+TEST(EvalRolling, WithoutRefitNaiveAndFirstFailure) {
+  const std::vector<double> y = {5, 7, 6, 9, 11, 10, 13};
+  rolling_options o;
+  o.h = 2;
+  o.step = 2;
+  const auto a = rolling_origin(y, 1, parse_method("naive"), o);
+  o.refit = false;
+  const auto b = rolling_origin(y, 1, parse_method("naive"), o);
+  EXPECT_EQ(b.errors[1][0], -1);
+  for (std::size_t i = 0; i < y.size(); ++i)
+    for (std::size_t j = 0; j < 2; ++j)
+      if (!std::isnan(a.errors[i][j])) {
+        EXPECT_EQ(a.errors[i][j], b.errors[i][j]);
+      }
+  // ets:AAA on quarterly data: 2 observations cannot be fitted at all (the origin fails); up to
+  // 8 the seasonal model falls back to ETS(A,N,N) (fit_ets's short-series rule), which is not kept…
+  const std::vector<double> q = {10, 14.5, 8, 12, 11.5, 15, 9.2, 13, 12, 16.8, 10, 14.1, 13.4, 17, 11.9, 15, 14.6, 18.1, 12.2, 16.4};
+  rolling_options h;
+  h.h = 1;
+  h.first_origin = 2;
+  h.refit = false;
+  const auto r = rolling_origin(q, 4, parse_method("ets:AAA"), h);
+  std::size_t i = 0;
+  for (; i < r.origins.size() && r.origins[i].method != "ETS(A,A,A)"; ++i)
+    EXPECT_TRUE(r.origins[i].failed || r.origins[i].status == tradecast::forecast::fit_status::fell_back)
+        << "origin " << r.origins[i].origin << ": " << r.origins[i].method;
+  ASSERT_LT(i, r.origins.size());
+  EXPECT_GT(i, 0u);
+  // …the first origin that fits ETS(A,A,A) provides the model every later origin re-uses
+  EXPECT_EQ(r.origins[i].status, tradecast::forecast::fit_status::converged);
+  for (std::size_t k = i + 1; k < r.origins.size(); ++k) {
+    EXPECT_FALSE(r.origins[k].failed) << r.origins[k].message;
+    EXPECT_EQ(r.origins[k].method, "ETS(A,A,A)");
+    EXPECT_NE(r.origins[k].message.find("re-used"), std::string::npos);
+  }
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <filesystem>
 #include <iostream>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -198,6 +199,33 @@ TEST(EtsFit, ConstantSeriesIsSimpleExponentialSmoothing) {
   const auto fc = tradecast::forecast::forecast_ets(fit, 3, levels);
   for (double v : fc.mean) EXPECT_DOUBLE_EQ(v, 5.0);
   EXPECT_DOUBLE_EQ(fc.intervals[0].lower[2], 5.0);
+}
+
+// Data an ETS model reproduces exactly (additive season 0.625, −3.125, 3.125, −0.625 around a
+// linear trend of slope 0.25): R 4.2.2 + forecast 8.20,
+//   f <- ets(ts(c(10, 14, 8, 12, 11, 15, 9, 13, 12, 16, 10, 14, 13), frequency = 4), "AAA")
+// gives loglik Inf, aicc -Inf, sigma2 0, par alpha 0.0500900, beta 0.0050990, gamma 0.0475905,
+// l 10.375, b 0.25, s0 0.625, s1 -3.125, s2 3.125 and forecast(f, h = 2)$mean 17, 11 (exact).
+// A perfect fit is a fit, not a failure to fall back from.
+TEST(EtsFit, ExactFitIsKeptAsR) {
+  const std::vector<double> y = {10, 14, 8, 12, 11, 15, 9, 13, 12, 16, 10, 14, 13};
+  ets_spec spec;
+  spec.error = 'A', spec.trend = 'A', spec.season = 'A';
+  const ets_fit fit = fit_ets(y, 4, spec);
+  EXPECT_EQ(fit.method, "ETS(A,A,A)");
+  EXPECT_EQ(fit.status, fit_status::converged) << fit.status_message;
+  EXPECT_EQ(fit.loglik, std::numeric_limits<double>::infinity());
+  EXPECT_EQ(fit.aicc, -std::numeric_limits<double>::infinity());
+  EXPECT_EQ(fit.sigma2, 0.0);
+  const std::vector<double> r_par = {0.0500900, 0.0050990, 0.0475905, 10.375, 0.25, 0.625, -3.125, 3.125};
+  ASSERT_EQ(fit.par.size(), r_par.size());
+  for (std::size_t i = 0; i < r_par.size(); ++i) EXPECT_NEAR(fit.par[i], r_par[i], 5e-7) << fit.par_names[i];
+  const double levels[] = {95};
+  const auto fc = tradecast::forecast::forecast_ets(fit, 2, levels);
+  EXPECT_NEAR(fc.mean[0], 17, 1e-9);
+  EXPECT_NEAR(fc.mean[1], 11, 1e-9);
+  EXPECT_NEAR(fc.intervals[0].lower[0], 17, 1e-9);
+  EXPECT_NEAR(fc.intervals[0].upper[1], 11, 1e-9);
 }
 
 // Tiny data: R would call HoltWintersZZ; tradecast falls back and says so.

@@ -32,9 +32,18 @@
 /// how many were used and `notes` lists the others.
 ///
 /// ## refit
-/// Only refit = true (a new fit at every origin, tsCV's behaviour) is supported: the fitted models
-/// cannot be re-run on new data with fixed parameters, so refit = false throws invalid_argument
-/// naming `refit`.
+/// refit = true (the default, tsCV's behaviour): a new fit at every origin. refit = false: the
+/// method is fitted once, at the first origin whose fit succeeds without falling back (origins
+/// before it are fitted, or fail, as with refit = true), and every later origin re-applies
+/// that fitted model to its own training data with nothing re-estimated (forecast::fit_reusable()
+/// and forecast::reapply_forecast()): an ETS method keeps its components, smoothing parameters,
+/// initial states and Box-Cox lambda and runs its recursion over y_1 … y_i (over the window with
+/// `window`, the initial states then standing before the window's first value), as R's
+/// `tsCV(y, function(x, h) forecast(ets(x, model = fit0, use.initial.values = TRUE), h = h), …)`
+/// with fit0 estimated at the first origin. naive and snaive estimate nothing, so both settings
+/// agree. Other methods have no re-usable fit: refit = false throws invalid_argument naming
+/// `refit` and the method. `method` of the later origins is the first fit's; their `message`
+/// says the parameters were re-used.
 #pragma once
 
 #include <cmath>
@@ -57,7 +66,7 @@ struct rolling_options {
   std::size_t first_origin = 0;  ///< observations at the first origin; 0: `window`, or 2 without one
   std::size_t step = 1;          ///< distance between origins (≥ 1)
   std::optional<std::size_t> window;  ///< fit to the last `window` observations only (tsCV's window)
-  bool refit = true;             ///< must be true (see "refit" in the file comment)
+  bool refit = true;             ///< false: fit once, re-apply at later origins (see "refit" in the file comment)
   /// Passed to fit_forecast(); no intervals by default (they are not used by the error table).
   forecast::forecast_options forecast = [] {
     forecast::forecast_options o;
@@ -102,11 +111,12 @@ struct rolling_result {
 /// Rolling-origin evaluation of `spec` on `y` (seasonal period m); see the file comment.
 /// \throws invalid_argument naming the argument: m < 1, a non-finite y value, h < 1, a level
 ///   outside (0, 100), step = 0, window < 2, first_origin < 2 or ≥ n, first_origin < window,
-///   refit = false.
+///   refit = false with a method that cannot be re-applied (see "refit" in the file comment).
 [[nodiscard]] inline rolling_result rolling_origin(std::span<const double> y, int m, const forecast::method_spec& spec,
                                                    const rolling_options& opt = {}) {
-  if (!opt.refit)
-    throw invalid_argument("refit = false is not supported: models cannot be re-applied with fixed parameters; "
+  if (!opt.refit && !forecast::reusable(spec))
+    throw invalid_argument("refit = false: method '" + spec.name + "' cannot be re-applied without refitting; " +
+                           "only ETS methods (ets, ets:XYZ, ses, holt, damped, hw-add, hw-mult), naive and snaive can; " +
                            "use refit = true (a new fit at every origin, as R's tsCV)");
   if (m < 1) throw invalid_argument("seasonal period m = " + std::to_string(m) + " must be at least 1");
   forecast::check_horizon(opt.h);
@@ -132,6 +142,7 @@ struct rolling_result {
   const double nan = std::numeric_limits<double>::quiet_NaN();
   rolling_result r;
   r.errors.assign(n, std::vector<double>(h, nan));
+  std::optional<forecast::reusable_fit> reused;  // refit = false: the model of the first successful fit
   for (std::size_t i = first; i < n; i += opt.step) {
     origin_forecast o;
     o.origin = i;
@@ -143,7 +154,17 @@ struct rolling_result {
     for (std::size_t j = 0; j < h && i + j < n; ++j) o.actual[j] = y[i + j];
     o.scale = seasonal_scale(train, m).mean_abs;
     try {
-      forecast::model_forecast mf = forecast::fit_forecast(train, m, spec, opt.h, opt.forecast);
+      forecast::model_forecast mf;
+      if (opt.refit) {
+        mf = forecast::fit_forecast(train, m, spec, opt.h, opt.forecast);
+      } else if (reused) {
+        mf = forecast::reapply_forecast(*reused, train, opt.h, opt.forecast);
+      } else {
+        auto fitted = forecast::fit_reusable(train, m, spec, opt.h, opt.forecast);
+        mf = std::move(fitted.second);
+        // a fit that fell back (too few observations for the model) is not the model to keep
+        if (mf.model.status != forecast::fit_status::fell_back) reused = std::move(fitted.first);
+      }
       o.method = mf.model.method;
       o.status = mf.model.status;
       o.message = mf.model.status_message;

@@ -468,12 +468,10 @@ inline model_forecast fit_forecast_untransformed(std::span<const double> y, int 
 
 }  // namespace detail
 
-/// Fits `spec` to `y` (consecutive observations, seasonal period `m`) and forecasts `h` steps.
-/// \throws invalid_argument for h < 1, a level outside (0, 100), fewer than two observations, a
-///   non-finite value, a multiplicative model on non-positive data, or a Box-Cox lambda with
-///   logtrend/cagr or on data it cannot transform.
-[[nodiscard]] inline model_forecast fit_forecast(std::span<const double> y, int m, const method_spec& spec, int h,
-                                                 const forecast_options& opt = {}) {
+namespace detail {
+
+/// The argument checks of fit_forecast().
+inline void check_fit_arguments(std::span<const double> y, const method_spec& spec, int h, const forecast_options& opt) {
   check_horizon(h);
   check_levels(opt.levels);
   if (y.size() < 2)
@@ -483,8 +481,13 @@ inline model_forecast fit_forecast_untransformed(std::span<const double> y, int 
     if (!std::isfinite(y[t]))
       throw invalid_argument("method '" + spec.name + "': observation " + std::to_string(t + 1) +
                              " is not a finite number; pass consecutive present values");
-  if (!opt.lambda && !opt.lambda_auto) return detail::fit_forecast_untransformed(y, m, spec, h, opt);
+}
 
+/// The Box-Cox lambda of `opt` for `y` (Guerrero's when `lambda_auto`, as R's lambda = "auto":
+/// BoxCox.lambda(y, lower = -0.9)), or none. \throws invalid_argument for logtrend/cagr.
+inline std::optional<double> resolve_lambda(std::span<const double> y, int m, const method_spec& spec,
+                                            const forecast_options& opt) {
+  if (!opt.lambda && !opt.lambda_auto) return std::nullopt;
   auto refuses = [](const method_spec& s) {
     return s.kind == method_kind::simple && (s.simple == simple_method::logtrend || s.simple == simple_method::cagr);
   };
@@ -492,23 +495,120 @@ inline model_forecast fit_forecast_untransformed(std::span<const double> y, int 
   for (const auto& member : spec.members) refused = refused || refuses(member);
   if (refused)
     throw invalid_argument("method '" + spec.name + "': logtrend and cagr already model the logarithm; do not add a Box-Cox lambda");
-  // R's lambda = "auto": BoxCox.lambda(y, lower = -0.9) (Guerrero).
-  const double lambda = opt.lambda_auto ? box_cox_lambda(y, m, box_cox_method::guerrero, -0.9, 2.0) : *opt.lambda;
-  const std::vector<double> z = box_cox(y, lambda);
+  return opt.lambda_auto ? box_cox_lambda(y, m, box_cox_method::guerrero, -0.9, 2.0) : *opt.lambda;
+}
+
+/// box_cox(y, lambda). \throws invalid_argument naming the first observation it cannot transform.
+inline std::vector<double> box_cox_checked(std::span<const double> y, double lambda) {
+  std::vector<double> z = box_cox(y, lambda);
   for (std::size_t t = 0; t < z.size(); ++t)
     if (!std::isfinite(z[t]))
       throw invalid_argument("Box-Cox lambda = " + std::to_string(lambda) + " cannot transform observation " +
                              std::to_string(t + 1) + " (" + std::to_string(y[t]) + "): use positive data or lambda = 1");
-  method_spec transformed = spec;
+  return z;
+}
+
+/// The spec fitted to Box-Cox transformed data: ETS searches only additive components (as R).
+inline method_spec additive_spec(method_spec spec) {
   auto additive = [](method_spec& s) {
     if (s.kind == method_kind::ets) s.ets.additive_only = true;
   };
-  additive(transformed);
-  for (auto& member : transformed.members) additive(member);
-  model_forecast r = detail::fit_forecast_untransformed(z, m, transformed, h, opt);
-  r.values = back_transform(r.values, lambda, opt.biasadj);
+  additive(spec);
+  for (auto& member : spec.members) additive(member);
+  return spec;
+}
+
+/// Forecasts and fitted values of a model fitted to transformed data, back on the data's scale.
+inline void back_transform(model_forecast& r, double lambda, bool biasadj) {
+  r.values = forecast::back_transform(r.values, lambda, biasadj);
   for (double& f : r.model.fitted) f = inv_box_cox(f, lambda);
   r.model.parameters.emplace_back("lambda", lambda);
+}
+
+}  // namespace detail
+
+/// Fits `spec` to `y` (consecutive observations, seasonal period `m`) and forecasts `h` steps.
+/// \throws invalid_argument for h < 1, a level outside (0, 100), fewer than two observations, a
+///   non-finite value, a multiplicative model on non-positive data, or a Box-Cox lambda with
+///   logtrend/cagr or on data it cannot transform.
+[[nodiscard]] inline model_forecast fit_forecast(std::span<const double> y, int m, const method_spec& spec, int h,
+                                                 const forecast_options& opt = {}) {
+  detail::check_fit_arguments(y, spec, h, opt);
+  const std::optional<double> lambda = detail::resolve_lambda(y, m, spec, opt);
+  if (!lambda) return detail::fit_forecast_untransformed(y, m, spec, h, opt);
+  model_forecast r = detail::fit_forecast_untransformed(detail::box_cox_checked(y, *lambda), m, detail::additive_spec(spec), h, opt);
+  detail::back_transform(r, *lambda, opt.biasadj);
+  return r;
+}
+
+/// A method fitted once, to be re-applied to later data without re-estimating anything
+/// (fit_reusable(), reapply_forecast(); rolling-origin evaluation with refit = false).
+struct reusable_fit {
+  method_spec spec;  ///< the method (ETS components restricted to additive ones under Box-Cox)
+  int m = 1;
+  std::optional<ets_fit> ets;    ///< the estimated ETS model (ETS methods)
+  std::optional<double> lambda;  ///< the Box-Cox lambda, chosen once (also with lambda_auto)
+};
+
+/// Whether fit_reusable() accepts a method: the ETS methods (`ets`, `ets:XYZ`, `ses`, `holt`,
+/// `damped`, `hw-add`, `hw-mult`) and the methods that estimate nothing (`naive`, `snaive`).
+[[nodiscard]] inline bool reusable(const method_spec& spec) {
+  return spec.kind == method_kind::ets ||
+         (spec.kind == method_kind::simple && (spec.simple == simple_method::naive || spec.simple == simple_method::snaive));
+}
+
+/// Fits `spec` to `y` as fit_forecast() does (the forecasts are the same) and keeps the fitted
+/// model for reapply_forecast().
+/// \throws invalid_argument as fit_forecast(), and for a method that reusable() rejects.
+[[nodiscard]] inline std::pair<reusable_fit, model_forecast> fit_reusable(std::span<const double> y, int m,
+                                                                          const method_spec& spec, int h,
+                                                                          const forecast_options& opt = {}) {
+  if (!reusable(spec))
+    throw invalid_argument("method '" + spec.name + "' cannot be re-applied without refitting; " +
+                           "only ETS methods (ets, ets:XYZ, ses, holt, damped, hw-add, hw-mult), naive and snaive can");
+  detail::check_fit_arguments(y, spec, h, opt);
+  reusable_fit rf;
+  rf.m = m;
+  rf.lambda = detail::resolve_lambda(y, m, spec, opt);
+  rf.spec = rf.lambda ? detail::additive_spec(spec) : spec;
+  const std::vector<double> z = rf.lambda ? detail::box_cox_checked(y, *rf.lambda) : std::vector<double>(y.begin(), y.end());
+  model_forecast r;
+  if (rf.spec.kind == method_kind::ets) {
+    detail::check_ets_season(rf.spec, m);
+    rf.ets = fit_ets(z, m, rf.spec.ets);
+    r = detail::ets_model_forecast(*rf.ets, rf.spec, h, opt);
+  } else {
+    r = detail::fit_forecast_untransformed(z, m, rf.spec, h, opt);
+  }
+  if (rf.lambda) detail::back_transform(r, *rf.lambda, opt.biasadj);
+  return {std::move(rf), std::move(r)};
+}
+
+/// Forecasts `h` steps after `y` with the model of `fit` re-applied to `y`, nothing re-estimated:
+/// an ETS method runs its fitted model over `y` (reapply_ets(), R's
+/// `forecast(ets(y, model = fit, use.initial.values = TRUE), h)`), with the Box-Cox lambda of the
+/// first fit; naive and snaive have nothing to re-use and forecast from `y` as fit_forecast().
+/// A re-applied model whose recursion fails has status `failed` and NaN forecasts.
+/// \throws invalid_argument for h < 1, a level outside (0, 100), fewer than two observations, a
+///   non-finite value, data a multiplicative model or the lambda cannot take.
+[[nodiscard]] inline model_forecast reapply_forecast(const reusable_fit& fit, std::span<const double> y, int h,
+                                                     const forecast_options& opt = {}) {
+  detail::check_fit_arguments(y, fit.spec, h, opt);
+  const std::vector<double> z = fit.lambda ? detail::box_cox_checked(y, *fit.lambda) : std::vector<double>(y.begin(), y.end());
+  model_forecast r;
+  if (fit.ets) {
+    const ets_fit model = reapply_ets(*fit.ets, z);
+    if (model.status == fit_status::failed) {
+      r.model = to_model_info(model);
+      r.values.mean.assign(static_cast<std::size_t>(h), std::numeric_limits<double>::quiet_NaN());
+      for (double level : opt.levels) r.values.intervals.push_back({level, r.values.mean, r.values.mean});
+      return r;
+    }
+    r = detail::ets_model_forecast(model, fit.spec, h, opt);
+  } else {
+    r = detail::fit_forecast_untransformed(z, fit.m, fit.spec, h, opt);
+  }
+  if (fit.lambda) detail::back_transform(r, *fit.lambda, opt.biasadj);
   return r;
 }
 

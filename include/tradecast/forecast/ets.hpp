@@ -612,6 +612,74 @@ inline ets_fit ets_select(std::span<const double> y, int m, const ets_spec& spec
   return std::move(fit_ets_many(y, m, std::span<const ets_spec>(&spec, 1)).front());
 }
 
+/// Runs a fitted model over new data `y` with nothing re-estimated, as R's
+/// `ets(y, model = fit, use.initial.values = TRUE)`: the same components, smoothing parameters
+/// (α raised to 1e-10 if smaller, as R) and initial states; states, fitted values, residuals,
+/// likelihood and information criteria are recomputed on `y`. As in R, the parameter count of the
+/// criteria is #par + 1 and σ² = Σ residual² / (n − #par − 1) (one less degree of freedom than
+/// the original fit's σ²), NaN when n ≤ #par + 1. `y` usually extends the data `fit` was estimated
+/// on; it may be any series of the same frequency (the initial states then stand before its first
+/// value). The result's status is `converged` and its message says that nothing was estimated;
+/// `candidates` is empty. A multiplicative-trend recursion that becomes undefined (negative slope)
+/// gives status `failed`, NaN criteria and NaN fitted values from there on.
+/// \throws invalid_argument: an empty `y`, a non-finite value (naming its index), a model with a
+///   multiplicative component on data with a value ≤ 0, or a `fit` without initial states.
+[[nodiscard]] inline ets_fit reapply_ets(const ets_fit& fit, std::span<const double> y) {
+  if (y.empty()) throw invalid_argument("reapply_ets: y is empty; the model needs at least one observation");
+  if (fit.initial_state.size() != fit.state_size || fit.initial_state.empty())
+    throw invalid_argument("reapply_ets: the model has no initial states (was it produced by fit_ets()?)");
+  for (std::size_t t = 0; t < y.size(); ++t)
+    if (!std::isfinite(y[t]))
+      throw invalid_argument("reapply_ets: y[" + std::to_string(t) + "] is not finite; pass consecutive present values");
+  const bool multiplicative = fit.error == 'M' || fit.trend == 'M' || fit.season == 'M';
+  if (multiplicative)
+    for (std::size_t t = 0; t < y.size(); ++t)
+      if (!(y[t] > 0))
+        throw invalid_argument("reapply_ets: y[" + std::to_string(t) + "] = " + std::to_string(y[t]) + " is not positive; " +
+                               fit.method + " has a multiplicative component and needs y > 0");
+  ets_fit f = fit;
+  f.candidates.clear();
+  f.n = y.size();
+  f.evaluations = 0;
+  f.optimiser_code = 0;
+  detail::ets_smoothing sp = fit.smoothing();
+  sp.alpha = std::max(sp.alpha, 1e-10);
+  const std::size_t n = y.size(), p = fit.state_size;
+  f.residuals.assign(n, 0.0);
+  f.fitted.assign(n, 0.0);
+  f.states.assign((n + 1) * p, 0.0);
+  constexpr int nmse = 3;  // R's default of the new ets() call
+  double amse[nmse] = {0, 0, 0};
+  const detail::ets_calc_output co =
+      detail::ets_calc(y, fit.m, detail::ets_code(fit.error), detail::ets_code(fit.trend), detail::ets_code(fit.season),
+                       sp, fit.initial_state, nmse, f.residuals.data(), f.fitted.data(), f.states.data(), amse);
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  for (std::size_t t = 0; t < n; ++t)
+    f.fitted[t] = fit.error == 'A' ? y[t] - f.residuals[t] : y[t] / (1 + f.residuals[t]);
+  f.final_state.assign(f.states.end() - static_cast<std::ptrdiff_t>(p), f.states.end());
+  const int np = static_cast<int>(fit.par.size()) + 1;
+  const double k = np, ny = static_cast<double>(n);
+  f.n_params = np;
+  f.status = fit_status::converged;
+  f.status_message = "parameters and initial states re-used from an earlier fit (nothing re-estimated)";
+  if (co.na) {
+    f.loglik = f.aic = f.aicc = f.bic = f.mse = f.amse = f.sigma2 = nan;
+    f.status = fit_status::failed;
+    f.status_message = "re-used " + fit.method + " gives an undefined forecast (multiplicative trend with a negative slope)";
+    return f;
+  }
+  f.loglik = -0.5 * co.lik;
+  f.aic = co.lik + 2 * k;
+  f.bic = co.lik + std::log(ny) * k;
+  f.aicc = f.aic + 2 * k * (k + 1) / (ny - k - 1);
+  f.mse = amse[0];
+  f.amse = detail::r_mean(amse);
+  long double sse = 0;
+  for (double e : f.residuals) sse += static_cast<long double>(e) * e;
+  f.sigma2 = ny > k ? static_cast<double>(sse / static_cast<long double>(ny - k)) : nan;
+  return f;
+}
+
 /// Forecast variances of the analytic classes (R's class1–class3): σ²(1 + Σc_j²) for additive
 /// errors without multiplicative trend or season (class 1); the θ recursion for multiplicative
 /// errors (class 2); the matrix recursion for multiplicative error and season (class 3).

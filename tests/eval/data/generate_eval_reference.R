@@ -11,6 +11,10 @@
 #   "The M4 Competition", IJF 2020, and its guide), not from any
 #   package.
 # - Rolling origin: forecast::tsCV(y, rwf, drift = TRUE, h = 3, initial = 2).
+# - Rolling origin without refitting: fit0 <- ets(subset(y, end = k), ...) at the first origin k,
+#   then tsCV(y, function(x, h) forecast(ets(x, model = fit0, use.initial.values = TRUE), h = h),
+#   h = 3, initial = k - 1 [, window = w]); and the re-applied model on the whole series,
+#   ets(y, model = fit0, use.initial.values = TRUE), with forecast(., h = 3, level = c(80, 95)).
 suppressMessages(library(forecast))
 stopifnot(packageVersion("forecast") == "8.20")
 out_dir <- "tests/eval/data"
@@ -184,3 +188,45 @@ for (nm in names(cv_series)) {
 writeLines(cvy_lines, file.path(out_dir, "eval_ref_cv_series.csv"))
 writeLines(cv_lines, file.path(out_dir, "eval_ref_tscv.csv"))
 writeLines(cvs_lines, file.path(out_dir, "eval_ref_tscv_steps.csv"))
+
+# ---- rolling origin without refitting: the first origin's ETS model re-applied -------------------
+# Each case: the series, how fit0 is estimated on y_1..y_k (k = first origin), and tsCV's window.
+reuse_cases <- list(
+  WWWusage_ets = list(y = WWWusage, k = 30, window = NULL, method = "ets",
+                      fit = function(x) ets(x)),
+  UKgas_MAM = list(y = UKgas, k = 40, window = NULL, method = "ets:MAM",
+                   fit = function(x) ets(x, model = "MAM")),
+  Nile_ses = list(y = Nile, k = 20, window = NULL, method = "ses",
+                  fit = function(x) ses(x)$model),
+  UKgas_AAA_window = list(y = UKgas, k = 40, window = 40, method = "ets:AAA",
+                          fit = function(x) ets(x, model = "AAA")),
+  AirPassengers_log = list(y = AirPassengers, k = 48, window = NULL, method = "ets", lambda = 0,
+                           fit = function(x) ets(x, lambda = 0)))
+ru_lines <- "case,method,frequency,first_origin,window,lambda,origin,h1,h2,h3"
+rm_lines <- "case,fit0_model,method,loglik,aic,aicc,bic,sigma2,mse,amse,step,mean,lo80,hi80,lo95,hi95"
+ry_lines <- "case,frequency,index,value"
+for (nm in names(reuse_cases)) {
+  cs <- reuse_cases[[nm]]
+  y <- cs$y
+  m <- frequency(y)
+  n <- length(y)
+  ry_lines <- c(ry_lines, sprintf("%s,%g,%d,%.17g", nm, m, seq_len(n), as.numeric(y)))
+  fit0 <- cs$fit(subset(y, end = cs$k))
+  reuse <- function(x, h) forecast(ets(x, model = fit0, use.initial.values = TRUE), h = h)
+  e <- if (is.null(cs$window)) tsCV(y, reuse, h = 3, initial = cs$k - 1) else tsCV(y, reuse, h = 3, window = cs$window)
+  lam <- if (is.null(cs$lambda)) "NA" else num(cs$lambda)
+  win <- if (is.null(cs$window)) "NA" else cs$window
+  for (i in seq_len(n))
+    ru_lines <- c(ru_lines, paste(nm, cs$method, m, cs$k, win, lam, i, num(e[i, 1]), num(e[i, 2]), num(e[i, 3]), sep = ","))
+  comp <- fit0$components  # the model code, e.g. MAdN
+  code <- paste0(comp[1], comp[2], if (comp[4] == "TRUE") "d" else "", comp[3])
+  full <- ets(y, model = fit0, use.initial.values = TRUE)
+  fc <- forecast(full, h = 3, level = c(80, 95))
+  for (j in 1:3)
+    rm_lines <- c(rm_lines, paste(nm, code, cs$method, num(full$loglik), num(full$aic), num(full$aicc), num(full$bic),
+                                  num(full$sigma2), num(full$mse), num(full$amse), j, num(fc$mean[j]),
+                                  num(fc$lower[j, 1]), num(fc$upper[j, 1]), num(fc$lower[j, 2]), num(fc$upper[j, 2]), sep = ","))
+}
+writeLines(ry_lines, file.path(out_dir, "eval_ref_reuse_series.csv"))
+writeLines(ru_lines, file.path(out_dir, "eval_ref_reuse.csv"))
+writeLines(rm_lines, file.path(out_dir, "eval_ref_reuse_model.csv"))

@@ -1114,7 +1114,9 @@ struct ets_problem {
   res.aicc = res.aic + 2 * k * (k + 1) / (ny - k - 1);
   res.mse = amse[0];
   res.amse = r_mean(amse);
-  res.ok = std::isfinite(res.lik);
+  // −∞ (Σe² = 0: the model reproduces the data exactly) is a valid fit, as in R, whose loglik is
+  // then +Inf and AICc −Inf (such a model wins the selection); NaN or +∞ is a failure.
+  res.ok = !std::isnan(res.lik) && res.lik < std::numeric_limits<double>::infinity();
   if (!res.ok) res.failure = "the likelihood is not finite at the optimum";
   return res;
 }
