@@ -1247,6 +1247,13 @@ inline void ets_lik_lanes(const double* y, std::size_t n, ets_lane* lanes, std::
   }
 }
 
+/// ets_lik_lanes() vectorised (src/forecast/ets_lanes.cpp): up to 8 lanes in AVX2 registers, the
+/// same likelihoods bit for bit; the scalar ets_lik_lanes() where AVX2 is missing. `ring` is
+/// scratch for 8·m doubles (m: the lanes' seasonal period); the lanes' own rings are not used.
+void ets_lik_lanes_fast(const double* y, std::size_t n, ets_lane* lanes, std::size_t K, double* ring) noexcept;
+/// Whether ets_lik_lanes_fast() runs the vectorised kernel on this processor.
+[[nodiscard]] bool ets_lanes_vectorised() noexcept;
+
 /// Whether a problem can be optimised by ets_optimise_many() (likelihood criterion, no
 /// multiplicative trend); others use nmmin() one at a time.
 [[nodiscard]] inline bool ets_batchable(const ets_problem& pb) {
@@ -1288,6 +1295,7 @@ inline void ets_optimise_many(std::span<const double> y, std::span<const ets_pro
   std::vector<double> values(max_items);
   std::vector<double> x0pool(max_items * max_p);
   std::vector<double> ringpool(max_items * static_cast<std::size_t>(max_m));
+  std::vector<double> lane_ring(8 * static_cast<std::size_t>(max_m));
   std::vector<ets_lane> lanes;
   lanes.reserve(max_items);
   std::vector<std::size_t> lane_item;
@@ -1365,7 +1373,7 @@ inline void ets_optimise_many(std::span<const double> y, std::span<const ets_pro
         ets_lane& ln = lanes[start];
         ln.lik = ets_select_kernel(ln.error, ln.trend, ln.season)(y.data(), y.size(), ln.m, ln.sp, ln.x0, ln.ring);
       } else {
-        ets_lik_lanes(y.data(), y.size(), lanes.data() + start, K);
+        ets_lik_lanes_fast(y.data(), y.size(), lanes.data() + start, K, lane_ring.data());
       }
     }
     for (std::size_t k = 0; k < lanes.size(); ++k) {

@@ -1,0 +1,204 @@
+// SPDX-License-Identifier: MIT
+// The vectorised multi-lane ETS likelihood (declared in tradecast/forecast/detail/ets_core.hpp).
+//
+// Lanes are laid out four to an AVX2 register (structure of arrays). Every lane executes the
+// superset of the model arithmetic and a per-lane mask selects what its model uses, so lanes of
+// different models share one pass. For each lane the selected operations are exactly those of
+// ets_lik_kernel() in the same order (IEEE double, no fused multiply-add: this file is compiled
+// with -ffp-contract=off), so the likelihoods are bit-for-bit those of the scalar kernels; the
+// unselected arithmetic (a division by a zero seasonal state, say) is discarded and raises
+// nothing, since floating-point exceptions are not trapped. Processors without AVX2, and other
+// compilers, use the scalar ets_lik_lanes().
+#include <cstddef>
+#include <cstring>
+
+#include "tradecast/forecast/detail/ets_core.hpp"
+
+namespace tradecast::forecast::detail {
+
+#if defined(__GNUC__) && defined(__x86_64__)
+#define TRADECAST_ETS_AVX2 1
+
+namespace {
+
+typedef double v4d __attribute__((vector_size(32)));
+typedef long long v4l __attribute__((vector_size(32)));
+
+#define TRADECAST_V4(x) (v4d{(x), (x), (x), (x)})
+
+/// NV registers of 4 lanes; lanes K … 4·NV − 1 repeat lane 0 and are discarded. `ring` holds
+/// m × 4·NV doubles (all seasonal lanes share the seasonal period, as candidates of one series do).
+template <int NV, bool MSE, bool SEASONAL>
+[[gnu::always_inline]] inline void lanes_body(const double* y, std::size_t n, ets_lane* const* lanes, std::size_t K,
+                                              double* ring) {
+  constexpr std::size_t W = 4 * NV;
+  v4d l[NV], b[NV], alpha[NV], phi[NV], gamma[NV], bta[NV], sse[NV], prod[NV], am[NV];
+  v4l has_trend[NV], season_add[NV], season_mult[NV], has_season[NV], error_mult[NV];
+  long ex[W];
+  int m = 1;
+  bool div_error[NV] = {}, div_season[NV] = {};  // does register v need the divisions?
+  for (std::size_t k = 0; k < K; ++k)
+    if (lanes[k]->season > ets_none) m = lanes[k]->m;
+  for (std::size_t k = 0; k < W; ++k) {
+    const ets_lane& ln = *lanes[k < K ? k : 0];
+    div_error[k / 4] = div_error[k / 4] || ln.error == ets_mult;
+    div_season[k / 4] = div_season[k / 4] || ln.season == ets_mult;
+    const std::size_t v = k / 4, j = k % 4;
+    l[v][j] = ln.x0[0];
+    b[v][j] = ln.trend > ets_none ? ln.x0[1] : 0.0;
+    bta[v][j] = ln.trend > ets_none ? ln.sp.beta / ln.sp.alpha : 0.0;
+    alpha[v][j] = ln.sp.alpha;
+    phi[v][j] = ln.sp.phi;
+    gamma[v][j] = ln.sp.gamma;
+    has_trend[v][j] = ln.trend != ets_none ? -1 : 0;
+    season_add[v][j] = ln.season == ets_add ? -1 : 0;
+    season_mult[v][j] = ln.season == ets_mult ? -1 : 0;
+    has_season[v][j] = ln.season != ets_none ? -1 : 0;
+    error_mult[v][j] = ln.error == ets_mult ? -1 : 0;
+    sse[v][j] = 0.0;
+    prod[v][j] = 1.0;
+    am[v][j] = 0.0;
+    ex[k] = 0;
+    const double* s0 = ln.x0 + (ln.trend > ets_none ? 2 : 1);
+    for (int q = 0; q < m; ++q)
+      ring[static_cast<std::size_t>(q) * W + k] = ln.season > ets_none ? s0[m - 1 - q] : 0.0;
+  }
+  const v4d tol = TRADECAST_V4(ets_tol), ntol = -tol, hugen = TRADECAST_V4(ets_hugen);
+  const v4d hi = TRADECAST_V4(0x1p500), lo = TRADECAST_V4(0x1p-500);
+  const v4l absmask = {0x7fffffffffffffffLL, 0x7fffffffffffffffLL, 0x7fffffffffffffffLL, 0x7fffffffffffffffLL};
+  int pos = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const double yv = y[i];
+    const v4d yi = TRADECAST_V4(yv);
+    double* rg = ring + static_cast<std::size_t>(pos) * W;
+    v4l renorm = {0, 0, 0, 0};
+    v4d fabs_f[NV], next[NV];
+    for (int v = 0; v < NV; ++v) {
+      v4d sm = TRADECAST_V4(0.0);
+      if constexpr (SEASONAL) std::memcpy(&sm, rg + 4 * v, sizeof sm);
+      const v4d phib = phi[v] * b[v];
+      const v4d q = has_trend[v] ? l[v] + phib : l[v];  // the one-step forecast before the season
+      v4d f = q;
+      if constexpr (SEASONAL) f = season_add[v] ? q + sm : (season_mult[v] ? q * sm : q);
+      const v4d d = yi - f;
+      v4d ei = d;
+      if (div_error[v]) {
+        const v4d rel = d / f;
+        ei = error_mult[v] ? rel : d;
+      }
+      if constexpr (MSE) {
+        const double dv = static_cast<double>(i + 1);
+        const v4d den = TRADECAST_V4(dv);
+        am[v] = (am[v] * (den - 1.0) + d * d) / den;
+      }
+      v4d pv = yi;
+      if constexpr (SEASONAL) {
+        if (div_season[v]) {
+          const v4d y_over_s = yi / sm;
+          const v4d pm = (sm < tol && sm > ntol) ? hugen : y_over_s;
+          pv = season_add[v] ? yi - sm : (season_mult[v] ? pm : yi);
+        } else {
+          pv = season_add[v] ? yi - sm : yi;
+        }
+      }
+      const v4d lnew = q + alpha[v] * (pv - q);
+      const v4d bnew = phib + bta[v] * ((lnew - l[v]) - phib);
+      b[v] = has_trend[v] ? bnew : b[v];
+      if constexpr (SEASONAL) {
+        v4d t = yi - q;
+        if (div_season[v]) {
+          const v4d y_over_q = yi / q;
+          const v4d tm = (q < tol && q > ntol) ? hugen : y_over_q;
+          t = season_add[v] ? t : tm;
+        }
+        const v4d snew = has_season[v] ? sm + gamma[v] * (t - sm) : sm;
+        std::memcpy(rg + 4 * v, &snew, sizeof snew);
+      }
+      l[v] = lnew;
+      sse[v] = sse[v] + ei * ei;
+      const v4d a = reinterpret_cast<v4d>(reinterpret_cast<v4l>(f) & absmask);
+      fabs_f[v] = a;
+      next[v] = prod[v] * a;
+      renorm |= ~((next[v] < hi) & (next[v] > lo));
+    }
+    if (!(renorm[0] | renorm[1] | renorm[2] | renorm[3])) {
+      for (int v = 0; v < NV; ++v) prod[v] = next[v];
+    } else {  // some product left [2^-500, 2^500]: ets_log_abs_sum's own step, lane by lane
+      for (std::size_t k = 0; k < W; ++k) {
+        ets_log_abs_sum s{prod[k / 4][k % 4], ex[k]};
+        s.add(fabs_f[k / 4][k % 4]);
+        prod[k / 4][k % 4] = s.p;
+        ex[k] = s.e;
+      }
+    }
+    if (++pos == m) pos = 0;
+  }
+  for (std::size_t k = 0; k < K; ++k) {
+    const std::size_t v = k / 4, j = k % 4;
+    double lik = static_cast<double>(n) * std::log(sse[v][j]);
+    if (lanes[k]->error == ets_mult) lik += 2 * ets_log_abs_sum{prod[v][j], ex[k]}.value();
+    lanes[k]->lik = lik;
+    lanes[k]->mse_value = am[v][j];
+  }
+}
+
+template <int NV>
+[[gnu::always_inline]] inline void lanes_variant(const double* y, std::size_t n, ets_lane* const* lanes, std::size_t K,
+                                                 double* ring, bool mse, bool seasonal) {
+  if (seasonal)
+    mse ? lanes_body<NV, true, true>(y, n, lanes, K, ring) : lanes_body<NV, false, true>(y, n, lanes, K, ring);
+  else
+    mse ? lanes_body<NV, true, false>(y, n, lanes, K, ring) : lanes_body<NV, false, false>(y, n, lanes, K, ring);
+}
+
+__attribute__((target("avx2"))) void lanes_avx2(const double* y, std::size_t n, ets_lane* const* lanes, std::size_t K,
+                                                double* ring, bool mse, bool seasonal) {
+  if (K <= 4)
+    lanes_variant<1>(y, n, lanes, K, ring, mse, seasonal);
+  else
+    lanes_variant<2>(y, n, lanes, K, ring, mse, seasonal);
+}
+
+bool has_avx2() noexcept {
+  static const bool yes = [] {
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("avx2") != 0;
+  }();
+  return yes;
+}
+
+}  // namespace
+#undef TRADECAST_V4
+#endif
+
+bool ets_lanes_vectorised() noexcept {
+#ifdef TRADECAST_ETS_AVX2
+  return has_avx2();
+#else
+  return false;
+#endif
+}
+
+void ets_lik_lanes_fast(const double* y, std::size_t n, ets_lane* lanes, std::size_t K, double* ring) noexcept {
+#ifdef TRADECAST_ETS_AVX2
+  if (has_avx2()) {
+    // Lanes that divide (multiplicative season, then multiplicative error) first, so that registers
+    // of additive lanes skip the divisions.
+    ets_lane* order[8];
+    std::size_t c = 0;
+    for (int pass = 0; pass < 3; ++pass)
+      for (std::size_t k = 0; k < K; ++k) {
+        const int key = lanes[k].season == ets_mult ? 0 : (lanes[k].error == ets_mult ? 1 : 2);
+        if (key == pass) order[c++] = lanes + k;
+      }
+    bool mse = false, seasonal = false;
+    for (std::size_t k = 0; k < K; ++k) mse = mse || lanes[k].mse, seasonal = seasonal || lanes[k].season != ets_none;
+    lanes_avx2(y, n, order, K, ring, mse, seasonal);
+    return;
+  }
+#endif
+  (void)ring;
+  ets_lik_lanes(y, n, lanes, K);
+}
+
+}  // namespace tradecast::forecast::detail
