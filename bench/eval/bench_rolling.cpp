@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: MIT
+// Rolling-origin evaluation (eval::rolling_origin) of automatic ETS on AirPassengers (m = 12) and
+// WWWusage (m = 1), h = 3, first origin 48 / 30: refitting at every origin (tsCV) against
+// re-using the first origin's model (refit = false). bench/eval/compare_rolling_r.sh times the
+// same two procedures in R (tsCV with ets(x) and with ets(x, model = fit0,
+// use.initial.values = TRUE)) and prints the ratios.
+#include <benchmark/benchmark.h>
+
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "tradecast/eval/rolling.hpp"
+
+namespace {
+
+// The values of one case of tests/eval/data/eval_ref_reuse_series.csv (case,frequency,index,value).
+std::vector<double> reuse_series(const std::string& name) {
+  std::ifstream in(std::string(TRADECAST_SOURCE_DIR) + "/tests/eval/data/eval_ref_reuse_series.csv");
+  std::string line;
+  std::getline(in, line);
+  std::vector<double> y;
+  while (std::getline(in, line)) {
+    std::stringstream ss(line);
+    std::string c, f, i, v;
+    std::getline(ss, c, ',');
+    std::getline(ss, f, ',');
+    std::getline(ss, i, ',');
+    std::getline(ss, v, ',');
+    if (c == name) y.push_back(std::stod(v));
+  }
+  if (y.empty()) throw std::runtime_error("bench_rolling: no series '" + name + "' in tests/eval/data/eval_ref_reuse_series.csv");
+  return y;
+}
+
+void bm_rolling(benchmark::State& state, const std::string& name, int m, std::size_t first, bool refit) {
+  const auto y = reuse_series(name);
+  tradecast::eval::rolling_options o;
+  o.h = 3;
+  o.first_origin = first;
+  o.refit = refit;
+  const auto spec = tradecast::forecast::parse_method("ets");
+  std::size_t origins = 0;
+  for (auto _ : state) {
+    const auto r = tradecast::eval::rolling_origin(y, m, spec, o);
+    benchmark::DoNotOptimize(r.per_step.front().mae);
+    origins = r.origins.size();
+  }
+  state.SetLabel(std::to_string(origins) + " origins");
+}
+
+}  // namespace
+
+BENCHMARK_CAPTURE(bm_rolling, airpassengers_refit, std::string("AirPassengers_log"), 12, 48, true)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(bm_rolling, airpassengers_reuse, std::string("AirPassengers_log"), 12, 48, false)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(bm_rolling, wwwusage_refit, std::string("WWWusage_ets"), 1, 30, true)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(bm_rolling, wwwusage_reuse, std::string("WWWusage_ets"), 1, 30, false)->Unit(benchmark::kMillisecond);
