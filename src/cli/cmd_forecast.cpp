@@ -62,23 +62,11 @@ std::string level_name(double l) { return fmt::format("{:g}", l); }
 forecast::forecast_options forecast_options_of(const forecast_cli_options& o) {
   forecast::forecast_options fo;
   fo.levels = parse_levels(o.levels);
-  if (o.lambda == "auto") {
-    fo.lambda_auto = true;
-  } else if (!o.lambda.empty()) {
-    try {
-      std::size_t used = 0;
-      fo.lambda = std::stod(o.lambda, &used);
-      if (used != o.lambda.size()) throw std::invalid_argument(o.lambda);
-    } catch (const std::exception&) {
-      throw invalid_argument("--lambda: '" + o.lambda + "' is not a number; expected a Box-Cox parameter such as 0 or 0.5, or auto");
-    }
-  }
+  apply_lambda_option(o.lambda, fo);
   if (o.biasadj && !fo.lambda && !fo.lambda_auto) throw invalid_argument("--biasadj needs --lambda (it adjusts the back-transformed mean)");
   fo.biasadj = o.biasadj;
   return fo;
 }
-
-auto json_number(double x) { return std::isfinite(x) ? nlohmann::ordered_json(x) : nlohmann::ordered_json(nullptr); }
 
 // One series of --input (or the embedded data).
 int run_single(const forecast_cli_options& o, std::ostream& out) {
@@ -248,19 +236,6 @@ void report_statuses(const batch::batch_result& r) {
     std::cerr << fmt::format("tradecast: note: {} of {} series: the model fell back to a simpler one (reasons: "
                              "model_message in --format json): {}\n",
                              simpler.size(), n, id_list(simpler));
-}
-
-// Writes the output to --output FILE, or to standard output.
-void write_output(const std::string& file, const std::string& text) {
-  if (file.empty()) {
-    std::cout << text << std::flush;
-    return;
-  }
-  std::ofstream f(file, std::ios::binary);
-  if (!f) throw invalid_argument("--output: cannot open '" + file + "' for writing");
-  f << text;
-  f.close();
-  if (!f) throw invalid_argument("--output: error writing '" + file + "'");
 }
 
 // Every series of --wide, in parallel; output in input order, then the fallbacks on stderr.

@@ -15,5 +15,6 @@ void add_show_command(CLI::App& app, runner& run);
 void add_growth_command(CLI::App& app, runner& run);
 void add_forecast_command(CLI::App& app, runner& run);
 void add_evaluate_command(CLI::App& app, runner& run);
+void add_backtest_command(CLI::App& app, runner& run);
 
 }  // namespace tradecast::cli

@@ -4,10 +4,13 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <fstream>
+#include <iostream>
 
 #include <fmt/format.h>
 
 #include "tradecast/data/vietnam_japan.hpp"
+#include "tradecast/forecast/engine.hpp"
 #include "tradecast/io/csv.hpp"
 
 namespace tradecast::cli {
@@ -21,6 +24,36 @@ void add_input_options(CLI::App& cmd, input_options& o, bool with_series) {
   cmd.add_option("--format", o.format, "Output format")
       ->check(CLI::IsMember({"table", "csv", "json"}))
       ->default_val("table");
+}
+
+void apply_lambda_option(const std::string& text, forecast::forecast_options& fo) {
+  if (text == "auto") {
+    fo.lambda_auto = true;
+  } else if (!text.empty()) {
+    try {
+      std::size_t used = 0;
+      fo.lambda = std::stod(text, &used);
+      if (used != text.size()) throw std::invalid_argument(text);
+    } catch (const std::exception&) {
+      throw invalid_argument("--lambda: '" + text + "' is not a number; expected a Box-Cox parameter such as 0 or 0.5, or auto");
+    }
+  }
+}
+
+nlohmann::ordered_json json_number(double x) {
+  return std::isfinite(x) ? nlohmann::ordered_json(x) : nlohmann::ordered_json(nullptr);
+}
+
+void write_output(const std::string& file, const std::string& text) {
+  if (file.empty()) {
+    std::cout << text << std::flush;
+    return;
+  }
+  std::ofstream f(file, std::ios::binary);
+  if (!f) throw invalid_argument("--output: cannot open '" + file + "' for writing");
+  f << text;
+  f.close();
+  if (!f) throw invalid_argument("--output: error writing '" + file + "'");
 }
 
 loaded_input load_input(const input_options& o) {

@@ -10,6 +10,10 @@
 
 #include "tradecast/core.hpp"
 
+namespace tradecast::forecast {
+struct forecast_options;
+}
+
 namespace tradecast::cli {
 
 /// Exit status for bad input data or arguments.
@@ -51,6 +55,17 @@ struct table {
 [[nodiscard]] std::string signed_percent(double v, int digits = 2);
 /// Shortest round-trip representation, for CSV.
 [[nodiscard]] std::string exact(double v);
+
+/// Applies --lambda TEXT (a number, or "auto" for Guerrero's method; "" = none) to `fo`.
+/// \throws invalid_argument naming --lambda when TEXT is neither.
+void apply_lambda_option(const std::string& text, forecast::forecast_options& fo);
+
+/// A number for JSON output: null when not finite.
+[[nodiscard]] nlohmann::ordered_json json_number(double x);
+
+/// Writes `text` to --output FILE, or to standard output when `file` is empty.
+/// \throws invalid_argument naming --output when the file cannot be written.
+void write_output(const std::string& file, const std::string& text);
 
 /// Series metadata as JSON.
 [[nodiscard]] nlohmann::ordered_json metadata_json(const series& s);

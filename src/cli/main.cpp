@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
   add_growth_command(app, run);
   add_forecast_command(app, run);
   add_evaluate_command(app, run);
+  add_backtest_command(app, run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {

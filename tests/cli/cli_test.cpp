@@ -151,7 +151,7 @@ TEST(CliErrors, BadInputExitsTwoWithLocation) {
 }
 
 TEST(CliHelp, EveryCommandHasHelp) {
-  for (const char* cmd : {"", "series ", "show ", "growth ", "forecast ", "evaluate "}) {
+  for (const char* cmd : {"", "series ", "show ", "growth ", "forecast ", "evaluate ", "backtest "}) {
     const result r = run(std::string(cmd) + "--help");
     EXPECT_EQ(r.status, 0) << cmd;
     EXPECT_THAT(r.out, HasSubstr("--")) << cmd;
@@ -565,4 +565,108 @@ TEST(CliForecastWide, ErrorsExitTwoWithTheReason) {
   const result output = run("forecast --wide " + wide_fixture + " -H 2 -o /nonexistent/dir/out.csv");
   EXPECT_EQ(output.status, 2);
   EXPECT_THAT(output.out, HasSubstr("--output: cannot open '/nonexistent/dir/out.csv' for writing"));
+}
+
+// backtest, by hand. y = 5, 7, 6, 9, 11, 10, 13 (annual), naive, h = 2, origins 2, 4, 6 (step 2):
+// errors −1, 2 | 2, 1 | 3, – → step 1: MAE (1 + 2 + 3)/3 = 2, RMSE sqrt(14/3); step 2: MAE 1.5 over
+// 2 origins. MASE scales: origin 2 |7 − 5| = 2; origin 4 mean(2, 1, 3) = 2; origin 6 1.8 →
+// step 1 MASE (0.5 + 1 + 3/1.8)/3. naive estimates nothing, so --no-refit gives the same table.
+namespace {
+// y = 5, 7, 6, 9, 11, 10, 13, annual 2010-2016, as a long CSV file.
+std::string backtest_file() {
+  return write_temp("bt.csv", "series,period,value\nx,2010,5\nx,2011,7\nx,2012,6\nx,2013,9\nx,2014,11\nx,2015,10\nx,2016,13\n");
+}
+}  // namespace
+
+TEST(CliBacktest, NaiveHandCase) {
+  const std::string f = backtest_file();
+  const result r = run("backtest --input " + f + " --method naive -H 2 --step 2 --format csv");
+  ASSERT_EQ(r.status, 0) << r.out;
+  std::istringstream lines(r.out);
+  std::string header, one, two;
+  std::getline(lines, header);
+  std::getline(lines, one);
+  std::getline(lines, two);
+  EXPECT_EQ(header, "series,step,origins,mae,rmse,smape,mase,mase_origins");
+  std::vector<double> v1, v2;
+  auto fields = [](const std::string& line, std::vector<double>& out) {
+    std::stringstream ss(line);
+    std::string x;
+    std::getline(ss, x, ',');  // series
+    while (std::getline(ss, x, ',')) out.push_back(std::stod(x));
+  };
+  fields(one, v1);
+  fields(two, v2);
+  ASSERT_EQ(v1.size(), 7u);
+  EXPECT_EQ(v1[0], 1);
+  EXPECT_EQ(v1[1], 3);
+  EXPECT_NEAR(v1[2], 2.0, 1e-12);
+  EXPECT_NEAR(v1[3], std::sqrt(14.0 / 3), 1e-12);
+  EXPECT_NEAR(v1[5], (0.5 + 1 + 3 / 1.8) / 3, 1e-12);
+  EXPECT_EQ(v2[1], 2);
+  EXPECT_NEAR(v2[2], 1.5, 1e-12);
+  const result same = run("backtest --input " + f + " --method naive -H 2 --step 2 --format csv --no-refit");
+  ASSERT_EQ(same.status, 0) << same.out;
+  EXPECT_EQ(same.out, r.out);
+}
+
+// drift on a moving window of 3: origin i forecasts y_i + (y_i − y_{i−2})/2. Origins 3…6:
+// 6.5, 10, 13.5, 10.5 against 9, 11, 10, 13 → errors 2.5, 1, −3.5, 2.5: MAE 2.375,
+// RMSE sqrt(25.75/4). The table says what was run.
+TEST(CliBacktest, DriftOnAWindowByHand) {
+  const std::string f = backtest_file();
+  const result r = run("backtest --input " + f + " --method drift -H 1 --window 3 --format json");
+  ASSERT_EQ(r.status, 0) << r.out;
+  const auto doc = nlohmann::json::parse(r.out);
+  EXPECT_EQ(doc["window"], 3);
+  ASSERT_EQ(doc["origins"].size(), 4u);
+  const double expected[] = {2.5, 1, -3.5, 2.5};
+  for (std::size_t i = 0; i < 4; ++i) {
+    EXPECT_EQ(doc["origins"][i]["train_length"], 3);
+    EXPECT_NEAR(doc["origins"][i]["errors"][0].get<double>(), expected[i], 1e-12) << i;
+  }
+  EXPECT_EQ(doc["origins"][0]["last_period"], "2012");
+  EXPECT_NEAR(doc["per_step"][0]["mae"].get<double>(), 2.375, 1e-12);
+  EXPECT_NEAR(doc["per_step"][0]["rmse"].get<double>(), std::sqrt(25.75 / 4), 1e-12);
+  const result t = run("backtest --input " + f + " --method drift -H 1 --window 3");
+  ASSERT_EQ(t.status, 0) << t.out;
+  EXPECT_THAT(t.out, HasSubstr("1 step ahead from 4 origin(s), 2012 to 2015, every 1 period(s), window 3; method drift, "
+                               "refitted at every origin"));
+}
+
+// --no-refit with ETS: one model, fitted at the first origin (2004), re-used at every later one.
+TEST(CliBacktest, NoRefitReusesTheFirstModel) {
+  const result r = run("backtest --series vnm_jpn_total_rep_jpn --method ets -H 2 --first-origin 15 --no-refit --format json");
+  ASSERT_EQ(r.status, 0) << r.out;
+  const auto doc = nlohmann::json::parse(r.out);
+  EXPECT_EQ(doc["refit"], false);
+  ASSERT_EQ(doc["origins"].size(), 16u);  // origins 15 … 30 of 31 observations
+  const std::string model = doc["origins"][0]["method"];
+  EXPECT_THAT(model, HasSubstr("ETS("));
+  for (const auto& o : doc["origins"]) EXPECT_EQ(o["method"], model);
+  EXPECT_THAT(doc["origins"][15]["message"].get<std::string>(), HasSubstr("re-used"));
+  EXPECT_EQ(doc["origins"][15]["errors"][1], nullptr);  // origin 30: step 2 is beyond the data
+}
+
+TEST(CliBacktest, BadArgumentsExitTwoWithTheReason) {
+  struct bad_case {
+    std::string args, message;
+  };
+  const std::vector<bad_case> cases = {
+      {"backtest --method naive", "--horizon (-H) is required"},
+      {"backtest -H 2 --method drift --first-origin 10", "--first-origin 10 leaves no observation to test: series "
+                                                         "'vnm_jpn_total' has 3 usable observation(s)"},
+      {"backtest --series vnm_jpn_total_rep_jpn -H 2 --method theta --no-refit",
+       "--no-refit: method 'theta' cannot be re-applied"},
+      {"backtest --series vnm_jpn_total_rep_jpn -H 2 --method naive --window 5 --first-origin 4",
+       "--first-origin 4 is smaller than --window 5"},
+      {"backtest --series vnm_jpn_total_rep_jpn -H 2 --method nope", "unknown method 'nope'"},
+      {"backtest --series vnm_jpn_total_rep_jpn -H 2 --method naive --lambda x", "--lambda: 'x' is not a number"},
+      {"backtest --series nope -H 2 --method naive", "nope"},
+  };
+  for (const auto& c : cases) {
+    const result r = run(c.args);
+    EXPECT_EQ(r.status, 2) << c.args << "\n" << r.out;
+    EXPECT_THAT(r.out, HasSubstr(c.message)) << c.args;
+  }
 }

@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: MIT
+// `tradecast backtest`: rolling-origin evaluation of a method on one series (eval::rolling_origin,
+// R's tsCV): the method forecasts H periods from every origin, refitted at each origin or fitted
+// once and re-used (--no-refit), and the errors are summarised per step ahead.
+#include <iostream>
+#include <memory>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "commands.hpp"
+#include "common.hpp"
+#include "tradecast/eval/rolling.hpp"
+#include "tradecast/io/csv.hpp"
+#include "tradecast/forecast/engine.hpp"
+
+namespace tradecast::cli {
+namespace {
+
+struct backtest_options {
+  input_options in;
+  std::string method = "auto";
+  int horizon = 0;
+  std::size_t first_origin = 0;
+  std::size_t step = 1;
+  std::size_t window = 0;
+  bool no_refit = false;
+  std::string lambda;
+  std::string output;
+};
+
+int run_backtest(const backtest_options& o) {
+  if (o.horizon < 1) throw invalid_argument("--horizon (-H) is required: the number of periods ahead to evaluate");
+  const forecast::method_spec spec = forecast::parse_method(o.method);  // an unknown name fails before any reading
+  if (o.no_refit && !forecast::reusable(spec))
+    throw invalid_argument("--no-refit: method '" + o.method + "' cannot be re-applied without refitting; only ETS "
+                           "methods (ets, ets:XYZ, ses, holt, damped, hw-add, hw-mult), naive and snaive can");
+  const loaded_input in = load_input(o.in);
+  const series& s = select_series(in, o.in);
+  const forecast::usable_span u = forecast::trailing_span(s);
+  const std::size_t n = u.last - u.first + 1;
+  const std::span<const double> y = s.values().subspan(u.first, n);
+  const int m = periods_per_year(s.freq());
+
+  eval::rolling_options ro;
+  ro.h = o.horizon;
+  ro.step = o.step;
+  ro.refit = !o.no_refit;
+  if (o.window > 0) ro.window = o.window;
+  ro.first_origin = o.first_origin;
+  const std::size_t first = o.first_origin != 0 ? o.first_origin : (o.window > 0 ? o.window : 2);
+  if (o.window == 1) throw invalid_argument("--window 1: each fit needs at least 2 observations");
+  if (first < 2) throw invalid_argument(fmt::format("--first-origin {}: the first fit needs at least 2 observations", first));
+  if (o.window > 0 && first < o.window)
+    throw invalid_argument(fmt::format("--first-origin {} is smaller than --window {}", first, o.window));
+  if (first >= n)
+    throw invalid_argument(fmt::format("--first-origin {} leaves no observation to test: series '{}' has {} usable "
+                                       "observation(s){}",
+                                       first, s.id(), n, u.note.empty() ? "" : " (" + u.note + ")"));
+  apply_lambda_option(o.lambda, ro.forecast);
+  const eval::rolling_result r = eval::rolling_origin(y, m, spec, ro);
+
+  auto origin_period = [&](std::size_t origin) { return s.period_at(u.first + origin - 1).to_string(); };
+  std::size_t failed = 0;
+  for (const auto& org : r.origins) failed += org.failed ? 1 : 0;
+
+  std::ostringstream out;
+  if (o.in.format == "csv") {
+    out << "series,step,origins,mae,rmse,smape,mase,mase_origins\n";
+    for (const auto& st : r.per_step)
+      out << io::csv_quote(s.id()) << ',' << st.step << ',' << st.count << ',' << exact(st.mae) << ',' << exact(st.rmse)
+          << ',' << exact(st.smape) << ',' << exact(st.mase) << ',' << st.mase_count << "\n";
+  } else if (o.in.format == "json") {
+    nlohmann::ordered_json j;
+    j["series"] = metadata_json(s);
+    j["requested"] = o.method;
+    j["refit"] = ro.refit;
+    j["horizon"] = o.horizon;
+    j["seasonal_period"] = m;
+    j["observations"] = n;
+    if (!u.note.empty()) j["data_note"] = u.note;
+    j["first_origin"] = first;
+    j["step"] = o.step;
+    if (ro.window) j["window"] = *ro.window;
+    auto& steps = j["per_step"] = nlohmann::ordered_json::array();
+    for (const auto& st : r.per_step)
+      steps.push_back({{"step", st.step}, {"origins", st.count}, {"mae", json_number(st.mae)},
+                       {"rmse", json_number(st.rmse)}, {"smape", json_number(st.smape)},
+                       {"mase", json_number(st.mase)}, {"mase_origins", st.mase_count}});
+    auto& origins = j["origins"] = nlohmann::ordered_json::array();
+    for (const auto& org : r.origins) {
+      nlohmann::ordered_json e;
+      e["origin"] = org.origin;
+      e["last_period"] = origin_period(org.origin);
+      e["train_length"] = org.train_length;
+      e["method"] = org.method;
+      e["failed"] = org.failed;
+      if (!org.message.empty()) e["message"] = org.message;
+      auto& fc = e["forecasts"] = nlohmann::ordered_json::array();
+      for (double v : org.values.mean) fc.push_back(json_number(v));
+      auto& er = e["errors"] = nlohmann::ordered_json::array();
+      for (double v : org.errors) er.push_back(json_number(v));
+      origins.push_back(std::move(e));
+    }
+    j["notes"] = r.notes;
+    out << j.dump(2) << "\n";
+  } else {
+    const std::string unit = s.meta().unit.label();
+    out << fmt::format("{} ({}){}\n", s.meta().name, s.id(), unit.empty() ? "" : ", " + unit);
+    out << fmt::format("Rolling origin: {} from {} origin(s), {} to {}, every {} period(s){}; method {}, {}\n",
+                       o.horizon == 1 ? "1 step ahead" : fmt::format("1 to {} steps ahead", o.horizon), r.origins.size(),
+                       origin_period(r.origins.front().origin), origin_period(r.origins.back().origin), o.step,
+                       ro.window ? fmt::format(", window {}", *ro.window) : std::string(), o.method,
+                       ro.refit ? "refitted at every origin"
+                                : "fitted once and re-used (" + r.origins.back().method + ")");
+    if (!u.note.empty()) out << "Data: " << u.note << "\n";
+    out << "\n";
+    table t{{"step", "origins", "MAE", "RMSE", "sMAPE %", "MASE"}, {true, true, true, true, true, true}, {}};
+    for (const auto& st : r.per_step)
+      t.rows.push_back({std::to_string(st.step), std::to_string(st.count), fixed(st.mae, 3), fixed(st.rmse, 3),
+                        fixed(st.smape, 2), fixed(st.mase, 3)});
+    out << t.render();
+    out << fmt::format("\nErrors are actual minus forecast; MASE scales each origin's errors by the mean absolute "
+                       "{} difference of its own training data.\n",
+                       m > 1 ? fmt::format("lag-{}", m) : std::string("one-period"));
+    if (failed > 0) out << fmt::format("{} of {} origin(s) could not be fitted (see notes).\n", failed, r.origins.size());
+    for (const auto& note : r.notes) out << "Note: " << note << "\n";
+    out << "Every origin's forecasts and errors: --format json.\n";
+  }
+  write_output(o.output, out.str());
+  if (failed > 0)
+    std::cerr << fmt::format("tradecast: warning: {} of {} origin(s) could not be fitted; their errors are left out\n",
+                             failed, r.origins.size());
+  return 0;
+}
+
+}  // namespace
+
+void add_backtest_command(CLI::App& app, runner& run) {
+  auto opts = std::make_shared<backtest_options>();
+  auto* cmd = app.add_subcommand("backtest",
+                                  "Rolling-origin evaluation of a method on one series (as R's tsCV): errors 1 to H "
+                                  "steps ahead from every origin, summarised per step");
+  add_input_options(*cmd, opts->in, true);
+  cmd->add_option("--method", opts->method, "Any method of `tradecast forecast` (see its --help)")->default_val("auto");
+  cmd->add_option("--horizon,-H", opts->horizon, "Steps ahead to evaluate from each origin (required)")
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--first-origin", opts->first_origin,
+                  "Observations in the first fit (the first origin); default 2, or --window")
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--step", opts->step, "Periods between origins")->default_val(1)->check(CLI::PositiveNumber);
+  cmd->add_option("--window", opts->window, "Fit each origin to its last W observations only (a moving window)")
+      ->check(CLI::PositiveNumber);
+  cmd->add_flag("--no-refit", opts->no_refit,
+                "Fit once, at the first origin, and re-use that model (parameters and initial states) at every "
+                "later origin; ETS methods, naive and snaive");
+  cmd->add_option("--lambda", opts->lambda,
+                  "Box-Cox transformation before fitting: a number (0 = logarithm) or auto (Guerrero's method)");
+  cmd->add_option("--output,-o", opts->output, "Write the result to this file instead of standard output");
+  cmd->callback([opts, &run] { run = [opts] { return run_backtest(*opts); }; });
+}
+
+}  // namespace tradecast::cli
