@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Rolling-origin evaluation (eval::rolling_origin) of automatic ETS on AirPassengers (m = 12) and
 // WWWusage (m = 1), h = 3, first origin 48 / 30: refitting at every origin (tsCV) against
-// re-using the first origin's model (refit = false). bench/eval/compare_rolling_r.sh times the
+// re-using the first origin's model (refit = false), single-threaded; and the refits with the
+// origins spread over all cores. bench/eval/compare_rolling_r.sh times the
 // same two procedures in R (tsCV with ets(x) and with ets(x, model = fit0,
 // use.initial.values = TRUE)) and prints the ratios.
 #include <benchmark/benchmark.h>
@@ -36,12 +37,13 @@ std::vector<double> reuse_series(const std::string& name) {
   return y;
 }
 
-void bm_rolling(benchmark::State& state, const std::string& name, int m, std::size_t first, bool refit) {
+void bm_rolling(benchmark::State& state, const std::string& name, int m, std::size_t first, bool refit, int threads) {
   const auto y = reuse_series(name);
   tradecast::eval::rolling_options o;
   o.h = 3;
   o.first_origin = first;
   o.refit = refit;
+  o.threads = threads;
   const auto spec = tradecast::forecast::parse_method("ets");
   std::size_t origins = 0;
   for (auto _ : state) {
@@ -54,7 +56,14 @@ void bm_rolling(benchmark::State& state, const std::string& name, int m, std::si
 
 }  // namespace
 
-BENCHMARK_CAPTURE(bm_rolling, airpassengers_refit, std::string("AirPassengers_log"), 12, 48, true)->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(bm_rolling, airpassengers_reuse, std::string("AirPassengers_log"), 12, 48, false)->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(bm_rolling, wwwusage_refit, std::string("WWWusage_ets"), 1, 30, true)->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(bm_rolling, wwwusage_reuse, std::string("WWWusage_ets"), 1, 30, false)->Unit(benchmark::kMillisecond);
+// Single-threaded (compared with R), then the refits on all cores.
+BENCHMARK_CAPTURE(bm_rolling, airpassengers_refit, std::string("AirPassengers_log"), 12, 48, true, 1)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(bm_rolling, airpassengers_reuse, std::string("AirPassengers_log"), 12, 48, false, 1)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(bm_rolling, wwwusage_refit, std::string("WWWusage_ets"), 1, 30, true, 1)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(bm_rolling, wwwusage_reuse, std::string("WWWusage_ets"), 1, 30, false, 1)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(bm_rolling, airpassengers_refit_all_cores, std::string("AirPassengers_log"), 12, 48, true, 0)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+BENCHMARK_CAPTURE(bm_rolling, wwwusage_refit_all_cores, std::string("WWWusage_ets"), 1, 30, true, 0)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();

@@ -5,6 +5,7 @@
 
 #include "tradecast/core/collection.hpp"
 #include "tradecast/core/frequency.hpp"
+#include "tradecast/core/parallel.hpp"
 #include "tradecast/core/period.hpp"
 #include "tradecast/core/series.hpp"
 #include "tradecast/core/unit.hpp"

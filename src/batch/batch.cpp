@@ -5,11 +5,10 @@
 #include <cmath>
 #include <exception>
 #include <limits>
+#include <mutex>
 #include <utility>
 
-#if defined(_OPENMP)
-#include <omp.h>
-#endif
+#include "tradecast/core/parallel.hpp"
 
 #if defined(_WIN32)
 #include <io.h>
@@ -154,18 +153,13 @@ batch_result forecast_batch(std::span<const batch_input> series, const forecast:
   const std::size_t n = series.size();
   batch_result out;
   out.series.resize(n);
-  int threads = 1;
-#if defined(_OPENMP)
-  threads = bo.threads > 0 ? bo.threads : omp_get_max_threads();
-#endif
-  threads = std::max(1, std::min<int>(threads, static_cast<int>(std::max<std::size_t>(n, 1))));
-  out.threads = threads;
-
   const bool bar = bo.progress_bar && n > 0 && is_terminal(stderr);
   std::size_t done = 0;
   int last_percent = -1;
-  std::exception_ptr callback_error, worker_error;  // exceptions may not leave an OpenMP region
-  auto progress = [&] {  // called serialised
+  std::exception_ptr callback_error;
+  std::mutex progress_mutex;
+  auto progress = [&] {
+    const std::lock_guard<std::mutex> lock(progress_mutex);
     ++done;
     if (bar) {
       const int percent = static_cast<int>(100 * done / n);
@@ -183,26 +177,11 @@ batch_result forecast_batch(std::span<const batch_input> series, const forecast:
       }
     }
   };
-
-  const auto count = static_cast<std::ptrdiff_t>(n);
-#if defined(_OPENMP)
-#pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
-#endif
-  for (std::ptrdiff_t i = 0; i < count; ++i) {
-    const auto k = static_cast<std::size_t>(i);
-    try {
-      out.series[k] = forecast_one(series[k], k, spec, h, opts, bo.keep_fitted);
-    } catch (...) {  // forecast_one catches fitting errors; this is e.g. std::bad_alloc
-#if defined(_OPENMP)
-#pragma omp critical(tradecast_batch_error)
-#endif
-      if (!worker_error) worker_error = std::current_exception();
-    }
-#if defined(_OPENMP)
-#pragma omp critical(tradecast_batch_progress)
-#endif
+  // forecast_one catches fitting errors; what parallel_for rethrows is e.g. std::bad_alloc
+  out.threads = parallel_for(n, bo.threads, [&](std::size_t k) {
+    out.series[k] = forecast_one(series[k], k, spec, h, opts, bo.keep_fitted);
     progress();
-  }
+  });
 
   for (const series_result& r : out.series) {
     switch (r.status) {
@@ -211,7 +190,6 @@ batch_result forecast_batch(std::span<const batch_input> series, const forecast:
       case series_status::failed: ++out.failed; break;
     }
   }
-  if (worker_error) std::rethrow_exception(worker_error);
   if (callback_error) std::rethrow_exception(callback_error);
   return out;
 }

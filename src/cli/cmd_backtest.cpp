@@ -27,6 +27,7 @@ struct backtest_options {
   bool no_refit = false;
   std::string lambda;
   std::string output;
+  int threads = 0;
 };
 
 int run_backtest(const backtest_options& o) {
@@ -46,6 +47,7 @@ int run_backtest(const backtest_options& o) {
   ro.h = o.horizon;
   ro.step = o.step;
   ro.refit = !o.no_refit;
+  ro.threads = o.threads;
   if (o.window > 0) ro.window = o.window;
   ro.first_origin = o.first_origin;
   const std::size_t first = o.first_origin != 0 ? o.first_origin : (o.window > 0 ? o.window : 2);
@@ -157,6 +159,9 @@ void add_backtest_command(CLI::App& app, runner& run) {
   cmd->add_option("--lambda", opts->lambda,
                   "Box-Cox transformation before fitting: a number (0 = logarithm) or auto (Guerrero's method)");
   cmd->add_option("--output,-o", opts->output, "Write the result to this file instead of standard output");
+  cmd->add_option("--threads", opts->threads, "Origins fitted in parallel on this many threads (0 = all cores)")
+      ->default_val(0)
+      ->check(CLI::NonNegativeNumber);
   cmd->callback([opts, &run] { run = [opts] { return run_backtest(*opts); }; });
 }
 

@@ -392,4 +392,29 @@ TEST(EvalRolling, WithoutRefitNaiveAndFirstFailure) {
   }
 }
 
+// Origins run in parallel: one, two and four threads give the same origins bit for bit, with
+// and without refitting (the model of refit = false comes from the same first origin).
+TEST(EvalRolling, SameResultsForAnyThreadCount) {
+  const auto& c = reuse_cases().at("UKgas_MAM");
+  for (bool refit : {true, false}) {
+    rolling_options o = reuse_options(c, refit);
+    o.threads = 1;
+    const auto one = rolling_origin(c.y, c.m, parse_method("ets"), o);
+    for (int threads : {2, 4}) {
+      o.threads = threads;
+      const auto many = rolling_origin(c.y, c.m, parse_method("ets"), o);
+      ASSERT_EQ(many.origins.size(), one.origins.size());
+      for (std::size_t k = 0; k < one.origins.size(); ++k) {
+        EXPECT_EQ(many.origins[k].origin, one.origins[k].origin);
+        EXPECT_EQ(many.origins[k].method, one.origins[k].method);
+        EXPECT_EQ(many.origins[k].values.mean, one.origins[k].values.mean) << "origin " << one.origins[k].origin;
+      }
+      EXPECT_EQ(many.notes, one.notes);
+    }
+  }
+  rolling_options bad;
+  bad.threads = -1;
+  EXPECT_THROW((void)rolling_origin(c.y, c.m, parse_method("naive"), bad), tradecast::invalid_argument);
+}
+
 }  // namespace

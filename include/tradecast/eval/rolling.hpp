@@ -23,6 +23,11 @@
 /// from 2 observations while tradecast's `drift` needs 3 (forecast/simple.hpp), so origin 2 is NaN
 /// here and has values in R; first_origin = 3 (`tsCV(…, initial = 2)`) gives identical matrices.
 ///
+/// ## Threads
+/// Origins are independent fits and run in parallel (`threads`; parallel_for()); results are the
+/// same for any thread count. With refit = false the origins up to the one whose fit is kept run
+/// first, in order.
+///
 /// ## Per-step accuracy
 /// For each step j = 1 … h, over the origins with a test point and a successful fit (`count`):
 /// MAE = mean abs(e), RMSE = sqrt(mean e²), sMAPE = mean 200·abs(e)/(abs(y) + abs(ŷ)) (0/0 terms
@@ -54,6 +59,7 @@
 #include <string>
 #include <vector>
 
+#include "tradecast/core/parallel.hpp"
 #include "tradecast/error.hpp"
 #include "tradecast/eval/metrics.hpp"
 #include "tradecast/forecast/engine.hpp"
@@ -67,6 +73,7 @@ struct rolling_options {
   std::size_t step = 1;          ///< distance between origins (≥ 1)
   std::optional<std::size_t> window;  ///< fit to the last `window` observations only (tsCV's window)
   bool refit = true;             ///< false: fit once, re-apply at later origins (see "refit" in the file comment)
+  int threads = 0;               ///< origins fitted in parallel on this many threads (0 = all); same results for any
   /// Passed to fit_forecast(); no intervals by default (they are not used by the error table).
   forecast::forecast_options forecast = [] {
     forecast::forecast_options o;
@@ -110,7 +117,7 @@ struct rolling_result {
 
 /// Rolling-origin evaluation of `spec` on `y` (seasonal period m); see the file comment.
 /// \throws invalid_argument naming the argument: m < 1, a non-finite y value, h < 1, a level
-///   outside (0, 100), step = 0, window < 2, first_origin < 2 or ≥ n, first_origin < window,
+///   outside (0, 100), step = 0, window < 2, first_origin < 2 or ≥ n, first_origin < window, threads < 0,
 ///   refit = false with a method that cannot be re-applied (see "refit" in the file comment).
 [[nodiscard]] inline rolling_result rolling_origin(std::span<const double> y, int m, const forecast::method_spec& spec,
                                                    const rolling_options& opt = {}) {
@@ -122,6 +129,8 @@ struct rolling_result {
   forecast::check_horizon(opt.h);
   forecast::check_levels(opt.forecast.levels);
   if (opt.step < 1) throw invalid_argument("step = 0: origins must be at least 1 observation apart");
+  if (opt.threads < 0)
+    throw invalid_argument("threads = " + std::to_string(opt.threads) + " must be at least 0 (0 = all available)");
   for (std::size_t t = 0; t < y.size(); ++t)
     if (!std::isfinite(y[t]))
       throw invalid_argument("y[" + std::to_string(t) + "] is not finite; pass consecutive present values");
@@ -140,11 +149,15 @@ struct rolling_result {
 
   const auto h = static_cast<std::size_t>(opt.h);
   const double nan = std::numeric_limits<double>::quiet_NaN();
-  rolling_result r;
-  r.errors.assign(n, std::vector<double>(h, nan));
+  std::vector<std::size_t> at;  // the origins
+  for (std::size_t i = first; i < n; i += opt.step) at.push_back(i);
+  std::vector<origin_forecast> origins(at.size());
   std::optional<forecast::reusable_fit> reused;  // refit = false: the model of the first successful fit
-  for (std::size_t i = first; i < n; i += opt.step) {
-    origin_forecast o;
+  // Origin k: fit (or re-apply `reused`), forecast, compare. Writes origins[k] only, so origins can
+  // run concurrently; with refit = false and no model yet, it may set `reused` (run alone then).
+  auto run_origin = [&](std::size_t k) {
+    const std::size_t i = at[k];
+    origin_forecast& o = origins[k];
     o.origin = i;
     const std::size_t start = opt.window ? i - *opt.window : 0;
     o.train_length = i - start;
@@ -179,14 +192,19 @@ struct rolling_result {
       o.failed = true;
       o.message = e.what();
     }
-    if (o.failed) {
-      r.notes.push_back("origin " + std::to_string(i) + ": fit failed: " + o.message);
-    } else {
-      for (std::size_t j = 0; j < h && i + j < n; ++j) {
-        o.errors[j] = o.actual[j] - o.values.mean[j];
-        r.errors[i - 1][j] = o.errors[j];
-      }
-    }
+    if (!o.failed)
+      for (std::size_t j = 0; j < h && i + j < n; ++j) o.errors[j] = o.actual[j] - o.values.mean[j];
+  };
+  std::size_t next = 0;
+  if (!opt.refit)  // origins up to the one that provides the model, in order
+    while (next < at.size() && !reused) run_origin(next++);
+  (void)parallel_for(at.size() - next, opt.threads, [&](std::size_t k) { run_origin(next + k); });
+
+  rolling_result r;
+  r.errors.assign(n, std::vector<double>(h, nan));
+  for (origin_forecast& o : origins) {
+    if (o.failed) r.notes.push_back("origin " + std::to_string(o.origin) + ": fit failed: " + o.message);
+    for (std::size_t j = 0; j < h; ++j) r.errors[o.origin - 1][j] = o.errors[j];
     r.origins.push_back(std::move(o));
   }
 
