@@ -136,9 +136,7 @@ series_result forecast_one(const batch_input& in, std::size_t index, const forec
 
 batch_result forecast_batch(std::span<const batch_input> series, const forecast::method_spec& spec, int h,
                             const forecast::forecast_options& opts, const batch_options& bo) {
-  if (bo.threads < 0)
-    throw invalid_argument("threads = " + std::to_string(bo.threads) + " must be at least 0 (0 = all available)");
-  forecast::check_levels(opts.levels);
+  forecast::check_levels(opts.levels);  // threads < 0: parallel_for() throws, before any fitting
   for (const batch_input& in : series) {
     if (in.m < 1)
       throw invalid_argument("series '" + in.id + "': seasonal period m = " + std::to_string(in.m) + " must be at least 1");

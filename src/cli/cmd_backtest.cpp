@@ -33,9 +33,7 @@ struct backtest_options {
 int run_backtest(const backtest_options& o) {
   if (o.horizon < 1) throw invalid_argument("--horizon (-H) is required: the number of periods ahead to evaluate");
   const forecast::method_spec spec = forecast::parse_method(o.method);  // an unknown name fails before any reading
-  if (o.no_refit && !forecast::reusable(spec))
-    throw invalid_argument("--no-refit: method '" + o.method + "' cannot be re-applied without refitting; only ETS "
-                           "methods (ets, ets:XYZ, ses, holt, damped, hw-add, hw-mult), naive and snaive can");
+  if (o.no_refit && !forecast::reusable(spec)) throw invalid_argument("--no-refit: " + forecast::not_reusable_reason(spec));
   const loaded_input in = load_input(o.in);
   const series& s = select_series(in, o.in);
   const forecast::usable_span u = forecast::trailing_span(s);
@@ -50,11 +48,8 @@ int run_backtest(const backtest_options& o) {
   ro.threads = o.threads;
   if (o.window > 0) ro.window = o.window;
   ro.first_origin = o.first_origin;
-  const std::size_t first = o.first_origin != 0 ? o.first_origin : (o.window > 0 ? o.window : 2);
-  if (o.window == 1) throw invalid_argument("--window 1: each fit needs at least 2 observations");
-  if (first < 2) throw invalid_argument(fmt::format("--first-origin {}: the first fit needs at least 2 observations", first));
-  if (o.window > 0 && first < o.window)
-    throw invalid_argument(fmt::format("--first-origin {} is smaller than --window {}", first, o.window));
+  // the other checks of the origins are rolling_origin()'s; this one adds the series and its data note
+  const std::size_t first = eval::first_origin_of(ro);
   if (first >= n)
     throw invalid_argument(fmt::format("--first-origin {} leaves no observation to test: series '{}' has {} usable "
                                        "observation(s){}",

@@ -33,7 +33,7 @@ template <int NV, bool MSE, bool SEASONAL>
                                               double* ring) {
   constexpr std::size_t W = 4 * NV;
   v4d l[NV], b[NV], alpha[NV], phi[NV], gamma[NV], bta[NV], sse[NV], prod[NV], am[NV];
-  v4l has_trend[NV], season_add[NV], season_mult[NV], has_season[NV], error_mult[NV];
+  v4l has_trend[NV], season_add[NV], season_mult[NV], error_mult[NV];
   long ex[W];
   int m = 1;
   bool div_error[NV] = {}, div_season[NV] = {};  // does register v need the divisions?
@@ -53,7 +53,6 @@ template <int NV, bool MSE, bool SEASONAL>
     has_trend[v][j] = ln.trend != ets_none ? -1 : 0;
     season_add[v][j] = ln.season == ets_add ? -1 : 0;
     season_mult[v][j] = ln.season == ets_mult ? -1 : 0;
-    has_season[v][j] = ln.season != ets_none ? -1 : 0;
     error_mult[v][j] = ln.error == ets_mult ? -1 : 0;
     sse[v][j] = 0.0;
     prod[v][j] = 1.0;
@@ -111,7 +110,7 @@ template <int NV, bool MSE, bool SEASONAL>
           const v4d tm = (q < tol && q > ntol) ? hugen : y_over_q;
           t = season_add[v] ? t : tm;
         }
-        const v4d snew = has_season[v] ? sm + gamma[v] * (t - sm) : sm;
+        const v4d snew = (season_add[v] | season_mult[v]) ? sm + gamma[v] * (t - sm) : sm;
         std::memcpy(rg + 4 * v, &snew, sizeof snew);
       }
       l[v] = lnew;

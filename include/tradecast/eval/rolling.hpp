@@ -115,6 +115,11 @@ struct rolling_result {
   std::vector<std::string> notes;            ///< failed origins and origins left out of MASE
 };
 
+/// The first origin of `opt`: first_origin, or by default the window, or 2 without one.
+[[nodiscard]] inline std::size_t first_origin_of(const rolling_options& opt) noexcept {
+  return opt.first_origin != 0 ? opt.first_origin : (opt.window ? *opt.window : 2);
+}
+
 /// Rolling-origin evaluation of `spec` on `y` (seasonal period m); see the file comment.
 /// \throws invalid_argument naming the argument: m < 1, a non-finite y value, h < 1, a level
 ///   outside (0, 100), step = 0, window < 2, first_origin < 2 or ≥ n, first_origin < window, threads < 0,
@@ -122,9 +127,8 @@ struct rolling_result {
 [[nodiscard]] inline rolling_result rolling_origin(std::span<const double> y, int m, const forecast::method_spec& spec,
                                                    const rolling_options& opt = {}) {
   if (!opt.refit && !forecast::reusable(spec))
-    throw invalid_argument("refit = false: method '" + spec.name + "' cannot be re-applied without refitting; " +
-                           "only ETS methods (ets, ets:XYZ, ses, holt, damped, hw-add, hw-mult), naive and snaive can; " +
-                           "use refit = true (a new fit at every origin, as R's tsCV)");
+    throw invalid_argument("refit = false: " + forecast::not_reusable_reason(spec) +
+                           "; use refit = true (a new fit at every origin, as R's tsCV)");
   if (m < 1) throw invalid_argument("seasonal period m = " + std::to_string(m) + " must be at least 1");
   forecast::check_horizon(opt.h);
   forecast::check_levels(opt.forecast.levels);
@@ -137,7 +141,7 @@ struct rolling_result {
   if (opt.window && *opt.window < 2)
     throw invalid_argument("window = " + std::to_string(*opt.window) + " must be at least 2 (observations per fit)");
   const std::size_t n = y.size();
-  const std::size_t first = opt.first_origin != 0 ? opt.first_origin : (opt.window ? *opt.window : 2);
+  const std::size_t first = first_origin_of(opt);
   if (first < 2)
     throw invalid_argument("first_origin = " + std::to_string(first) + " must be at least 2 (observations at the first origin)");
   if (opt.window && first < *opt.window)

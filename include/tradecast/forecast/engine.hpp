@@ -557,15 +557,21 @@ struct reusable_fit {
          (spec.kind == method_kind::simple && (spec.simple == simple_method::naive || spec.simple == simple_method::snaive));
 }
 
+/// Why fit_reusable() refuses `spec`: "method 'X' cannot be re-applied without refitting; only …"
+/// (empty when reusable(spec)).
+[[nodiscard]] inline std::string not_reusable_reason(const method_spec& spec) {
+  if (reusable(spec)) return {};
+  return "method '" + spec.name + "' cannot be re-applied without refitting; only ETS methods (ets, ets:XYZ, ses, " +
+         "holt, damped, hw-add, hw-mult), naive and snaive can";
+}
+
 /// Fits `spec` to `y` as fit_forecast() does (the forecasts are the same) and keeps the fitted
 /// model for reapply_forecast().
 /// \throws invalid_argument as fit_forecast(), and for a method that reusable() rejects.
 [[nodiscard]] inline std::pair<reusable_fit, model_forecast> fit_reusable(std::span<const double> y, int m,
                                                                           const method_spec& spec, int h,
                                                                           const forecast_options& opt = {}) {
-  if (!reusable(spec))
-    throw invalid_argument("method '" + spec.name + "' cannot be re-applied without refitting; " +
-                           "only ETS methods (ets, ets:XYZ, ses, holt, damped, hw-add, hw-mult), naive and snaive can");
+  if (!reusable(spec)) throw invalid_argument(not_reusable_reason(spec));
   detail::check_fit_arguments(y, spec, h, opt);
   reusable_fit rf;
   rf.m = m;

@@ -204,6 +204,22 @@ inline void ets_check_char(char c, const char* allowed, const char* name) {
   throw invalid_argument(std::string("ets: ") + name + " = '" + std::string(1, c) + "' is not one of '" + allowed + "'");
 }
 
+/// Moves the outputs of a model run over the data (ets_run_model()) into a fit: states (and the
+/// final one), fitted values, residuals, likelihood, criteria, mse/amse, parameter count.
+inline void ets_take_run(ets_fit& f, ets_model_result&& r) {
+  f.states = std::move(r.states);
+  f.final_state.assign(f.states.end() - static_cast<std::ptrdiff_t>(f.state_size), f.states.end());
+  f.fitted = std::move(r.fitted);
+  f.residuals = std::move(r.residuals);
+  f.loglik = r.loglik;
+  f.aic = r.aic;
+  f.aicc = r.aicc;
+  f.bic = r.bic;
+  f.mse = r.mse;
+  f.amse = r.amse;
+  f.n_params = r.np;
+}
+
 /// Fills an ets_fit from a fitted model.
 inline ets_fit ets_make_fit(std::span<const double> y, const ets_model_request& rq, ets_model_result&& r,
                             int frequency) {
@@ -239,20 +255,9 @@ inline ets_fit ets_make_fit(std::span<const double> y, const ets_model_request& 
   if (rq.has_phi) f.par_names.emplace_back("phi"), f.par.push_back(rq.given.phi);
   f.state_size = r.initial_state.size();
   f.initial_state = r.initial_state;
-  f.states = std::move(r.states);
-  f.final_state.assign(f.states.end() - static_cast<std::ptrdiff_t>(f.state_size), f.states.end());
-  f.fitted = std::move(r.fitted);
-  f.residuals = std::move(r.residuals);
-  long double sse = 0;
-  for (double e : f.residuals) sse += static_cast<long double>(e) * e;
-  f.sigma2 = static_cast<double>(sse / static_cast<long double>(static_cast<double>(y.size()) - static_cast<double>(f.par.size())));
-  f.loglik = r.loglik;
-  f.aic = r.aic;
-  f.aicc = r.aicc;
-  f.bic = r.bic;
-  f.mse = r.mse;
-  f.amse = r.amse;
-  f.n_params = r.np;
+  ets_take_run(f, std::move(r));
+  f.sigma2 = static_cast<double>(ets_sum_squares(f.residuals) /
+                                 static_cast<long double>(static_cast<double>(y.size()) - static_cast<double>(f.par.size())));
   f.evaluations = r.fncount;
   f.optimiser_code = r.fail;
   f.status = r.fail == 1 ? fit_status::iteration_limit : fit_status::converged;
@@ -285,9 +290,7 @@ inline ets_fit ets_simple_ses(std::span<const double> y, int error, double alpha
   f.final_state = {f.states.back()};
   f.par_names = {"alpha", "l"};
   f.par = {alpha, y[0]};
-  long double sse = 0;
-  for (double e : f.residuals) sse += static_cast<long double>(e) * e;
-  f.mse = static_cast<double>(sse / static_cast<long double>(y.size()));
+  f.mse = static_cast<double>(ets_sum_squares(f.residuals) / static_cast<long double>(y.size()));
   f.amse = f.mse;
   f.loglik = -0.5 * std::max(co.lik, -1e10);
   return f;
@@ -326,9 +329,7 @@ inline ets_fit ets_fallback(std::span<const double> y, int error, const ets_spec
   const double alpha = spec.alpha.value_or(spec.upper[0]);
   ets_fit f = ets_simple_ses(y, error, alpha, frequency);
   f.method = ets_method_name(f.error, 'N', 'N', false);
-  long double sse = 0;
-  for (double e : f.residuals) sse += static_cast<long double>(e) * e;
-  f.sigma2 = static_cast<double>(sse / static_cast<long double>(n - 1));
+  f.sigma2 = static_cast<double>(ets_sum_squares(f.residuals) / static_cast<long double>(n - 1));
   f.n_params = 1;
   const double k = 1, ny = static_cast<double>(n), lik = -2 * f.loglik;
   f.aic = lik + 2 * k;
@@ -644,39 +645,23 @@ inline ets_fit ets_select(std::span<const double> y, int m, const ets_spec& spec
   f.optimiser_code = 0;
   detail::ets_smoothing sp = fit.smoothing();
   sp.alpha = std::max(sp.alpha, 1e-10);
-  const std::size_t n = y.size(), p = fit.state_size;
-  f.residuals.assign(n, 0.0);
-  f.fitted.assign(n, 0.0);
-  f.states.assign((n + 1) * p, 0.0);
-  constexpr int nmse = 3;  // R's default of the new ets() call
-  double amse[nmse] = {0, 0, 0};
-  const detail::ets_calc_output co =
-      detail::ets_calc(y, fit.m, detail::ets_code(fit.error), detail::ets_code(fit.trend), detail::ets_code(fit.season),
-                       sp, fit.initial_state, nmse, f.residuals.data(), f.fitted.data(), f.states.data(), amse);
-  const double nan = std::numeric_limits<double>::quiet_NaN();
-  for (std::size_t t = 0; t < n; ++t)
-    f.fitted[t] = fit.error == 'A' ? y[t] - f.residuals[t] : y[t] / (1 + f.residuals[t]);
-  f.final_state.assign(f.states.end() - static_cast<std::ptrdiff_t>(p), f.states.end());
+  detail::ets_model_result r;
+  r.initial_state = fit.initial_state;
   const int np = static_cast<int>(fit.par.size()) + 1;
-  const double k = np, ny = static_cast<double>(n);
-  f.n_params = np;
+  detail::ets_run_model(y, fit.m, detail::ets_code(fit.error), detail::ets_code(fit.trend), detail::ets_code(fit.season),
+                        sp, 3 /* R's default nmse of the new ets() call */, np, r);
+  const bool undefined = !r.failure.empty();
+  detail::ets_take_run(f, std::move(r));
+  const double k = np, ny = static_cast<double>(y.size());
+  f.sigma2 = ny > k ? static_cast<double>(detail::ets_sum_squares(f.residuals) / static_cast<long double>(ny - k))
+                    : std::numeric_limits<double>::quiet_NaN();
   f.status = fit_status::converged;
   f.status_message = "parameters and initial states re-used from an earlier fit (nothing re-estimated)";
-  if (co.na) {
-    f.loglik = f.aic = f.aicc = f.bic = f.mse = f.amse = f.sigma2 = nan;
+  if (undefined) {
+    f.loglik = f.aic = f.aicc = f.bic = f.mse = f.amse = f.sigma2 = std::numeric_limits<double>::quiet_NaN();
     f.status = fit_status::failed;
     f.status_message = "re-used " + fit.method + " gives an undefined forecast (multiplicative trend with a negative slope)";
-    return f;
   }
-  f.loglik = -0.5 * co.lik;
-  f.aic = co.lik + 2 * k;
-  f.bic = co.lik + std::log(ny) * k;
-  f.aicc = f.aic + 2 * k * (k + 1) / (ny - k - 1);
-  f.mse = amse[0];
-  f.amse = detail::r_mean(amse);
-  long double sse = 0;
-  for (double e : f.residuals) sse += static_cast<long double>(e) * e;
-  f.sigma2 = ny > k ? static_cast<double>(sse / static_cast<long double>(ny - k)) : nan;
   return f;
 }
 

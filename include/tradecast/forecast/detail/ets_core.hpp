@@ -1058,6 +1058,48 @@ struct ets_problem {
   return tf;
 }
 
+/// Runs a model with given smoothing parameters over y from `res.initial_state` (R's
+/// `pegelsresid.C`): fills res.residuals, fitted, states, lik, loglik, the information criteria
+/// with `np` parameters (R's length(par) + 1), mse and amse (nmse horizons). An undefined forecast
+/// (multiplicative trend, b < 0) sets res.failure and NaN lik and criteria.
+inline void ets_run_model(std::span<const double> y, int m, int error, int trend, int season, const ets_smoothing& sp,
+                          int nmse, int np, ets_model_result& res) {
+  const std::size_t n = y.size();
+  const std::size_t p = res.initial_state.size();
+  res.residuals.assign(n, 0.0);
+  res.fitted.assign(n, 0.0);
+  res.states.assign((n + 1) * p, 0.0);
+  nmse = std::clamp(nmse, 1, 30);
+  std::vector<double> amse(static_cast<std::size_t>(nmse), 0.0);
+  const ets_calc_output co = ets_calc(y, m, error, trend, season, sp, res.initial_state, nmse, res.residuals.data(),
+                                      res.fitted.data(), res.states.data(), amse.data());
+  res.np = np;
+  if (co.na) {
+    res.failure = "undefined forecast (multiplicative trend with a negative slope)";
+    res.lik = std::numeric_limits<double>::quiet_NaN();
+    res.aic = res.aicc = res.bic = std::numeric_limits<double>::quiet_NaN();
+    return;
+  }
+  for (std::size_t t = 0; t < n; ++t)
+    res.fitted[t] = error == ets_add ? y[t] - res.residuals[t] : y[t] / (1 + res.residuals[t]);
+  res.lik = co.lik;
+  res.loglik = -0.5 * co.lik;
+  const double k = np;
+  const double ny = static_cast<double>(n);
+  res.aic = co.lik + 2 * k;
+  res.bic = co.lik + std::log(ny) * k;
+  res.aicc = res.aic + 2 * k * (k + 1) / (ny - k - 1);
+  res.mse = amse[0];
+  res.amse = r_mean(amse);
+}
+
+/// Σ e² of residuals, accumulated in long double (as R's sum()).
+[[nodiscard]] inline long double ets_sum_squares(std::span<const double> e) {
+  long double sse = 0;
+  for (double v : e) sse += static_cast<long double>(v) * v;
+  return sse;
+}
+
 /// Second half of R's `etsmodel`: the final pass at the optimum `par` (residuals, states,
 /// likelihood) and the information criteria with k = #optimised + 1 (σ²).
 [[nodiscard]] inline ets_model_result ets_finish(std::span<const double> y, const ets_problem& pb,
@@ -1087,35 +1129,8 @@ struct ets_problem {
     const double s = r_sum(std::span<const double>(res.initial_state).subspan(soff));
     res.initial_state.push_back(m * (rq.season == ets_mult ? 1.0 : 0.0) - s);
   }
-  const std::size_t n = y.size();
-  const std::size_t p = res.initial_state.size();
-  res.residuals.assign(n, 0.0);
-  res.fitted.assign(n, 0.0);
-  res.states.assign((n + 1) * p, 0.0);
-  const int nmse = std::clamp(rq.nmse, 1, 30);
-  std::vector<double> amse(static_cast<std::size_t>(nmse), 0.0);
-  const ets_calc_output co = ets_calc(y, m, rq.error, rq.trend, rq.season, sp, res.initial_state, nmse,
-                                      res.residuals.data(), res.fitted.data(), res.states.data(), amse.data());
-  res.np = static_cast<int>(par.size()) + 1;
-  if (co.na) {
-    res.failure = "undefined forecast (multiplicative trend with a negative slope)";
-    res.lik = std::numeric_limits<double>::quiet_NaN();
-    res.aic = res.aicc = res.bic = std::numeric_limits<double>::quiet_NaN();
-    return res;
-  }
-  for (std::size_t t = 0; t < n; ++t)
-    res.fitted[t] = rq.error == ets_add ? y[t] - res.residuals[t] : y[t] / (1 + res.residuals[t]);
-  res.lik = co.lik;
-  res.loglik = -0.5 * co.lik;
-  const double k = res.np;
-  const double ny = static_cast<double>(n);
-  res.aic = co.lik + 2 * k;
-  res.bic = co.lik + std::log(ny) * k;
-  res.aicc = res.aic + 2 * k * (k + 1) / (ny - k - 1);
-  res.mse = amse[0];
-  res.amse = r_mean(amse);
-  // −∞ (Σe² = 0: the model reproduces the data exactly) is a valid fit, as in R, whose loglik is
-  // then +Inf and AICc −Inf (such a model wins the selection); NaN or +∞ is a failure.
+  ets_run_model(y, m, rq.error, rq.trend, rq.season, sp, rq.nmse, static_cast<int>(par.size()) + 1, res);
+  if (!res.failure.empty()) return res;  // an undefined forecast
   res.ok = !std::isnan(res.lik) && res.lik < std::numeric_limits<double>::infinity();
   if (!res.ok) res.failure = "the likelihood is not finite at the optimum";
   return res;
