@@ -28,40 +28,69 @@ typedef long long v4l __attribute__((vector_size(32)));
 
 /// NV registers of 4 lanes; lanes K … 4·NV − 1 repeat lane 0 and are discarded. `ring` holds
 /// m × 4·NV doubles (all seasonal lanes share the seasonal period, as candidates of one series do).
-template <int NV, bool MSE, bool SEASONAL>
+///
+/// The level/trend recursion is the loop-carried dependency chain, so it carries no per-lane
+/// selects: a lane without trend runs the trend arithmetic too, with b = 0 and β/α = 0, which
+/// leaves b at +0 and makes l + φ·b equal to l (bit for bit for any finite l; only the sign of a
+/// zero level can differ, which changes no likelihood). Should its level overflow, the lane's b
+/// turns NaN instead of staying 0; its likelihood is then NaN instead of ±Inf, and both are the
+/// objective +Inf for the optimiser (ets_optimise_many). Without damped lanes (DAMPED false every
+/// trend lane has φ = 1, and 1·b is b) the multiplication by φ is skipped.
+template <int NV, bool MSE, bool SEASONAL, bool DAMPED>
 [[gnu::always_inline]] inline void lanes_body(const double* y, std::size_t n, ets_lane* const* lanes, std::size_t K,
                                               double* ring) {
   constexpr std::size_t W = 4 * NV;
   v4d l[NV], b[NV], alpha[NV], phi[NV], gamma[NV], bta[NV], sse[NV], prod[NV], am[NV];
-  v4l has_trend[NV], season_add[NV], season_mult[NV], error_mult[NV];
+  v4l season_add[NV], season_mult[NV], error_mult[NV];
   long ex[W];
   int m = 1;
   bool div_error[NV] = {}, div_season[NV] = {};  // does register v need the divisions?
   for (std::size_t k = 0; k < K; ++k)
     if (lanes[k]->season > ets_none) m = lanes[k]->m;
-  for (std::size_t k = 0; k < W; ++k) {
-    const ets_lane& ln = *lanes[k < K ? k : 0];
-    div_error[k / 4] = div_error[k / 4] || ln.error == ets_mult;
-    div_season[k / 4] = div_season[k / 4] || ln.season == ets_mult;
-    const std::size_t v = k / 4, j = k % 4;
-    l[v][j] = ln.x0[0];
-    b[v][j] = ln.trend > ets_none ? ln.x0[1] : 0.0;
-    bta[v][j] = ln.trend > ets_none ? ln.sp.beta / ln.sp.alpha : 0.0;
-    alpha[v][j] = ln.sp.alpha;
-    phi[v][j] = ln.sp.phi;
-    gamma[v][j] = ln.sp.gamma;
-    has_trend[v][j] = ln.trend != ets_none ? -1 : 0;
-    season_add[v][j] = ln.season == ets_add ? -1 : 0;
-    season_mult[v][j] = ln.season == ets_mult ? -1 : 0;
-    error_mult[v][j] = ln.error == ets_mult ? -1 : 0;
-    sse[v][j] = 0.0;
-    prod[v][j] = 1.0;
-    am[v][j] = 0.0;
-    ex[k] = 0;
-    const double* s0 = ln.x0 + (ln.trend > ets_none ? 2 : 1);
-    for (int q = 0; q < m; ++q)
-      ring[static_cast<std::size_t>(q) * W + k] = ln.season > ets_none ? s0[m - 1 - q] : 0.0;
+  // The registers are assembled from the lanes' scalars directly (element-wise writes to a vector
+  // in memory followed by a vector load would stall on store forwarding, once per register).
+  const ets_lane* ln4[W];
+  for (std::size_t k = 0; k < W; ++k) ln4[k] = lanes[k < K ? k : 0];
+#define TRADECAST_GATHER(v, f) (v4d{f(*ln4[4 * (v)]), f(*ln4[4 * (v) + 1]), f(*ln4[4 * (v) + 2]), f(*ln4[4 * (v) + 3])})
+  const auto level = [](const ets_lane& ln) { return ln.x0[0]; };
+  const auto trend = [](const ets_lane& ln) { return ln.trend > ets_none ? ln.x0[1] : 0.0; };
+  const auto beta_over_alpha = [](const ets_lane& ln) { return ln.trend > ets_none ? ln.sp.beta / ln.sp.alpha : 0.0; };
+  const auto alpha_of = [](const ets_lane& ln) { return ln.sp.alpha; };
+  const auto phi_of = [](const ets_lane& ln) { return ln.trend > ets_none ? ln.sp.phi : 1.0; };
+  const auto gamma_of = [](const ets_lane& ln) { return ln.sp.gamma; };
+  const auto is_season_add = [](const ets_lane& ln) { return ln.season == ets_add ? 1.0 : 0.0; };
+  const auto is_season_mult = [](const ets_lane& ln) { return ln.season == ets_mult ? 1.0 : 0.0; };
+  const auto is_error_mult = [](const ets_lane& ln) { return ln.error == ets_mult ? 1.0 : 0.0; };
+  const v4d ones = TRADECAST_V4(1.0);
+  for (std::size_t v = 0; v < NV; ++v) {
+    l[v] = TRADECAST_GATHER(v, level);
+    b[v] = TRADECAST_GATHER(v, trend);
+    bta[v] = TRADECAST_GATHER(v, beta_over_alpha);
+    alpha[v] = TRADECAST_GATHER(v, alpha_of);
+    phi[v] = TRADECAST_GATHER(v, phi_of);
+    gamma[v] = TRADECAST_GATHER(v, gamma_of);
+    season_add[v] = TRADECAST_GATHER(v, is_season_add) == ones;
+    season_mult[v] = TRADECAST_GATHER(v, is_season_mult) == ones;
+    error_mult[v] = TRADECAST_GATHER(v, is_error_mult) == ones;
+    sse[v] = TRADECAST_V4(0.0);
+    prod[v] = ones;
+    am[v] = TRADECAST_V4(0.0);
+    for (std::size_t j = 0; j < 4; ++j) {
+      div_error[v] = div_error[v] || ln4[4 * v + j]->error == ets_mult;
+      div_season[v] = div_season[v] || ln4[4 * v + j]->season == ets_mult;
+      ex[4 * v + j] = 0;
+    }
+    if constexpr (SEASONAL) {
+      for (int q = 0; q < m; ++q) {  // the ring slot q holds s_{m−q} of the initial state
+        const auto season_q = [q, m](const ets_lane& ln) {
+          return ln.season > ets_none ? ln.x0[(ln.trend > ets_none ? 2 : 1) + (m - 1 - q)] : 0.0;
+        };
+        const v4d sq = TRADECAST_GATHER(v, season_q);
+        std::memcpy(ring + static_cast<std::size_t>(q) * W + 4 * v, &sq, sizeof sq);
+      }
+    }
   }
+#undef TRADECAST_GATHER
   const v4d tol = TRADECAST_V4(ets_tol), ntol = -tol, hugen = TRADECAST_V4(ets_hugen);
   const v4d hi = TRADECAST_V4(0x1p500), lo = TRADECAST_V4(0x1p-500);
   const v4l absmask = {0x7fffffffffffffffLL, 0x7fffffffffffffffLL, 0x7fffffffffffffffLL, 0x7fffffffffffffffLL};
@@ -75,8 +104,9 @@ template <int NV, bool MSE, bool SEASONAL>
     for (int v = 0; v < NV; ++v) {
       v4d sm = TRADECAST_V4(0.0);
       if constexpr (SEASONAL) std::memcpy(&sm, rg + 4 * v, sizeof sm);
-      const v4d phib = phi[v] * b[v];
-      const v4d q = has_trend[v] ? l[v] + phib : l[v];  // the one-step forecast before the season
+      v4d phib = b[v];
+      if constexpr (DAMPED) phib = phi[v] * b[v];
+      const v4d q = l[v] + phib;  // the one-step forecast before the season
       v4d f = q;
       if constexpr (SEASONAL) f = season_add[v] ? q + sm : (season_mult[v] ? q * sm : q);
       const v4d d = yi - f;
@@ -102,7 +132,7 @@ template <int NV, bool MSE, bool SEASONAL>
       }
       const v4d lnew = q + alpha[v] * (pv - q);
       const v4d bnew = phib + bta[v] * ((lnew - l[v]) - phib);
-      b[v] = has_trend[v] ? bnew : b[v];
+      b[v] = bnew;
       if constexpr (SEASONAL) {
         v4d t = yi - q;
         if (div_season[v]) {
@@ -141,21 +171,24 @@ template <int NV, bool MSE, bool SEASONAL>
   }
 }
 
-template <int NV>
+template <int NV, bool DAMPED>
 [[gnu::always_inline]] inline void lanes_variant(const double* y, std::size_t n, ets_lane* const* lanes, std::size_t K,
                                                  double* ring, bool mse, bool seasonal) {
   if (seasonal)
-    mse ? lanes_body<NV, true, true>(y, n, lanes, K, ring) : lanes_body<NV, false, true>(y, n, lanes, K, ring);
+    mse ? lanes_body<NV, true, true, DAMPED>(y, n, lanes, K, ring) : lanes_body<NV, false, true, DAMPED>(y, n, lanes, K, ring);
   else
-    mse ? lanes_body<NV, true, false>(y, n, lanes, K, ring) : lanes_body<NV, false, false>(y, n, lanes, K, ring);
+    mse ? lanes_body<NV, true, false, DAMPED>(y, n, lanes, K, ring)
+        : lanes_body<NV, false, false, DAMPED>(y, n, lanes, K, ring);
 }
 
 __attribute__((target("avx2"))) void lanes_avx2(const double* y, std::size_t n, ets_lane* const* lanes, std::size_t K,
-                                                double* ring, bool mse, bool seasonal) {
+                                                double* ring, bool mse, bool seasonal, bool damped) {
   if (K <= 4)
-    lanes_variant<1>(y, n, lanes, K, ring, mse, seasonal);
+    damped ? lanes_variant<1, true>(y, n, lanes, K, ring, mse, seasonal)
+           : lanes_variant<1, false>(y, n, lanes, K, ring, mse, seasonal);
   else
-    lanes_variant<2>(y, n, lanes, K, ring, mse, seasonal);
+    damped ? lanes_variant<2, true>(y, n, lanes, K, ring, mse, seasonal)
+           : lanes_variant<2, false>(y, n, lanes, K, ring, mse, seasonal);
 }
 
 bool has_avx2() noexcept {
@@ -182,17 +215,22 @@ void ets_lik_lanes_fast(const double* y, std::size_t n, ets_lane* lanes, std::si
 #ifdef TRADECAST_ETS_AVX2
   if (has_avx2()) {
     // Lanes that divide (multiplicative season, then multiplicative error) first, so that registers
-    // of additive lanes skip the divisions.
+    // of additive lanes skip the divisions: a stable counting sort (keys and flags in one pass).
     ets_lane* order[8];
-    std::size_t c = 0;
-    for (int pass = 0; pass < 3; ++pass)
-      for (std::size_t k = 0; k < K; ++k) {
-        const int key = lanes[k].season == ets_mult ? 0 : (lanes[k].error == ets_mult ? 1 : 2);
-        if (key == pass) order[c++] = lanes + k;
-      }
-    bool mse = false, seasonal = false;
-    for (std::size_t k = 0; k < K; ++k) mse = mse || lanes[k].mse, seasonal = seasonal || lanes[k].season != ets_none;
-    lanes_avx2(y, n, order, K, ring, mse, seasonal);
+    unsigned key[8];
+    std::size_t start[3] = {0, 0, 0};
+    bool mse = false, seasonal = false, damped = false;
+    for (std::size_t k = 0; k < K; ++k) {
+      const ets_lane& ln = lanes[k];
+      key[k] = ln.season == ets_mult ? 0u : (ln.error == ets_mult ? 1u : 2u);
+      start[1] += key[k] == 0u;
+      start[2] += key[k] <= 1u;
+      mse = mse || ln.mse;
+      seasonal = seasonal || ln.season != ets_none;
+      damped = damped || (ln.trend != ets_none && ln.sp.phi != 1.0);
+    }
+    for (std::size_t k = 0; k < K; ++k) order[start[key[k]]++] = lanes + k;
+    lanes_avx2(y, n, order, K, ring, mse, seasonal, damped);
     return;
   }
 #endif

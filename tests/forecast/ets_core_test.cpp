@@ -288,8 +288,9 @@ TEST(EtsCore, LaneKernelEqualsKernel) {
   std::vector<std::vector<double>> x0s, rings;
   std::vector<double> expect;
   for (int e = 1; e <= 2; ++e)
-    for (int t = 0; t <= 1; ++t)
+    for (int td = 0; td <= 2; ++td)  // no trend, additive trend, damped additive trend
       for (int s = 0; s <= 2; ++s) {
+        const int t = td > 0 ? 1 : 0;
         const int m = s ? 4 : 1;
         std::vector<double> x0 = d::ets_init_state(y, m, t, s);
         if (s) {
@@ -301,7 +302,7 @@ TEST(EtsCore, LaneKernelEqualsKernel) {
         p.alpha = 0.2 + 0.05 * s;
         p.beta = t ? 0.02 : 0;
         p.gamma = s ? 0.1 : 0;
-        p.phi = t ? 0.97 : 1.0;
+        p.phi = td == 2 ? 0.97 : 1.0;
         std::vector<double> ring(static_cast<std::size_t>(m));
         expect.push_back(d::ets_select_kernel(e, t, s)(y.data(), y.size(), m, p, x0.data(), ring.data()));
         x0s.push_back(x0);
@@ -354,6 +355,36 @@ TEST(EtsCore, LaneKernelEqualsKernel) {
         }
       }
   std::cout << "ets_lik_lanes_fast is " << (d::ets_lanes_vectorised() ? "vectorised (AVX2)" : "the scalar lanes") << "\n";
+}
+
+// A level that overflows: the vectorised lanes may give NaN where the kernel gives ±Inf (a lane
+// without trend runs the trend arithmetic with b = 0, and 0·Inf is NaN), never a finite value,
+// so the optimiser's objective (+Inf for any non-finite likelihood) is the same.
+TEST(EtsCore, LaneKernelOverflowIsNonFinite) {
+  // Hand calculation for ANN, α = 0.9, l0 = 0: step 1 d = 1e308, l = 9e307; step 2 d = −1e308 − 9e307
+  // = −1.9e308, which overflows to −Inf; every later value is ±Inf or NaN.
+  const std::vector<double> y{1e308, -1e308, 1e308, -1e308, 1e308, -1e308};
+  std::vector<d::ets_lane> lanes;
+  const double x0[2] = {0.0, 0.0};
+  for (int e = 1; e <= 2; ++e)
+    for (int td = 0; td <= 2; ++td) {
+      d::ets_lane ln;
+      ln.error = e;
+      ln.trend = td > 0 ? 1 : 0;
+      ln.x0 = x0;
+      ln.sp.alpha = 0.9;
+      ln.sp.beta = td > 0 ? 0.1 : 0.0;
+      ln.sp.phi = td == 2 ? 0.9 : 1.0;
+      lanes.push_back(ln);
+    }
+  std::vector<double> ring(8);
+  d::ets_lik_lanes_fast(y.data(), y.size(), lanes.data(), lanes.size(), ring.data());
+  for (const auto& ln : lanes) {
+    double r = 0;
+    const double kernel = d::ets_select_kernel(ln.error, ln.trend, 0)(y.data(), y.size(), 1, ln.sp, ln.x0, &r);
+    EXPECT_FALSE(std::isfinite(kernel)) << ln.error << ln.trend << " kernel " << kernel;
+    EXPECT_FALSE(std::isfinite(ln.lik)) << ln.error << ln.trend << " lanes " << ln.lik;
+  }
 }
 
 }  // namespace
