@@ -9,6 +9,7 @@
 // unselected arithmetic (a division by a zero seasonal state, say) is discarded and raises
 // nothing, since floating-point exceptions are not trapped. Processors without AVX2, and other
 // compilers, use the scalar ets_lik_lanes().
+#include <algorithm>
 #include <cstddef>
 #include <cstring>
 
@@ -26,6 +27,9 @@ typedef long long v4l __attribute__((vector_size(32)));
 
 #define TRADECAST_V4(x) (v4d{(x), (x), (x), (x)})
 
+/// What the trend part of a pass needs (see lanes_body).
+constexpr int lanes_no_trend = 0, lanes_trend_only = 1, lanes_damped = 2;
+
 /// NV registers of 4 lanes; lanes K … 4·NV − 1 repeat lane 0 and are discarded. `ring` holds
 /// m × 4·NV doubles (all seasonal lanes share the seasonal period, as candidates of one series do).
 ///
@@ -34,9 +38,11 @@ typedef long long v4l __attribute__((vector_size(32)));
 /// leaves b at +0 and makes l + φ·b equal to l (bit for bit for any finite l; only the sign of a
 /// zero level can differ, which changes no likelihood). Should its level overflow, the lane's b
 /// turns NaN instead of staying 0; its likelihood is then NaN instead of ±Inf, and both are the
-/// objective +Inf for the optimiser (ets_optimise_many). Without damped lanes (DAMPED false every
-/// trend lane has φ = 1, and 1·b is b) the multiplication by φ is skipped.
-template <int NV, bool MSE, bool SEASONAL, bool DAMPED>
+/// objective +Inf for the optimiser (ets_optimise_many). TREND is what the pass needs:
+/// lanes_no_trend (no lane has a trend: the trend arithmetic is left out, and the chain is three
+/// operations per step instead of eight), lanes_trend_only (every trend lane has φ = 1, and 1·b is
+/// b, so the multiplication by φ is left out) or lanes_damped (nine operations).
+template <int NV, bool MSE, bool SEASONAL, int TREND>
 [[gnu::always_inline]] inline void lanes_body(const double* y, std::size_t n, ets_lane* const* lanes, std::size_t K,
                                               double* ring) {
   constexpr std::size_t W = 4 * NV;
@@ -105,8 +111,9 @@ template <int NV, bool MSE, bool SEASONAL, bool DAMPED>
       v4d sm = TRADECAST_V4(0.0);
       if constexpr (SEASONAL) std::memcpy(&sm, rg + 4 * v, sizeof sm);
       v4d phib = b[v];
-      if constexpr (DAMPED) phib = phi[v] * b[v];
-      const v4d q = l[v] + phib;  // the one-step forecast before the season
+      if constexpr (TREND == lanes_damped) phib = phi[v] * b[v];
+      v4d q = l[v];  // the one-step forecast before the season
+      if constexpr (TREND != lanes_no_trend) q = l[v] + phib;
       v4d f = q;
       if constexpr (SEASONAL) f = season_add[v] ? q + sm : (season_mult[v] ? q * sm : q);
       const v4d d = yi - f;
@@ -131,8 +138,7 @@ template <int NV, bool MSE, bool SEASONAL, bool DAMPED>
         }
       }
       const v4d lnew = q + alpha[v] * (pv - q);
-      const v4d bnew = phib + bta[v] * ((lnew - l[v]) - phib);
-      b[v] = bnew;
+      if constexpr (TREND != lanes_no_trend) b[v] = phib + bta[v] * ((lnew - l[v]) - phib);
       if constexpr (SEASONAL) {
         v4d t = yi - q;
         if (div_season[v]) {
@@ -171,24 +177,33 @@ template <int NV, bool MSE, bool SEASONAL, bool DAMPED>
   }
 }
 
-template <int NV, bool DAMPED>
+template <int NV, int TREND>
 [[gnu::always_inline]] inline void lanes_variant(const double* y, std::size_t n, ets_lane* const* lanes, std::size_t K,
                                                  double* ring, bool mse, bool seasonal) {
   if (seasonal)
-    mse ? lanes_body<NV, true, true, DAMPED>(y, n, lanes, K, ring) : lanes_body<NV, false, true, DAMPED>(y, n, lanes, K, ring);
+    mse ? lanes_body<NV, true, true, TREND>(y, n, lanes, K, ring) : lanes_body<NV, false, true, TREND>(y, n, lanes, K, ring);
   else
-    mse ? lanes_body<NV, true, false, DAMPED>(y, n, lanes, K, ring)
-        : lanes_body<NV, false, false, DAMPED>(y, n, lanes, K, ring);
+    mse ? lanes_body<NV, true, false, TREND>(y, n, lanes, K, ring)
+        : lanes_body<NV, false, false, TREND>(y, n, lanes, K, ring);
+}
+
+template <int NV>
+[[gnu::always_inline]] inline void lanes_trend(const double* y, std::size_t n, ets_lane* const* lanes, std::size_t K,
+                                               double* ring, bool mse, bool seasonal, int trend) {
+  if (trend == lanes_no_trend)
+    lanes_variant<NV, lanes_no_trend>(y, n, lanes, K, ring, mse, seasonal);
+  else if (trend == lanes_trend_only)
+    lanes_variant<NV, lanes_trend_only>(y, n, lanes, K, ring, mse, seasonal);
+  else
+    lanes_variant<NV, lanes_damped>(y, n, lanes, K, ring, mse, seasonal);
 }
 
 __attribute__((target("avx2"))) void lanes_avx2(const double* y, std::size_t n, ets_lane* const* lanes, std::size_t K,
-                                                double* ring, bool mse, bool seasonal, bool damped) {
+                                                double* ring, bool mse, bool seasonal, int trend) {
   if (K <= 4)
-    damped ? lanes_variant<1, true>(y, n, lanes, K, ring, mse, seasonal)
-           : lanes_variant<1, false>(y, n, lanes, K, ring, mse, seasonal);
+    lanes_trend<1>(y, n, lanes, K, ring, mse, seasonal, trend);
   else
-    damped ? lanes_variant<2, true>(y, n, lanes, K, ring, mse, seasonal)
-           : lanes_variant<2, false>(y, n, lanes, K, ring, mse, seasonal);
+    lanes_trend<2>(y, n, lanes, K, ring, mse, seasonal, trend);
 }
 
 bool has_avx2() noexcept {
@@ -219,7 +234,8 @@ void ets_lik_lanes_fast(const double* y, std::size_t n, ets_lane* lanes, std::si
     ets_lane* order[8];
     unsigned key[8];
     std::size_t start[3] = {0, 0, 0};
-    bool mse = false, seasonal = false, damped = false;
+    bool mse = false, seasonal = false;
+    int trend = lanes_no_trend;
     for (std::size_t k = 0; k < K; ++k) {
       const ets_lane& ln = lanes[k];
       key[k] = ln.season == ets_mult ? 0u : (ln.error == ets_mult ? 1u : 2u);
@@ -227,10 +243,10 @@ void ets_lik_lanes_fast(const double* y, std::size_t n, ets_lane* lanes, std::si
       start[2] += key[k] <= 1u;
       mse = mse || ln.mse;
       seasonal = seasonal || ln.season != ets_none;
-      damped = damped || (ln.trend != ets_none && ln.sp.phi != 1.0);
+      if (ln.trend != ets_none) trend = std::max(trend, ln.sp.phi != 1.0 ? lanes_damped : lanes_trend_only);
     }
     for (std::size_t k = 0; k < K; ++k) order[start[key[k]]++] = lanes + k;
-    lanes_avx2(y, n, order, K, ring, mse, seasonal, damped);
+    lanes_avx2(y, n, order, K, ring, mse, seasonal, trend);
     return;
   }
 #endif
