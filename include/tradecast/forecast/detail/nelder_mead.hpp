@@ -49,21 +49,35 @@ struct nmmin_options {
 /// per coordinate −P_h + P_0 + … + P_n in R's summation order, accumulated vertex by vertex so
 /// that the coordinates vectorise (same rounding as the coordinate-by-coordinate loop).
 inline void nm_centroid(double* P, std::size_t n, std::size_t n1, std::size_t h, std::size_t c) noexcept {
-  double tmp[64];
-  std::vector<double> big;
-  double* __restrict acc = tmp;
-  if (n > 64) {
-    big.resize(n);
-    acc = big.data();
-  }
+  double* __restrict out = P + c * n1;  // the centroid column is none of the vertices
   const double* ph = P + h * n1;
-  for (std::size_t i = 0; i < n; ++i) acc[i] = -ph[i];
+  for (std::size_t i = 0; i < n; ++i) out[i] = -ph[i];
   for (std::size_t j = 0; j < n1; ++j) {
     const double* __restrict pj = P + j * n1;
-    for (std::size_t i = 0; i < n; ++i) acc[i] += pj[i];
+    for (std::size_t i = 0; i < n; ++i) out[i] += pj[i];
   }
-  double* out = P + c * n1;
-  for (std::size_t i = 0; i < n; ++i) out[i] = acc[i] / static_cast<double>(n);
+  const double dn = static_cast<double>(n);
+  for (std::size_t i = 0; i < n; ++i) out[i] = out[i] / dn;
+}
+
+/// R's search for the best (L, value VL) and worst (H, value VH) vertices, 1-based, starting from
+/// the previous best L: vertex j ≠ L (L as updated so far) becomes the best when its value is below
+/// VL and the worst when above VH. Written without branches (the outcomes are unpredictable).
+inline void nm_best_worst(const double* P, std::size_t n1, std::size_t& L, double& VL, std::size_t& H,
+                          double& VH) noexcept {
+  VL = P[(L - 1) * n1 + n1 - 1];
+  VH = VL;
+  H = L;
+  for (std::size_t j = 1; j <= n1; ++j) {
+    const double fj = P[(j - 1) * n1 + n1 - 1];
+    const bool other = j != L;
+    const bool lower = other && fj < VL;
+    const bool higher = other && fj > VH;
+    L = lower ? j : L;
+    VL = lower ? fj : VL;
+    H = higher ? j : H;
+    VH = higher ? fj : VH;
+  }
 }
 
 /// Minimises `f` (callable as `double f(std::span<const double>)`) starting from `x`; on return `x`
@@ -140,22 +154,9 @@ nmmin_result nmmin(std::span<double> x, F&& f, const nmmin_options& opt, nmmin_w
       }
       calcvert = false;
     }
-    double VL = at(n1 - 1, L - 1);
-    double VH = VL;
+    double VL = 0, VH = 0;
     std::size_t H = L;
-    for (std::size_t j = 1; j <= n1; ++j) {
-      if (j != L) {
-        const double fj = at(n1 - 1, j - 1);
-        if (fj < VL) {
-          L = j;
-          VL = fj;
-        }
-        if (fj > VH) {
-          H = j;
-          VH = fj;
-        }
-      }
-    }
+    nm_best_worst(P, n1, L, VL, H, VH);
     if (VH <= VL + convtol || VL <= opt.abstol) break;
 
     // Centroid of all vertices but H: per coordinate −P_H + P_0 + … + P_n (R's summation order),
@@ -344,22 +345,7 @@ class nmmin_machine {
     iterate();
   }
   void iterate() {
-    VL_ = at(n1_ - 1, L_ - 1);
-    VH_ = VL_;
-    H_ = L_;
-    for (std::size_t j = 1; j <= n1_; ++j) {
-      if (j != L_) {
-        const double fj = at(n1_ - 1, j - 1);
-        if (fj < VL_) {
-          L_ = j;
-          VL_ = fj;
-        }
-        if (fj > VH_) {
-          H_ = j;
-          VH_ = fj;
-        }
-      }
-    }
+    nm_best_worst(P_.data(), n1_, L_, VL_, H_, VH_);
     if (VH_ <= VL_ + convtol_ || VL_ <= opt_.abstol) {
       finish();
       return;
