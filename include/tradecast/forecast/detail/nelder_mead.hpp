@@ -46,18 +46,32 @@ struct nmmin_options {
 };
 
 /// Centroid of the simplex without vertex `h` into column `c` of P (column-major, n1 rows):
-/// per coordinate −P_h + P_0 + … + P_n in R's summation order, accumulated vertex by vertex so
-/// that the coordinates vectorise (same rounding as the coordinate-by-coordinate loop).
+/// per coordinate −P_h + P_0 + … + P_n in R's summation order. Coordinates are summed four at a
+/// time in registers (each coordinate's additions stay in R's order, so the rounding is R's).
 inline void nm_centroid(double* P, std::size_t n, std::size_t n1, std::size_t h, std::size_t c) noexcept {
-  double* __restrict out = P + c * n1;  // the centroid column is none of the vertices
+  double* out = P + c * n1;  // the centroid column is none of the vertices
   const double* ph = P + h * n1;
-  for (std::size_t i = 0; i < n; ++i) out[i] = -ph[i];
-  for (std::size_t j = 0; j < n1; ++j) {
-    const double* __restrict pj = P + j * n1;
-    for (std::size_t i = 0; i < n; ++i) out[i] += pj[i];
-  }
   const double dn = static_cast<double>(n);
-  for (std::size_t i = 0; i < n; ++i) out[i] = out[i] / dn;
+  std::size_t i = 0;
+  for (; i + 4 <= n; i += 4) {
+    double a0 = -ph[i], a1 = -ph[i + 1], a2 = -ph[i + 2], a3 = -ph[i + 3];
+    for (std::size_t j = 0; j < n1; ++j) {
+      const double* pj = P + j * n1 + i;
+      a0 += pj[0];
+      a1 += pj[1];
+      a2 += pj[2];
+      a3 += pj[3];
+    }
+    out[i] = a0 / dn;
+    out[i + 1] = a1 / dn;
+    out[i + 2] = a2 / dn;
+    out[i + 3] = a3 / dn;
+  }
+  for (; i < n; ++i) {
+    double a = -ph[i];
+    for (std::size_t j = 0; j < n1; ++j) a += P[j * n1 + i];
+    out[i] = a / dn;
+  }
 }
 
 /// R's search for the best (L, value VL) and worst (H, value VH) vertices, 1-based, starting from
