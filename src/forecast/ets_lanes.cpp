@@ -5,9 +5,10 @@
 // superset of the model arithmetic and a per-lane mask selects what its model uses, so lanes of
 // different models share one pass. For each lane the selected operations are exactly those of
 // ets_lik_kernel() in the same order (IEEE double, no fused multiply-add: this file is compiled
-// with -ffp-contract=off), so the likelihoods are bit-for-bit those of the scalar kernels; the
-// unselected arithmetic (a division by a zero seasonal state, say) is discarded and raises
-// nothing, since floating-point exceptions are not trapped. Processors without AVX2, and other
+// with -ffp-contract=off), so the finite likelihoods are bit-for-bit those of the scalar kernels
+// (lanes_body says why a lane without trend may give NaN where they give ±Inf); the unselected
+// arithmetic (a division by a zero seasonal state, say) is discarded and raises nothing, since
+// floating-point exceptions are not trapped. Processors without AVX2, and other
 // compilers, use the scalar ets_lik_lanes().
 #include <algorithm>
 #include <cstddef>
