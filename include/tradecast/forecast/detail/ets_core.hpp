@@ -1265,8 +1265,8 @@ inline void ets_lik_lanes(const double* y, std::size_t n, ets_lane* lanes, std::
 /// ets_lik_lanes() vectorised (src/forecast/ets_lanes.cpp): up to 8 lanes in AVX2 registers, the
 /// same finite likelihoods bit for bit (a non-finite one may be NaN where the scalar kernel gives
 /// ±Inf: the same objective, +Inf, for ets_optimise_many); the scalar ets_lik_lanes() where AVX2
-/// is missing. `ring` is
-/// scratch for 8·m doubles (m: the lanes' seasonal period); the lanes' own rings are not used.
+/// is missing. `ring` is scratch for 8·m doubles (m: the lanes' seasonal period); the lanes' own
+/// rings are not used.
 void ets_lik_lanes_fast(const double* y, std::size_t n, ets_lane* lanes, std::size_t K, double* ring) noexcept;
 /// Whether ets_lik_lanes_fast() runs the vectorised kernel on this processor.
 [[nodiscard]] bool ets_lanes_vectorised() noexcept;

@@ -169,7 +169,7 @@ nmmin_result nmmin(std::span<double> x, F&& f, const nmmin_options& opt, nmmin_w
       calcvert = false;
     }
     double VL = 0, VH = 0;
-    std::size_t H = L;
+    std::size_t H = 0;
     nm_best_worst(P, n1, L, VL, H, VH);
     if (VH <= VL + convtol || VL <= opt.abstol) break;
 
