@@ -78,8 +78,12 @@ std::vector<batch_input> inputs_of(const io::wide_set& set) {
   return out;
 }
 
-series_result forecast_one(const batch_input& in, std::size_t index, const forecast::method_spec& spec, int h,
-                           const forecast::forecast_options& opts, bool keep_fitted) {
+namespace {
+
+/// A series' result from what fit_forecast() gave (or threw) for it: the status, the naive
+/// fallback when the method failed.
+series_result finish_one(const batch_input& in, std::size_t index, const forecast::method_spec& spec, int h,
+                         const forecast::forecast_options& opts, bool keep_fitted, forecast::forecast_outcome outcome) {
   series_result r;
   r.id = in.id;
   r.h = in.h > 0 ? in.h : h;
@@ -89,7 +93,8 @@ series_result forecast_one(const batch_input& in, std::size_t index, const forec
   o.seed = r.seed;
   std::string reason;
   try {
-    forecast::model_forecast mf = forecast::fit_forecast(in.values, in.m, spec, r.h, o);
+    if (outcome.error) std::rethrow_exception(outcome.error);
+    forecast::model_forecast& mf = *outcome.result;
     if (mf.model.status == forecast::fit_status::failed) {
       reason = "fit failed" + (mf.model.status_message.empty() ? std::string() : ": " + mf.model.status_message);
     } else if (std::any_of(mf.values.mean.begin(), mf.values.mean.end(), [](double x) { return !std::isfinite(x); })) {
@@ -134,6 +139,26 @@ series_result forecast_one(const batch_input& in, std::size_t index, const forec
   return r;
 }
 
+forecast::forecast_job job_of(const batch_input& in, std::size_t index, int h, const forecast::forecast_options& opts) {
+  return {in.values, in.m, in.h > 0 ? in.h : h, opts.seed + static_cast<std::uint64_t>(index)};
+}
+
+}  // namespace
+
+series_result forecast_one(const batch_input& in, std::size_t index, const forecast::method_spec& spec, int h,
+                           const forecast::forecast_options& opts, bool keep_fitted) {
+  const forecast::forecast_job job = job_of(in, index, h, opts);
+  forecast::forecast_outcome outcome;
+  try {
+    forecast::forecast_options o = opts;
+    o.seed = job.seed;
+    outcome.result = forecast::fit_forecast(job.y, job.m, spec, job.h, o);
+  } catch (...) {
+    outcome.error = std::current_exception();
+  }
+  return finish_one(in, index, spec, h, opts, keep_fitted, std::move(outcome));
+}
+
 batch_result forecast_batch(std::span<const batch_input> series, const forecast::method_spec& spec, int h,
                             const forecast::forecast_options& opts, const batch_options& bo) {
   forecast::check_levels(opts.levels);  // threads < 0: parallel_for() throws, before any fitting
@@ -175,11 +200,26 @@ batch_result forecast_batch(std::span<const batch_input> series, const forecast:
       }
     }
   };
-  // forecast_one catches fitting errors; what parallel_for rethrows is e.g. std::bad_alloc
-  out.threads = parallel_for(n, bo.threads, [&](std::size_t k) {
-    out.series[k] = forecast_one(series[k], k, spec, h, opts, bo.keep_fitted);
-    progress();
-  });
+  // Fitting errors become statuses; what parallel_for rethrows is e.g. std::bad_alloc.
+  const std::size_t group = forecast::fits_together(spec) ? std::max<std::size_t>(bo.group, 1) : 1;
+  if (group == 1) {
+    out.threads = parallel_for(n, bo.threads, [&](std::size_t k) {
+      out.series[k] = forecast_one(series[k], k, spec, h, opts, bo.keep_fitted);
+      progress();
+    });
+  } else {  // consecutive series fitted together (fit_forecast_many(): the same results)
+    const std::size_t groups = (n + group - 1) / group;
+    out.threads = parallel_for(groups, bo.threads, [&](std::size_t g) {
+      const std::size_t first = g * group, last = std::min(n, first + group);
+      std::vector<forecast::forecast_job> jobs;
+      for (std::size_t k = first; k < last; ++k) jobs.push_back(job_of(series[k], k, h, opts));
+      std::vector<forecast::forecast_outcome> outcomes = forecast::fit_forecast_many(jobs, spec, opts);
+      for (std::size_t k = first; k < last; ++k) {
+        out.series[k] = finish_one(series[k], k, spec, h, opts, bo.keep_fitted, std::move(outcomes[k - first]));
+        progress();
+      }
+    });
+  }
 
   for (const series_result& r : out.series) {
     switch (r.status) {

@@ -43,7 +43,10 @@ constexpr int lanes_no_trend = 0, lanes_trend_only = 1, lanes_damped = 2;
 /// lanes_no_trend (no lane has a trend: the trend arithmetic is left out, and the chain is three
 /// operations per step instead of eight), lanes_trend_only (every trend lane has φ = 1, and 1·b is
 /// b, so the multiplication by φ is left out) or lanes_damped (nine operations).
-template <int NV, bool MSE, bool SEASONAL, int TREND>
+///
+/// MULTI: the lanes have their own data (ets_lane::y, n), readable up to `n`, the longest; a lane
+/// stops accumulating after its own length (its recursion runs on, and is discarded).
+template <int NV, bool MSE, bool SEASONAL, int TREND, bool MULTI>
 [[gnu::always_inline]] inline void lanes_body(const double* y, std::size_t n, ets_lane* const* lanes, std::size_t K,
                                               double* ring) {
   constexpr std::size_t W = 4 * NV;
@@ -58,6 +61,13 @@ template <int NV, bool MSE, bool SEASONAL, int TREND>
   // in memory followed by a vector load would stall on store forwarding, once per register).
   const ets_lane* ln4[W];
   for (std::size_t k = 0; k < W; ++k) ln4[k] = lanes[k < K ? k : 0];
+  const double* yp[W];  // MULTI: each lane's data
+  v4l len[NV];          // MULTI: each lane's length
+  if constexpr (MULTI) {
+    for (std::size_t k = 0; k < W; ++k) yp[k] = ln4[k]->y;
+    for (std::size_t v = 0; v < NV; ++v)
+      for (std::size_t j = 0; j < 4; ++j) len[v][j] = static_cast<long long>(ln4[4 * v + j]->n);
+  }
 #define TRADECAST_GATHER(v, f) (v4d{f(*ln4[4 * (v)]), f(*ln4[4 * (v) + 1]), f(*ln4[4 * (v) + 2]), f(*ln4[4 * (v) + 3])})
   const auto level = [](const ets_lane& ln) { return ln.x0[0]; };
   const auto trend = [](const ets_lane& ln) { return ln.trend > ets_none ? ln.x0[1] : 0.0; };
@@ -103,12 +113,20 @@ template <int NV, bool MSE, bool SEASONAL, int TREND>
   const v4l absmask = {0x7fffffffffffffffLL, 0x7fffffffffffffffLL, 0x7fffffffffffffffLL, 0x7fffffffffffffffLL};
   int pos = 0;
   for (std::size_t i = 0; i < n; ++i) {
-    const double yv = y[i];
-    const v4d yi = TRADECAST_V4(yv);
+    const double yv = MULTI ? 0.0 : y[i];
+    const v4d ybroadcast = TRADECAST_V4(yv);
+    const long long il = static_cast<long long>(i);
+    const v4l iv = {il, il, il, il};
     double* rg = ring + static_cast<std::size_t>(pos) * W;
     v4l renorm = {0, 0, 0, 0};
     v4d fabs_f[NV], next[NV];
     for (int v = 0; v < NV; ++v) {
+      v4d yi = ybroadcast;
+      v4l live = {-1, -1, -1, -1};  // MULTI: lanes still within their data
+      if constexpr (MULTI) {
+        yi = v4d{yp[4 * v][i], yp[4 * v + 1][i], yp[4 * v + 2][i], yp[4 * v + 3][i]};
+        live = iv < len[v];
+      }
       v4d sm = TRADECAST_V4(0.0);
       if constexpr (SEASONAL) std::memcpy(&sm, rg + 4 * v, sizeof sm);
       v4d phib = b[v];
@@ -126,7 +144,8 @@ template <int NV, bool MSE, bool SEASONAL, int TREND>
       if constexpr (MSE) {
         const double dv = static_cast<double>(i + 1);
         const v4d den = TRADECAST_V4(dv);
-        am[v] = (am[v] * (den - 1.0) + d * d) / den;
+        const v4d amnew = (am[v] * (den - 1.0) + d * d) / den;
+        am[v] = MULTI ? (live ? amnew : am[v]) : amnew;
       }
       v4d pv = yi;
       if constexpr (SEASONAL) {
@@ -151,11 +170,18 @@ template <int NV, bool MSE, bool SEASONAL, int TREND>
         std::memcpy(rg + 4 * v, &snew, sizeof snew);
       }
       l[v] = lnew;
-      sse[v] = sse[v] + ei * ei;
-      const v4d a = reinterpret_cast<v4d>(reinterpret_cast<v4l>(f) & absmask);
-      fabs_f[v] = a;
-      next[v] = prod[v] * a;
-      renorm |= ~((next[v] < hi) & (next[v] > lo));
+      const v4d ssenew = sse[v] + ei * ei;
+      sse[v] = MULTI ? (live ? ssenew : sse[v]) : ssenew;
+      if (div_error[v]) {  // Π|f| only where a lane has a multiplicative error (the others ignore it)
+        v4d a = reinterpret_cast<v4d>(reinterpret_cast<v4l>(f) & absmask);
+        if constexpr (MULTI) a = live ? a : ones;  // prod · 1 = prod
+        fabs_f[v] = a;
+        next[v] = prod[v] * a;
+        renorm |= ~((next[v] < hi) & (next[v] > lo));
+      } else {
+        fabs_f[v] = ones;
+        next[v] = prod[v];
+      }
     }
     if (!(renorm[0] | renorm[1] | renorm[2] | renorm[3])) {
       for (int v = 0; v < NV; ++v) prod[v] = next[v];
@@ -171,40 +197,54 @@ template <int NV, bool MSE, bool SEASONAL, int TREND>
   }
   for (std::size_t k = 0; k < K; ++k) {
     const std::size_t v = k / 4, j = k % 4;
-    double lik = static_cast<double>(n) * std::log(sse[v][j]);
+    double lik = static_cast<double>(MULTI ? lanes[k]->n : n) * std::log(sse[v][j]);
     if (lanes[k]->error == ets_mult) lik += 2 * ets_log_abs_sum{prod[v][j], ex[k]}.value();
     lanes[k]->lik = lik;
     lanes[k]->mse_value = am[v][j];
   }
 }
 
-template <int NV, int TREND>
+template <int NV, int TREND, bool MULTI>
 [[gnu::always_inline]] inline void lanes_variant(const double* y, std::size_t n, ets_lane* const* lanes, std::size_t K,
                                                  double* ring, bool mse, bool seasonal) {
   if (seasonal)
-    mse ? lanes_body<NV, true, true, TREND>(y, n, lanes, K, ring) : lanes_body<NV, false, true, TREND>(y, n, lanes, K, ring);
+    mse ? lanes_body<NV, true, true, TREND, MULTI>(y, n, lanes, K, ring)
+        : lanes_body<NV, false, true, TREND, MULTI>(y, n, lanes, K, ring);
   else
-    mse ? lanes_body<NV, true, false, TREND>(y, n, lanes, K, ring)
-        : lanes_body<NV, false, false, TREND>(y, n, lanes, K, ring);
+    mse ? lanes_body<NV, true, false, TREND, MULTI>(y, n, lanes, K, ring)
+        : lanes_body<NV, false, false, TREND, MULTI>(y, n, lanes, K, ring);
 }
 
-template <int NV>
+template <int NV, bool MULTI>
 [[gnu::always_inline]] inline void lanes_trend(const double* y, std::size_t n, ets_lane* const* lanes, std::size_t K,
                                                double* ring, bool mse, bool seasonal, int trend) {
   if (trend == lanes_no_trend)
-    lanes_variant<NV, lanes_no_trend>(y, n, lanes, K, ring, mse, seasonal);
+    lanes_variant<NV, lanes_no_trend, MULTI>(y, n, lanes, K, ring, mse, seasonal);
   else if (trend == lanes_trend_only)
-    lanes_variant<NV, lanes_trend_only>(y, n, lanes, K, ring, mse, seasonal);
+    lanes_variant<NV, lanes_trend_only, MULTI>(y, n, lanes, K, ring, mse, seasonal);
   else
-    lanes_variant<NV, lanes_damped>(y, n, lanes, K, ring, mse, seasonal);
+    lanes_variant<NV, lanes_damped, MULTI>(y, n, lanes, K, ring, mse, seasonal);
 }
 
+/// Lanes on one series: up to 8 (two registers). Lanes with their own data (multi): up to 16, as
+/// many registers as needed, since lanes of several series fill more registers than one chain's
+/// latency needs.
 __attribute__((target("avx2"))) void lanes_avx2(const double* y, std::size_t n, ets_lane* const* lanes, std::size_t K,
-                                                double* ring, bool mse, bool seasonal, int trend) {
-  if (K <= 4)
-    lanes_trend<1>(y, n, lanes, K, ring, mse, seasonal, trend);
-  else
-    lanes_trend<2>(y, n, lanes, K, ring, mse, seasonal, trend);
+                                                double* ring, bool mse, bool seasonal, int trend, bool multi) {
+  if (!multi) {
+    if (K <= 4)
+      lanes_trend<1, false>(y, n, lanes, K, ring, mse, seasonal, trend);
+    else
+      lanes_trend<2, false>(y, n, lanes, K, ring, mse, seasonal, trend);
+  } else if (K <= 4) {
+    lanes_trend<1, true>(y, n, lanes, K, ring, mse, seasonal, trend);
+  } else if (K <= 8) {
+    lanes_trend<2, true>(y, n, lanes, K, ring, mse, seasonal, trend);
+  } else if (K <= 12) {
+    lanes_trend<3, true>(y, n, lanes, K, ring, mse, seasonal, trend);
+  } else {
+    lanes_trend<4, true>(y, n, lanes, K, ring, mse, seasonal, trend);
+  }
 }
 
 bool has_avx2() noexcept {
@@ -228,12 +268,28 @@ bool ets_lanes_vectorised() noexcept {
 }
 
 void ets_lik_lanes_fast(const double* y, std::size_t n, ets_lane* lanes, std::size_t K, double* ring) noexcept {
+  // Lanes with their own data (ets_lane::y): multi when they differ from each other.
+  bool multi = false;
+  std::size_t longest = n;
+  if (K > 0 && lanes[0].y != nullptr) {
+    y = lanes[0].y;
+    n = longest = lanes[0].n;
+    for (std::size_t k = 1; k < K; ++k) {
+      multi = multi || lanes[k].y != y || lanes[k].n != n;
+      longest = std::max(longest, lanes[k].n);
+    }
+    multi = multi || K > 8;  // more than two registers: the multi kernel, whose data is per lane
+  } else if (K > 8) {      // shared data: at most 8 lanes a pass
+    ets_lik_lanes_fast(y, n, lanes, 8, ring);
+    ets_lik_lanes_fast(y, n, lanes + 8, K - 8, ring);
+    return;
+  }
 #ifdef TRADECAST_ETS_AVX2
   if (has_avx2()) {
     // Lanes that divide (multiplicative season, then multiplicative error) first, so that registers
     // of additive lanes skip the divisions: a stable counting sort (keys and flags in one pass).
-    ets_lane* order[8];
-    unsigned key[8];
+    ets_lane* order[ets_lanes_max];
+    unsigned key[ets_lanes_max];
     std::size_t start[3] = {0, 0, 0};
     bool mse = false, seasonal = false;
     int trend = lanes_no_trend;
@@ -247,12 +303,16 @@ void ets_lik_lanes_fast(const double* y, std::size_t n, ets_lane* lanes, std::si
       if (ln.trend != ets_none) trend = std::max(trend, ln.sp.phi != 1.0 ? lanes_damped : lanes_trend_only);
     }
     for (std::size_t k = 0; k < K; ++k) order[start[key[k]]++] = lanes + k;
-    lanes_avx2(y, n, order, K, ring, mse, seasonal, trend);
+    lanes_avx2(y, multi ? longest : n, order, K, ring, mse, seasonal, trend, multi);
     return;
   }
 #endif
   (void)ring;
-  ets_lik_lanes(y, n, lanes, K);
+  if (!multi) {
+    ets_lik_lanes(y, n, lanes, K);
+    return;
+  }
+  for (std::size_t k = 0; k < K; ++k) ets_lik_lanes(lanes[k].y, lanes[k].n, lanes + k, 1);
 }
 
 }  // namespace tradecast::forecast::detail

@@ -4,6 +4,7 @@
 #include <cstring>
 #include <filesystem>
 #include <limits>
+#include <optional>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -140,6 +141,90 @@ TEST(BatchM3, EqualsFittingSeriesBySeriesForAnyThreadCount) {
     EXPECT_TRUE(r.message.empty());
     expect_same_model(r.model, direct.model);
     expect_same_values(r.values, direct.values);
+  }
+}
+
+// Series fitted together (batch_options::group: their Nelder–Mead searches share likelihood
+// passes) give exactly what each series fitted alone gives, for any group size and thread count,
+// including series that fail (NaN inside, one value, a zero under a multiplicative model) and a
+// Box-Cox transformation.
+TEST(BatchM3, SeriesFittedTogetherEqualSeriesFittedAlone) {
+  auto all = batch::inputs_of(quarterly());
+  std::vector<batch::batch_input> inputs(all.begin(), all.begin() + 37);
+  std::vector<double> gap(all[3].values.begin(), all[3].values.end()), zero = gap;
+  gap[5] = k_nan;
+  zero[7] = 0.0;
+  const std::vector<double> single = {42};
+  inputs.insert(inputs.begin() + 5, {"gap", gap, 4, 0});
+  inputs.insert(inputs.begin() + 11, {"zero", zero, 4, 0});
+  inputs.insert(inputs.begin() + 20, {"single", single, 4, 0});
+  inputs.push_back({"annual", all[9].values, 1, 6});  // another period and horizon in the same group
+  forecast::forecast_options boxcox;
+  boxcox.lambda = 0.5;
+  struct variant {
+    const char* method;
+    forecast::forecast_options opts;
+    std::size_t fallbacks;  // gap and single; ets:MAM also zero (M error) and annual (m = 1)
+  };
+  for (const variant& v : {variant{"comb", {}, 2}, variant{"damped", {}, 2}, variant{"ets:MAM", {}, 4},
+                           variant{"holt", boxcox, 2}}) {
+    SCOPED_TRACE(v.method);
+    const auto spec = forecast::parse_method(v.method);
+    ASSERT_TRUE(forecast::fits_together(spec));
+    batch::batch_options alone = quiet(1);
+    alone.group = 1;
+    const auto ref = batch::forecast_batch(inputs, spec, 8, v.opts, alone);
+    EXPECT_EQ(ref.fell_back, v.fallbacks);
+    EXPECT_EQ(ref.ok, inputs.size() - v.fallbacks);
+    for (std::size_t group : {3u, 16u, 64u})
+      for (int threads : {1, 2}) {
+        SCOPED_TRACE("group " + std::to_string(group) + ", " + std::to_string(threads) + " thread(s)");
+        batch::batch_options bo = quiet(threads);
+        bo.group = group;
+        expect_same_results(ref, batch::forecast_batch(inputs, spec, 8, v.opts, bo));
+      }
+  }
+  EXPECT_FALSE(forecast::fits_together(forecast::parse_method("ets")));  // automatic selection: alone
+  EXPECT_FALSE(forecast::fits_together(forecast::parse_method("ets:ZAdZ")));
+  EXPECT_FALSE(forecast::fits_together(forecast::parse_method("theta")));
+}
+
+// fit_forecast_many() equals fit_forecast() series by series, errors included.
+TEST(Batch, FitForecastManyEqualsFitForecast) {
+  const std::vector<double> a = {10, 12, 11, 13, 14, 13, 15, 16, 15, 17, 18, 17, 19, 21, 20, 22};
+  const std::vector<double> b = {5, 7, 6, 8, 9, 8, 10, 12, 11, 12};
+  const std::vector<double> bad = {1, 2, k_nan, 4};
+  const std::vector<forecast::forecast_job> jobs = {{a, 4, 6, 7}, {bad, 1, 3, 8}, {b, 1, 4, 9}, {a, 1, 2, 10}};
+  for (const char* method : {"comb", "ses", "hw-mult", "theta"}) {
+    SCOPED_TRACE(method);
+    const auto spec = forecast::parse_method(method);
+    const auto many = forecast::fit_forecast_many(jobs, spec);
+    ASSERT_EQ(many.size(), jobs.size());
+    for (std::size_t i = 0; i < jobs.size(); ++i) {
+      SCOPED_TRACE(i);
+      forecast::forecast_options o;
+      o.seed = jobs[i].seed;
+      std::string error;
+      std::optional<forecast::model_forecast> direct;
+      try {
+        direct = forecast::fit_forecast(jobs[i].y, jobs[i].m, spec, jobs[i].h, o);
+      } catch (const std::exception& e) {
+        error = e.what();
+      }
+      ASSERT_EQ(many[i].result.has_value(), direct.has_value());
+      ASSERT_EQ(static_cast<bool>(many[i].error), !error.empty());
+      if (direct) {
+        expect_same_model(many[i].result->model, direct->model);
+        expect_same_values(many[i].result->values, direct->values);
+      } else {
+        try {
+          std::rethrow_exception(many[i].error);
+        } catch (const std::exception& e) {
+          EXPECT_EQ(std::string(e.what()), error);
+        }
+      }
+    }
+    EXPECT_TRUE(many[1].error);  // the NaN
   }
 }
 

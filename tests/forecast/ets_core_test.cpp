@@ -280,6 +280,27 @@ TEST(EtsCore, BatchedRootTestEqualsScalar) {
   }
 }
 
+// R's initial state (ets_init_state) with the implied last seasonal state appended (m = 4).
+std::vector<double> full_state(std::span<const double> y, int m, int t, int s) {
+  std::vector<double> x0 = d::ets_init_state(y, m, t, s);
+  if (s) {
+    double sum = 0;
+    for (std::size_t k = t ? 2 : 1; k < x0.size(); ++k) sum += x0[k];
+    x0.push_back((s == d::ets_mult ? 4.0 : 0.0) - sum);
+  }
+  return x0;
+}
+
+d::ets_lane make_lane(int m, int e, int t, int s, const d::ets_smoothing& p) {
+  d::ets_lane ln;
+  ln.m = m;
+  ln.error = e;
+  ln.trend = t;
+  ln.season = s;
+  ln.sp = p;
+  return ln;
+}
+
 // The multi-lane likelihood equals the specialised kernel bit for bit.
 TEST(EtsCore, LaneKernelEqualsKernel) {
   const auto series = load_series(test_data_path("forecast/data/ets_ref_series.csv"));
@@ -292,12 +313,7 @@ TEST(EtsCore, LaneKernelEqualsKernel) {
       for (int s = 0; s <= 2; ++s) {
         const int t = td > 0 ? 1 : 0;
         const int m = s ? 4 : 1;
-        std::vector<double> x0 = d::ets_init_state(y, m, t, s);
-        if (s) {
-          double sum = 0;
-          for (std::size_t k = t ? 2 : 1; k < x0.size(); ++k) sum += x0[k];
-          x0.push_back((s == d::ets_mult ? 4.0 : 0.0) - sum);
-        }
+        const std::vector<double> x0 = full_state(y, m, t, s);
         d::ets_smoothing p;
         p.alpha = 0.2 + 0.05 * s;
         p.beta = t ? 0.02 : 0;
@@ -307,13 +323,7 @@ TEST(EtsCore, LaneKernelEqualsKernel) {
         expect.push_back(d::ets_select_kernel(e, t, s)(y.data(), y.size(), m, p, x0.data(), ring.data()));
         x0s.push_back(x0);
         rings.emplace_back(static_cast<std::size_t>(m));
-        d::ets_lane ln;
-        ln.m = m;
-        ln.error = e;
-        ln.trend = t;
-        ln.season = s;
-        ln.sp = p;
-        lanes.push_back(ln);
+        lanes.push_back(make_lane(m, e, t, s, p));
       }
   for (std::size_t k = 0; k < lanes.size(); ++k) {
     lanes[k].x0 = x0s[k].data();
@@ -329,15 +339,22 @@ TEST(EtsCore, LaneKernelEqualsKernel) {
     }
   }
   // The vectorised lanes (AVX2 where the processor has it, else the scalar lanes): the same
-  // values bit for bit, for every chunk size 1 … 8 and every starting lane, with and without the
-  // running MSE (opt.crit = "mse", checked against ets_calc's amse[0]).
-  std::vector<double> ring(8 * 4);
-  for (std::size_t K = 1; K <= 8; ++K)
+  // values bit for bit, for every chunk size 1 … ets_lanes_max and every starting lane, with and
+  // without the running MSE (opt.crit = "mse", checked against ets_calc's amse[0]), with the data
+  // passed for all lanes (more than 8 lanes: passes of 8) or set in each lane (the same for all:
+  // more than 8 lanes run in one pass of the multi-data kernel).
+  ASSERT_GE(lanes.size(), d::ets_lanes_max);
+  std::vector<double> ring(d::ets_lanes_max * 4);
+  for (std::size_t K = 1; K <= d::ets_lanes_max; ++K)
     for (std::size_t start = 0; start + K <= lanes.size(); ++start)
-      for (bool mse : {false, true}) {
+      for (int variant = 0; variant < 4; ++variant) {
+        const bool mse = variant % 2 == 1, own = variant >= 2;
         std::vector<d::ets_lane> chunk(lanes.begin() + static_cast<std::ptrdiff_t>(start),
                                        lanes.begin() + static_cast<std::ptrdiff_t>(start + K));
-        for (auto& ln : chunk) ln.mse = mse, ln.lik = 0, ln.mse_value = 0;
+        for (auto& ln : chunk) {
+          ln.mse = mse, ln.lik = 0, ln.mse_value = 0;
+          if (own) ln.y = y.data(), ln.n = y.size();
+        }
         d::ets_lik_lanes_fast(y.data(), y.size(), chunk.data(), K, ring.data());
         for (std::size_t k = 0; k < K; ++k) {
           const std::size_t i = start + k;
@@ -355,6 +372,76 @@ TEST(EtsCore, LaneKernelEqualsKernel) {
         }
       }
   std::cout << "ets_lik_lanes_fast is " << (d::ets_lanes_vectorised() ? "vectorised (AVX2)" : "the scalar lanes") << "\n";
+}
+
+// Lanes with their own data (several series of different lengths in one pass, as the batch's
+// cross-series optimisation runs them): each lane's likelihood equals the specialised kernel on
+// its own series bit for bit, whatever the chunk. The data past a lane's end is NaN: a lane must
+// stop accumulating at its own length.
+TEST(EtsCore, LaneKernelOwnDataEqualsKernel) {
+  const auto series = load_series(test_data_path("forecast/data/ets_ref_series.csv"));
+  const auto& full = series.at("UKgas").values;
+  const std::size_t lengths[] = {full.size(), 61, 37, 20, 90};
+  const std::size_t longest = full.size();
+  std::vector<std::vector<double>> data;
+  for (std::size_t len : lengths) {
+    std::vector<double> y(longest, std::nan(""));
+    for (std::size_t i = 0; i < len; ++i) y[i] = full[full.size() - len + i];  // the last len values
+    data.push_back(std::move(y));
+  }
+  std::vector<d::ets_lane> lanes;
+  std::vector<std::vector<double>> x0s;
+  std::vector<double> expect, expect_mse;
+  std::size_t which = 0;
+  for (int e = 1; e <= 2; ++e)
+    for (int td = 0; td <= 2; ++td)
+      for (int s = 0; s <= 2; ++s) {
+        const std::size_t len = lengths[which % std::size(lengths)];
+        const std::vector<double>& yd = data[which % std::size(lengths)];
+        ++which;
+        const std::span<const double> y(yd.data(), len);
+        const int t = td > 0 ? 1 : 0;
+        const int m = s ? 4 : 1;
+        const std::vector<double> x0 = full_state(y, m, t, s);
+        d::ets_smoothing p;
+        p.alpha = 0.15 + 0.05 * s + 0.01 * td;
+        p.beta = t ? 0.03 : 0;
+        p.gamma = s ? 0.12 : 0;
+        p.phi = td == 2 ? 0.95 : 1.0;
+        std::vector<double> ring(static_cast<std::size_t>(m));
+        expect.push_back(d::ets_select_kernel(e, t, s)(y.data(), len, m, p, x0.data(), ring.data()));
+        double amse[1] = {std::nan("")};
+        (void)d::ets_calc(y, m, e, t, s, p, x0, 1, nullptr, nullptr, nullptr, amse);
+        expect_mse.push_back(amse[0]);
+        x0s.push_back(x0);
+        d::ets_lane ln = make_lane(m, e, t, s, p);
+        ln.y = yd.data();
+        ln.n = len;
+        lanes.push_back(ln);
+      }
+  for (std::size_t k = 0; k < lanes.size(); ++k) lanes[k].x0 = x0s[k].data();
+  ASSERT_GE(lanes.size(), d::ets_lanes_max);
+  std::vector<double> ring(d::ets_lanes_max * 4);
+  for (std::size_t K = 1; K <= d::ets_lanes_max; ++K)
+    for (std::size_t start = 0; start + K <= lanes.size(); start += 3)
+      for (bool mse : {false, true}) {
+        std::vector<d::ets_lane> chunk(lanes.begin() + static_cast<std::ptrdiff_t>(start),
+                                       lanes.begin() + static_cast<std::ptrdiff_t>(start + K));
+        for (auto& ln : chunk) ln.mse = mse, ln.lik = 0, ln.mse_value = 0;
+        // The data argument is ignored when the lanes have their own.
+        d::ets_lik_lanes_fast(nullptr, 0, chunk.data(), K, ring.data());
+        for (std::size_t k = 0; k < K; ++k) {
+          const std::size_t i = start + k;
+          if (tradecast::test::exact_fp) {
+            EXPECT_EQ(chunk[k].lik, expect[i]) << "K " << K << " lane " << i;
+          } else {
+            EXPECT_NEAR(chunk[k].lik, expect[i], 1e-9 * std::fabs(expect[i])) << "K " << K << " lane " << i;
+          }
+          if (mse) {
+            EXPECT_EQ(chunk[k].mse_value, expect_mse[i]) << "K " << K << " lane " << i;
+          }
+        }
+      }
 }
 
 // A level that overflows: the vectorised lanes may give NaN where the kernel gives ±Inf (a lane

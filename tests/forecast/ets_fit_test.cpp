@@ -2,6 +2,7 @@
 // ETS fitting and automatic selection against R 4.2.2 + forecast 8.20.
 // Reference values: tests/forecast/data/ets_ref_*.csv (generate_ets_reference.R beside them) and,
 // when present, the shared fixtures in tests/reference/data/forecast/.
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -19,6 +20,8 @@ namespace {
 
 using tradecast::forecast::ets_fit;
 using tradecast::forecast::ets_opt_crit;
+using tradecast::forecast::ets_series_fits;
+using tradecast::forecast::ets_series_job;
 using tradecast::forecast::ets_spec;
 using tradecast::forecast::fit_ets;
 using tradecast::forecast::fit_status;
@@ -327,6 +330,56 @@ TEST(EtsFit, FitManyEqualsFitOneByOne) {
     }
   }
   EXPECT_THROW((void)tradecast::forecast::fit_ets_many(y_all, 1, specs), tradecast::invalid_argument);  // season with m = 1
+}
+
+// Several series at once (their searches share the lanes, series of different lengths in one
+// pass): each series' fits are exactly fit_ets_many() on it alone, and an invalid series gives its
+// error without touching the others.
+TEST(EtsFit, FitSeriesEqualsEachSeriesAlone) {
+  const auto series = load_series(test_data_path("forecast/data/ets_ref_series.csv"));
+  const std::vector<double>& ukgas = series.at("UKgas").values;
+  const std::vector<double>& www = series.at("WWWusage").values;
+  std::vector<ets_spec> comb(3), fixed(2), one_auto(1);
+  for (auto& sp : comb) sp.error = 'A', sp.season = 'N', sp.opt_crit = ets_opt_crit::mse;
+  comb[0].trend = 'N';
+  comb[1].trend = 'A', comb[1].damped = false;
+  comb[2].trend = 'A', comb[2].damped = true;
+  fixed[0].error = 'M', fixed[0].trend = 'A', fixed[0].season = 'M', fixed[0].damped = false;
+  fixed[1].error = 'A', fixed[1].trend = 'N', fixed[1].season = 'A';
+  const std::vector<double> short_gas(ukgas.begin() + 40, ukgas.end());  // 68 values
+  const std::vector<double> tiny(www.begin(), www.begin() + 5);
+  const std::vector<double> with_zero = {3, 4, 0, 5, 6, 7, 6, 8, 9, 8, 10, 11};
+  std::vector<ets_series_job> jobs = {
+      {www, 1, comb},          {ukgas, 4, fixed},  {short_gas, 4, comb}, {tiny, 1, comb},
+      {ukgas, 4, one_auto},    {with_zero, 4, fixed},  // M components on data with a zero: invalid
+      {short_gas, 4, fixed},   {www, 1, one_auto}};
+  const std::vector<ets_series_fits> together = tradecast::forecast::fit_ets_series(jobs);
+  ASSERT_EQ(together.size(), jobs.size());
+  for (std::size_t j = 0; j < jobs.size(); ++j) {
+    SCOPED_TRACE("series " + std::to_string(j));
+    std::vector<ets_fit> alone;
+    std::string error;
+    try {
+      alone = tradecast::forecast::fit_ets_many(jobs[j].y, jobs[j].m, jobs[j].specs);
+    } catch (const tradecast::invalid_argument& e) {
+      error = e.what();
+    }
+    EXPECT_EQ(together[j].error, error);
+    ASSERT_EQ(together[j].fits.size(), alone.size());
+    for (std::size_t i = 0; i < alone.size(); ++i) {
+      EXPECT_EQ(together[j].fits[i].method, alone[i].method);
+      EXPECT_EQ(together[j].fits[i].evaluations, alone[i].evaluations);
+      EXPECT_EQ(together[j].fits[i].par, alone[i].par);
+      EXPECT_EQ(together[j].fits[i].initial_state, alone[i].initial_state);
+      EXPECT_EQ(together[j].fits[i].status_message, alone[i].status_message);
+      if (std::isfinite(alone[i].loglik)) {
+        EXPECT_EQ(together[j].fits[i].loglik, alone[i].loglik);
+      }
+    }
+  }
+  EXPECT_THAT(together[5].error, ::testing::HasSubstr("non-positive"));
+  EXPECT_EQ(together[1].fits[0].method, "ETS(M,A,M)");
+  EXPECT_EQ(together[4].fits[0].method, "ETS(M,A,M)");  // R: ets(UKgas)
 }
 
 TEST(EtsFit, InvalidArgumentsThrowNamingTheArgument) {

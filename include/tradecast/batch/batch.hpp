@@ -13,9 +13,16 @@
 /// - `failed`: not even the fallback was possible (no finite value); `values` holds NaN forecasts.
 ///
 /// ## Determinism
-/// Series i is fitted with `forecast_options::seed + i` (i = its index in the input), on its own,
-/// and written to slot i of the result: results are identical for any thread count and schedule,
-/// and equal to calling fit_forecast() series by series with those seeds.
+/// Series i is fitted with `forecast_options::seed + i` (i = its index in the input) and written to
+/// slot i of the result: results are identical for any thread count, schedule and
+/// batch_options::group, and equal to calling fit_forecast() series by series with those seeds.
+///
+/// ## Series fitted together
+/// Methods with few Nelder–Mead searches per series (forecast::fits_together(): `comb`, `ses`,
+/// `holt`, `damped`, `hw-add`, `hw-mult`, `ets:XYZ`) fit `batch_options::group` consecutive series
+/// at once (forecast::fit_forecast_many()): their searches advance in lock step, so that one
+/// likelihood pass evaluates points of several series. Each search still takes exactly its own
+/// path, hence the same results; on M3 Monthly `comb` runs about 2x and `damped` 2.5x faster.
 ///
 /// ## Memory
 /// Inputs are views (batch_input holds a span); the result holds, per series, the forecasts and the
@@ -90,6 +97,10 @@ struct batch_options {
   int threads = 0;            ///< worker threads; 0 = all available (OpenMP's default)
   bool progress_bar = true;   ///< draw a bar on stderr, only when stderr is a terminal
   bool keep_fitted = true;    ///< keep each model's fitted values and residuals
+  /// Consecutive series fitted together by the methods of forecast::fits_together() (ETS methods
+  /// and `comb`): their Nelder–Mead searches share likelihood passes. The results do not depend
+  /// on it; 1 fits every series alone.
+  std::size_t group = 16;
   /// Called after each series with (done, total); calls are serialised. An exception it throws is
   /// rethrown once the batch has finished (and further calls are skipped).
   std::function<void(std::size_t done, std::size_t total)> on_progress;

@@ -497,30 +497,42 @@ inline bool ets_same_request(const ets_model_request& a, const ets_model_request
          a.bounds == b.bounds && a.opt_crit == b.opt_crit && a.nmse == b.nmse && a.maxit == b.maxit;
 }
 
-/// Phase 2: optimises every candidate of every plan. The likelihood- and MSE-criterion models of
-/// all plans run together (lock-step Nelder–Mead, each on its own path: the results are those of
-/// fitting them one by one), the others one at a time. A candidate that an earlier plan already
-/// has (the same request: automatic ETS and ETS restricted to damped trends share their damped
-/// candidates) is optimised once and its result copied.
-inline void ets_optimise_plans(std::span<const double> y, std::span<ets_plan> plans, ets_workspace& ws) {
+/// Phase 2: optimises every candidate of every plan; plan i is on the data ys[i]. The likelihood-
+/// and MSE-criterion models of all plans run together (lock-step Nelder–Mead, each on its own
+/// path: the results are those of fitting them one by one; plans on several series fill more
+/// lanes per pass), the others one at a time. A candidate that an earlier plan on the same data
+/// already has (the same request: automatic ETS and ETS restricted to damped trends share their
+/// damped candidates) is optimised once and its result copied.
+inline void ets_optimise_plans(std::span<const std::span<const double>> ys, std::span<ets_plan> plans, ets_workspace& ws) {
   std::vector<const ets_problem*> batch;
+  std::vector<std::span<const double>> batch_y;
   std::vector<ets_model_result*> batch_out;
-  std::vector<std::pair<const ets_problem*, ets_model_result*>> seen;  // first occurrence of each request
+  struct seen_request {
+    const ets_problem* problem;
+    const double* data;
+    ets_model_result* result;
+  };
+  std::vector<seen_request> seen;  // first occurrence of each request on each series
   std::vector<std::pair<ets_model_result*, ets_model_result*>> copies;  // (copy to, copy from)
-  for (ets_plan& plan : plans) {
+  for (std::size_t q = 0; q < plans.size(); ++q) {
+    ets_plan& plan = plans[q];
+    const std::span<const double> y = ys[q];
     if (plan.done) continue;
     for (std::size_t i = 0; i < plan.problems.size(); ++i) {
       const ets_problem& pb = plan.problems[i];
       if (pb.ok && plans.size() > 1) {
-        const auto same = std::find_if(seen.begin(), seen.end(), [&](const auto& e) { return ets_same_request(e.first->rq, pb.rq); });
+        const auto same = std::find_if(seen.begin(), seen.end(), [&](const seen_request& e) {
+          return e.data == y.data() && ets_same_request(e.problem->rq, pb.rq);
+        });
         if (same != seen.end()) {
-          copies.emplace_back(&plan.results[i], same->second);
+          copies.emplace_back(&plan.results[i], same->result);
           continue;
         }
-        seen.emplace_back(&pb, &plan.results[i]);
+        seen.push_back({&pb, y.data(), &plan.results[i]});
       }
       if (ets_batchable(pb)) {
         batch.push_back(&pb);
+        batch_y.push_back(y);
         batch_out.push_back(&plan.results[i]);
       } else {
         plan.results[i] = ets_fit_problem(y, pb, ws);
@@ -530,8 +542,8 @@ inline void ets_optimise_plans(std::span<const double> y, std::span<ets_plan> pl
   if (!batch.empty()) {
     std::vector<std::vector<double>> bpar;
     std::vector<nmmin_result> bres;
-    ets_optimise_many(y, batch, bpar, bres);
-    for (std::size_t k = 0; k < batch.size(); ++k) *batch_out[k] = ets_finish(y, *batch[k], bpar[k], bres[k]);
+    ets_optimise_many(std::span<const std::span<const double>>(batch_y), batch, bpar, bres);
+    for (std::size_t k = 0; k < batch.size(); ++k) *batch_out[k] = ets_finish(batch_y[k], *batch[k], bpar[k], bres[k]);
   }
   for (const auto& [to, from] : copies) *to = *from;
 }
@@ -593,10 +605,58 @@ inline ets_fit ets_select(std::span<const double> y, int m, const ets_spec& spec
   std::vector<detail::ets_plan> plans;
   plans.reserve(specs.size());
   for (const ets_spec& spec : specs) plans.push_back(detail::ets_make_plan(y, m, spec, ws));
-  detail::ets_optimise_plans(y, plans, ws);
+  const std::vector<std::span<const double>> ys(plans.size(), y);
+  detail::ets_optimise_plans(ys, plans, ws);
   std::vector<ets_fit> out;
   out.reserve(specs.size());
   for (std::size_t i = 0; i < specs.size(); ++i) out.push_back(detail::ets_select(y, m, specs[i], plans[i], ws));
+  return out;
+}
+
+/// One series for fit_ets_series(): its data, seasonal period and the specifications to fit.
+struct ets_series_job {
+  std::span<const double> y;
+  int m = 1;
+  std::span<const ets_spec> specs;
+};
+
+/// What fit_ets_series() gives for one series: fit_ets_many(y, m, specs), or the message of the
+/// invalid_argument it throws (then `fits` is empty).
+struct ets_series_fits {
+  std::vector<ets_fit> fits;
+  std::string error;
+};
+
+/// fit_ets_many() on several series at once: the candidates of all series share the lock-step
+/// optimiser, so one likelihood pass evaluates points of several series (most useful when each
+/// series has few candidates, as in Comb S-H-D). Element i is exactly fit_ets_many(jobs[i].y,
+/// jobs[i].m, jobs[i].specs), or its error; one series' invalid input does not affect the others.
+[[nodiscard]] inline std::vector<ets_series_fits> fit_ets_series(std::span<const ets_series_job> jobs) {
+  detail::ets_workspace ws;
+  std::vector<ets_series_fits> out(jobs.size());
+  std::vector<detail::ets_plan> plans;
+  std::vector<std::span<const double>> ys;
+  std::vector<std::size_t> first(jobs.size() + 1, 0);  // plans of job i: first[i] … first[i + 1] − 1
+  for (std::size_t i = 0; i < jobs.size(); ++i) {
+    first[i] = plans.size();
+    try {
+      std::vector<detail::ets_plan> mine;
+      for (const ets_spec& spec : jobs[i].specs) mine.push_back(detail::ets_make_plan(jobs[i].y, jobs[i].m, spec, ws));
+      for (auto& pl : mine) {
+        plans.push_back(std::move(pl));
+        ys.push_back(jobs[i].y);
+      }
+    } catch (const invalid_argument& e) {
+      out[i].error = e.what();
+    }
+  }
+  first[jobs.size()] = plans.size();
+  detail::ets_optimise_plans(ys, plans, ws);
+  for (std::size_t i = 0; i < jobs.size(); ++i) {
+    if (!out[i].error.empty()) continue;
+    for (std::size_t q = first[i]; q < first[i + 1]; ++q)
+      out[i].fits.push_back(detail::ets_select(jobs[i].y, jobs[i].m, jobs[i].specs[q - first[i]], plans[q], ws));
+  }
   return out;
 }
 

@@ -1172,6 +1172,10 @@ inline void ets_run_model(std::span<const double> y, int m, int error, int trend
 
 /// One likelihood evaluation in a batch: its model, smoothing parameters and initial state.
 struct ets_lane {
+  /// The lane's own data (lanes of several series in one pass), or null: the data passed to
+  /// ets_lik_lanes_fast(). Own data must be readable up to the longest lane's length.
+  const double* y = nullptr;
+  std::size_t n = 0;  ///< length of `y` (when set)
   const double* x0 = nullptr;
   double* ring = nullptr;
   int m = 1, error = ets_add, trend = ets_none, season = ets_none;
@@ -1262,11 +1266,16 @@ inline void ets_lik_lanes(const double* y, std::size_t n, ets_lane* lanes, std::
   }
 }
 
+/// Most lanes of one ets_lik_lanes_fast() call (8 when they share their data).
+inline constexpr std::size_t ets_lanes_max = 16;
+
 /// ets_lik_lanes() vectorised (src/forecast/ets_lanes.cpp): up to 8 lanes in AVX2 registers, the
 /// same finite likelihoods bit for bit (a non-finite one may be NaN where the scalar kernel gives
 /// ±Inf: the same objective, +Inf, for ets_optimise_many); the scalar ets_lik_lanes() where AVX2
-/// is missing. `ring` is scratch for 8·m doubles (m: the lanes' seasonal period); the lanes' own
-/// rings are not used.
+/// is missing. Up to ets_lanes_max lanes; more than 8 are evaluated in passes of 8 unless they
+/// have their own data (ets_lane::y; all of them, then, possibly the same). The seasonal lanes must
+/// share one period. `ring` is scratch for
+/// ets_lanes_max·m doubles (m: the lanes' seasonal period); the lanes' own rings are not used.
 void ets_lik_lanes_fast(const double* y, std::size_t n, ets_lane* lanes, std::size_t K, double* ring) noexcept;
 /// Whether ets_lik_lanes_fast() runs the vectorised kernel on this processor.
 [[nodiscard]] bool ets_lanes_vectorised() noexcept;
@@ -1277,12 +1286,13 @@ void ets_lik_lanes_fast(const double* y, std::size_t n, ets_lane* lanes, std::si
   return pb.ok && (pb.rq.opt_crit == ets_crit_lik || pb.rq.opt_crit == ets_crit_mse) && pb.rq.trend != ets_mult;
 }
 
-/// Optimises several prepared problems (same data) at once: one Nelder–Mead state machine per
-/// problem, all advanced in lock step, their requested points evaluated together by
-/// ets_lik_lanes(). When at most `spec_threshold` optimisations remain, iterations request their
-/// points speculatively. Results (points, values, evaluation counts) are identical to running
+/// Optimises several prepared problems at once: one Nelder–Mead state machine per problem, all
+/// advanced in lock step, their requested points evaluated together by ets_lik_lanes_fast().
+/// Problem j has the data ys[j] (the problems of one series share it; problems of several series
+/// fill more lanes per pass). When at most `spec_threshold` optimisations remain, iterations request
+/// their points speculatively. Results (points, values, evaluation counts) are identical to running
 /// nmmin() on each problem separately.
-inline void ets_optimise_many(std::span<const double> y, std::span<const ets_problem* const> problems,
+inline void ets_optimise_many(std::span<const std::span<const double>> ys, std::span<const ets_problem* const> problems,
                               std::vector<std::vector<double>>& best, std::vector<nmmin_result>& results,
                               std::size_t spec_threshold = ets_spec_threshold) {
   const std::size_t J = problems.size();
@@ -1290,7 +1300,7 @@ inline void ets_optimise_many(std::span<const double> y, std::span<const ets_pro
   std::vector<ets_target> targets(J);
   ets_workspace dummy;
   for (std::size_t j = 0; j < J; ++j) {
-    targets[j] = ets_make_target(y, *problems[j], dummy);
+    targets[j] = ets_make_target(ys[j], *problems[j], dummy);
     targets[j].ws = nullptr;
     nmmin_options opt;
     opt.maxit = problems[j]->rq.maxit;
@@ -1312,7 +1322,7 @@ inline void ets_optimise_many(std::span<const double> y, std::span<const ets_pro
   std::vector<double> values(max_items);
   std::vector<double> x0pool(max_items * max_p);
   std::vector<double> ringpool(max_items * static_cast<std::size_t>(max_m));
-  std::vector<double> lane_ring(8 * static_cast<std::size_t>(max_m));
+  std::vector<double> lane_ring(ets_lanes_max * static_cast<std::size_t>(max_m));
   std::vector<ets_lane> lanes;
   lanes.reserve(max_items);
   std::vector<std::size_t> lane_item;
@@ -1324,6 +1334,32 @@ inline void ets_optimise_many(std::span<const double> y, std::span<const ets_pro
   std::vector<unsigned char> admitted(max_items, 0), roots_ok;
   std::vector<std::vector<std::size_t>> root_items(ets_max_poly + 3);
   std::vector<std::size_t> used_groups;
+  // Several series: each one's data padded to the longest (lanes of one pass read up to the
+  // longest lane's length), lanes ordered by what their pass must compute, up to ets_lanes_max a
+  // pass. One series: its data as is, passes of 8 lanes in request order.
+  bool multi = false;
+  for (std::size_t j = 1; j < J; ++j)
+    multi = multi || ys[j].data() != ys[0].data() || ys[j].size() != ys[0].size();
+  std::vector<const double*> lane_y(J, nullptr);
+  std::vector<std::vector<double>> padded;
+  std::vector<unsigned> lane_key;
+  std::vector<ets_lane> sorted_lanes;
+  if (multi) {
+    std::size_t longest = 0;
+    for (std::size_t j = 0; j < J; ++j) longest = std::max(longest, ys[j].size());
+    for (std::size_t j = 0; j < J; ++j) {
+      if (j > 0 && ys[j].data() == ys[j - 1].data() && ys[j].size() == ys[j - 1].size()) {
+        lane_y[j] = lane_y[j - 1];
+        continue;
+      }
+      std::vector<double> buf(longest, ys[j].empty() ? 0.0 : ys[j].back());
+      std::copy(ys[j].begin(), ys[j].end(), buf.begin());
+      padded.push_back(std::move(buf));
+      lane_y[j] = padded.back().data();
+    }
+  }
+  const std::span<const double> y = ys.empty() ? std::span<const double>() : ys[0];
+  const std::size_t chunk = multi ? ets_lanes_max : 8;
   for (;;) {
     std::size_t active = 0;
     for (std::size_t j = 0; j < J; ++j) active += mach[j].done() ? 0 : 1;
@@ -1381,17 +1417,59 @@ inline void ets_optimise_many(std::span<const double> y, std::span<const ets_pro
       ln.trend = tf.trend;
       ln.season = tf.season;
       ln.mse = tf.opt_crit == ets_crit_mse;
+      if (multi) {
+        ln.y = lane_y[items[it].job];
+        ln.n = ys[items[it].job].size();
+      }
       lanes.push_back(ln);
       lane_item.push_back(it);
     }
-    for (std::size_t start = 0; start < lanes.size(); start += 8) {
-      const std::size_t K = std::min<std::size_t>(8, lanes.size() - start);
+    if (multi) {  // order the lanes: seasonal period, season, trend class (damped, φ = 1, none)
+      const std::size_t L = lanes.size();
+      lane_key.resize(L);
+      unsigned top = 0;
+      for (std::size_t k = 0; k < L; ++k) {
+        const ets_lane& ln = lanes[k];
+        const unsigned trend_class = ln.trend == ets_none ? 2u : (ln.sp.phi != 1.0 ? 0u : 1u);
+        lane_key[k] = static_cast<unsigned>(ln.m) * 6u + (ln.season != ets_none ? 0u : 3u) + trend_class;
+        top = std::max(top, lane_key[k]);
+      }
+      std::vector<std::size_t> first(top + 2, 0);
+      for (std::size_t k = 0; k < L; ++k) ++first[lane_key[k] + 1];
+      for (std::size_t q = 1; q < first.size(); ++q) first[q] += first[q - 1];
+      sorted_lanes.resize(L);
+      std::vector<std::size_t> sorted_item(L);
+      for (std::size_t k = 0; k < L; ++k) {
+        const std::size_t to = first[lane_key[k]]++;
+        sorted_lanes[to] = lanes[k];
+        sorted_item[to] = lane_item[k];
+      }
+      lanes.swap(sorted_lanes);
+      lane_item.swap(sorted_item);
+    }
+    for (std::size_t start = 0; start < lanes.size();) {
+      std::size_t K = std::min<std::size_t>(chunk, lanes.size() - start);
+      if (multi) {  // the seasonal lanes of one pass share their period
+        int period = 0;
+        for (std::size_t k = 0; k < K; ++k) {
+          const ets_lane& ln = lanes[start + k];
+          if (ln.season == ets_none) continue;
+          if (period == 0) period = ln.m;
+          if (ln.m != period) {
+            K = k;
+            break;
+          }
+        }
+      }
       if (K == 1 && !lanes[start].mse) {  // a lone evaluation: the specialised kernel is faster
         ets_lane& ln = lanes[start];
-        ln.lik = ets_select_kernel(ln.error, ln.trend, ln.season)(y.data(), y.size(), ln.m, ln.sp, ln.x0, ln.ring);
+        const double* yd = multi ? ln.y : y.data();
+        const std::size_t nd = multi ? ln.n : y.size();
+        ln.lik = ets_select_kernel(ln.error, ln.trend, ln.season)(yd, nd, ln.m, ln.sp, ln.x0, ln.ring);
       } else {
         ets_lik_lanes_fast(y.data(), y.size(), lanes.data() + start, K, lane_ring.data());
       }
+      start += K;
     }
     for (std::size_t k = 0; k < lanes.size(); ++k) {
       double lik = lanes[k].lik;
@@ -1411,6 +1489,14 @@ inline void ets_optimise_many(std::span<const double> y, std::span<const ets_pro
     best[j].assign(mach[j].best().begin(), mach[j].best().end());
     results[j] = mach[j].result();
   }
+}
+
+/// ets_optimise_many() for problems that all have the data `y`.
+inline void ets_optimise_many(std::span<const double> y, std::span<const ets_problem* const> problems,
+                              std::vector<std::vector<double>>& best, std::vector<nmmin_result>& results,
+                              std::size_t spec_threshold = ets_spec_threshold) {
+  const std::vector<std::span<const double>> ys(problems.size(), y);
+  ets_optimise_many(std::span<const std::span<const double>>(ys), problems, best, results, spec_threshold);
 }
 
 }  // namespace tradecast::forecast::detail
