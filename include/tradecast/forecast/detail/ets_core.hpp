@@ -1343,7 +1343,6 @@ inline void ets_optimise_many(std::span<const std::span<const double>> ys, std::
   std::vector<const double*> lane_y(J, nullptr);
   std::vector<std::vector<double>> padded;
   std::vector<unsigned> lane_key;
-  std::vector<ets_lane> sorted_lanes;
   if (multi) {
     std::size_t longest = 0;
     for (std::size_t j = 0; j < J; ++j) longest = std::max(longest, ys[j].size());
@@ -1360,20 +1359,23 @@ inline void ets_optimise_many(std::span<const std::span<const double>> ys, std::
   }
   const std::span<const double> y = ys.empty() ? std::span<const double>() : ys[0];
   const std::size_t chunk = multi ? ets_lanes_max : 8;
+  std::vector<std::size_t> live(J), order;  // the running machines; admitted items in lane order
+  for (std::size_t j = 0; j < J; ++j) live[j] = j;
   for (;;) {
-    std::size_t active = 0;
-    for (std::size_t j = 0; j < J; ++j) active += mach[j].done() ? 0 : 1;
-    if (active == 0) break;
-    const bool spec = active <= spec_threshold;
+    std::size_t nlive = 0;
+    for (std::size_t j : live)
+      if (!mach[j].done()) live[nlive++] = j;
+    live.resize(nlive);
+    if (live.empty()) break;
+    const bool spec = live.size() <= spec_threshold;
     items.clear();
-    for (std::size_t j = 0; j < J; ++j) {
-      offset[j] = items.size();
-      if (mach[j].done()) continue;
+    for (std::size_t q = 0; q < live.size(); ++q) {
+      const std::size_t j = live[q];
+      offset[q] = items.size();
       mach[j].set_speculative(spec);
       for (std::size_t k = 0; k < mach[j].request_count(); ++k) items.push_back({j, k});
     }
-    offset[J] = items.size();
-    lanes.clear();
+    offset[live.size()] = items.size();
     lane_item.clear();
     for (std::size_t g : used_groups) root_items[g].clear();
     used_groups.clear();
@@ -1404,11 +1406,37 @@ inline void ets_optimise_many(std::span<const std::span<const double>> ys, std::
       ets_roots_within_many(polys.data(), g, ri.size(), roots_ok.data());
       for (std::size_t q = 0; q < ri.size(); ++q) admitted[ri[q]] = roots_ok[q];
     }
-    for (std::size_t it = 0; it < items.size(); ++it) {
-      if (!admitted[it]) continue;
+    // The admitted points in lane order. One series: request order. Several: by what the pass
+    // computes (no season before season by period; damped, φ = 1, no trend), a counting sort.
+    order.clear();
+    if (!multi) {
+      for (std::size_t it = 0; it < items.size(); ++it)
+        if (admitted[it]) order.push_back(it);
+    } else {
+      constexpr std::size_t nkeys = 3 * 26 + 1;
+      std::size_t first[nkeys + 1] = {};
+      unsigned top = 0;
+      lane_key.resize(items.size());
+      for (std::size_t it = 0; it < items.size(); ++it) {
+        if (!admitted[it]) continue;
+        const ets_target& tf = targets[items[it].job];
+        const unsigned trend_class = tf.trend == ets_none ? 2u : (spool[it].phi != 1.0 ? 0u : 1u);
+        const unsigned period = static_cast<unsigned>(std::min(tf.m, 25));
+        lane_key[it] = tf.season != ets_none ? 3u * period + trend_class : trend_class;
+        top = std::max(top, lane_key[it] + 1);
+        ++first[lane_key[it] + 1];
+      }
+      for (std::size_t q = 1; q <= top; ++q) first[q] += first[q - 1];
+      order.resize(first[top]);
+      for (std::size_t it = 0; it < items.size(); ++it)
+        if (admitted[it]) order[first[lane_key[it]]++] = it;
+    }
+    lanes.resize(order.size());
+    for (std::size_t q = 0; q < order.size(); ++q) {
+      const std::size_t it = order[q];
       admitted[it] = 0;
       const ets_target& tf = targets[items[it].job];
-      ets_lane ln;
+      ets_lane& ln = lanes[q];
       ln.sp = spool[it];
       ln.x0 = x0pool.data() + it * max_p;
       ln.ring = ringpool.data() + it * static_cast<std::size_t>(max_m);
@@ -1421,31 +1449,7 @@ inline void ets_optimise_many(std::span<const std::span<const double>> ys, std::
         ln.y = lane_y[items[it].job];
         ln.n = ys[items[it].job].size();
       }
-      lanes.push_back(ln);
       lane_item.push_back(it);
-    }
-    if (multi) {  // order the lanes: seasonal period, season, trend class (damped, φ = 1, none)
-      const std::size_t L = lanes.size();
-      lane_key.resize(L);
-      unsigned top = 0;
-      for (std::size_t k = 0; k < L; ++k) {
-        const ets_lane& ln = lanes[k];
-        const unsigned trend_class = ln.trend == ets_none ? 2u : (ln.sp.phi != 1.0 ? 0u : 1u);
-        lane_key[k] = static_cast<unsigned>(ln.m) * 6u + (ln.season != ets_none ? 0u : 3u) + trend_class;
-        top = std::max(top, lane_key[k]);
-      }
-      std::vector<std::size_t> first(top + 2, 0);
-      for (std::size_t k = 0; k < L; ++k) ++first[lane_key[k] + 1];
-      for (std::size_t q = 1; q < first.size(); ++q) first[q] += first[q - 1];
-      sorted_lanes.resize(L);
-      std::vector<std::size_t> sorted_item(L);
-      for (std::size_t k = 0; k < L; ++k) {
-        const std::size_t to = first[lane_key[k]]++;
-        sorted_lanes[to] = lanes[k];
-        sorted_item[to] = lane_item[k];
-      }
-      lanes.swap(sorted_lanes);
-      lane_item.swap(sorted_item);
     }
     for (std::size_t start = 0; start < lanes.size();) {
       std::size_t K = std::min<std::size_t>(chunk, lanes.size() - start);
@@ -1478,10 +1482,8 @@ inline void ets_optimise_many(std::span<const std::span<const double>> ys, std::
       // opt.crit = "mse": R's objective is amse[1] whatever the likelihood (ets_target::operator()).
       values[lane_item[k]] = lanes[k].mse ? lanes[k].mse_value : lik;
     }
-    for (std::size_t j = 0; j < J; ++j) {
-      if (mach[j].done() || offset[j] == offset[j + 1]) continue;
-      mach[j].feed(values.data() + offset[j]);
-    }
+    for (std::size_t q = 0; q < live.size(); ++q)
+      if (offset[q] != offset[q + 1]) mach[live[q]].feed(values.data() + offset[q]);
   }
   best.resize(J);
   results.resize(J);
