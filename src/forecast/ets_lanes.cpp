@@ -8,8 +8,10 @@
 // with -ffp-contract=off), so the finite likelihoods are bit-for-bit those of the scalar kernels
 // (lanes_body says why a lane without trend may give NaN where they give ±Inf); the unselected
 // arithmetic (a division by a zero seasonal state, say) is discarded and raises nothing, since
-// floating-point exceptions are not trapped. Processors without AVX2, and other
-// compilers, use the scalar ets_lik_lanes().
+// floating-point exceptions are not trapped. Lanes of one series share the data (a broadcast per
+// step, up to two registers); lanes of several series (the batch's series fitted together) read
+// their own data and length, up to four registers a pass, and stop accumulating at their own end.
+// Processors without AVX2, and other compilers, use the scalar ets_lik_lanes().
 #include <algorithm>
 #include <cstddef>
 #include <cstring>

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <iostream>
 #include <limits>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -352,7 +353,8 @@ TEST(EtsFit, FitSeriesEqualsEachSeriesAlone) {
   std::vector<ets_series_job> jobs = {
       {www, 1, comb},          {ukgas, 4, fixed},  {short_gas, 4, comb}, {tiny, 1, comb},
       {ukgas, 4, one_auto},    {with_zero, 4, fixed},  // M components on data with a zero: invalid
-      {short_gas, 4, fixed},   {www, 1, one_auto}};
+      {short_gas, 4, fixed},   {www, 1, one_auto},
+      {std::span<const double>(www.data(), 60), 1, comb}};  // a prefix of series 0: its own searches
   const std::vector<ets_series_fits> together = tradecast::forecast::fit_ets_series(jobs);
   ASSERT_EQ(together.size(), jobs.size());
   for (std::size_t j = 0; j < jobs.size(); ++j) {

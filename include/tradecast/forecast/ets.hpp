@@ -509,7 +509,7 @@ inline void ets_optimise_plans(std::span<const std::span<const double>> ys, std:
   std::vector<ets_model_result*> batch_out;
   struct seen_request {
     const ets_problem* problem;
-    const double* data;
+    std::span<const double> data;
     ets_model_result* result;
   };
   std::vector<seen_request> seen;  // first occurrence of each request on each series
@@ -522,13 +522,13 @@ inline void ets_optimise_plans(std::span<const std::span<const double>> ys, std:
       const ets_problem& pb = plan.problems[i];
       if (pb.ok && plans.size() > 1) {
         const auto same = std::find_if(seen.begin(), seen.end(), [&](const seen_request& e) {
-          return e.data == y.data() && ets_same_request(e.problem->rq, pb.rq);
+          return e.data.data() == y.data() && e.data.size() == y.size() && ets_same_request(e.problem->rq, pb.rq);
         });
         if (same != seen.end()) {
           copies.emplace_back(&plan.results[i], same->result);
           continue;
         }
-        seen.push_back({&pb, y.data(), &plan.results[i]});
+        seen.push_back({&pb, y, &plan.results[i]});
       }
       if (ets_batchable(pb)) {
         batch.push_back(&pb);
