@@ -180,6 +180,58 @@ TEST(EvalRolling, InvalidArguments) {
   }
 }
 
+// With refit, comb and single-model ETS methods fit 16 consecutive origins together
+// (fit_forecast_many); every origin's forecasts are still exactly fit_forecast() on its own
+// training data (the expanding origins are prefixes of one array: each is its own series), with
+// and without a window, for any thread count, failures included.
+TEST(EvalRolling, OriginsFittedTogetherEqualFitForecast) {
+  std::vector<double> gas = cv_series().at("UKgas").values;
+  gas[60] = 0;  // origins whose training data hold it: hw-mult (multiplicative) fails
+  for (const char* method : {"comb", "damped", "hw-mult", "ses"}) {
+    for (const std::optional<std::size_t> window : {std::optional<std::size_t>(), std::optional<std::size_t>(40)}) {
+      SCOPED_TRACE(std::string(method) + (window ? " window 40" : ""));
+      const auto spec = parse_method(method);
+      ASSERT_TRUE(tradecast::forecast::fits_together(spec));
+      rolling_options o;
+      o.h = 4;
+      o.first_origin = window ? 0 : 6;
+      o.window = window;
+      o.threads = 1;
+      const auto r = rolling_origin(gas, 4, spec, o);
+      o.threads = 2;
+      const auto r2 = rolling_origin(gas, 4, spec, o);
+      ASSERT_EQ(r.origins.size(), r2.origins.size());
+      ASSERT_GT(r.origins.size(), 40u);
+      std::size_t failed = 0;
+      for (std::size_t k = 0; k < r.origins.size(); ++k) {
+        const auto& og = r.origins[k];
+        SCOPED_TRACE(og.origin);
+        const std::span<const double> train(gas.data() + og.origin - og.train_length, og.train_length);
+        std::optional<tradecast::forecast::model_forecast> direct;
+        std::string error;
+        try {
+          direct = tradecast::forecast::fit_forecast(train, 4, spec, 4, o.forecast);
+        } catch (const tradecast::error& e) {
+          error = e.what();
+        }
+        EXPECT_EQ(og.failed, !direct.has_value());
+        EXPECT_EQ(r2.origins[k].values.mean, og.values.mean);
+        if (direct) {
+          EXPECT_EQ(og.values.mean, direct->values.mean);
+          EXPECT_EQ(og.method, direct->model.method);
+          EXPECT_EQ(og.message, direct->model.status_message);
+        } else {
+          EXPECT_EQ(og.message, error);
+          ++failed;
+        }
+      }
+      if (std::string(method) == "hw-mult") {
+        EXPECT_GT(failed, 0u);
+      }
+    }
+  }
+}
+
 // ---- refit = false ------------------------------------------------------------------------------
 // R 4.2.2 + forecast 8.20 (tests/eval/data/generate_eval_reference.R): fit0 estimated on y_1..y_k
 // (k = first origin) by ets(x) / ets(x, "MAM") / ses(x)$model / ets(x, "AAA") / ets(x, lambda = 0),

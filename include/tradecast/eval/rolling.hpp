@@ -25,7 +25,9 @@
 ///
 /// ## Threads
 /// Origins are independent fits and run in parallel (`threads`; parallel_for()); results are the
-/// same for any thread count. With refit = false the origins up to the one whose fit is kept run
+/// same for any thread count. With refit, the methods of forecast::fits_together() (`comb`, `ses`,
+/// `holt`, `damped`, `hw-add`, `hw-mult`, `ets:XYZ`) fit 16 consecutive origins together
+/// (forecast::fit_forecast_many(): the same forecasts, faster). With refit = false the origins up to the one whose fit is kept run
 /// first, in order.
 ///
 /// ## Per-step accuracy
@@ -51,8 +53,10 @@
 /// says the parameters were re-used.
 #pragma once
 
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
+#include <exception>
 #include <limits>
 #include <optional>
 #include <span>
@@ -157,9 +161,9 @@ struct rolling_result {
   for (std::size_t i = first; i < n; i += opt.step) at.push_back(i);
   std::vector<origin_forecast> origins(at.size());
   std::optional<forecast::reusable_fit> reused;  // refit = false: the model of the first successful fit
-  // Origin k: fit (or re-apply `reused`), forecast, compare. Writes origins[k] only, so origins can
-  // run concurrently; with refit = false and no model yet, it may set `reused` (run alone then).
-  auto run_origin = [&](std::size_t k) {
+  // Origin k: its training data; then, from the forecasts `make` gives (or throws), the comparison.
+  // Writes origins[k] only, so origins can run concurrently.
+  auto training = [&](std::size_t k) {
     const std::size_t i = at[k];
     origin_forecast& o = origins[k];
     o.origin = i;
@@ -170,18 +174,13 @@ struct rolling_result {
     o.errors.assign(h, nan);
     for (std::size_t j = 0; j < h && i + j < n; ++j) o.actual[j] = y[i + j];
     o.scale = seasonal_scale(train, m).mean_abs;
+    return train;
+  };
+  auto compare = [&](std::size_t k, const auto& make) {
+    origin_forecast& o = origins[k];
+    const std::size_t i = at[k];
     try {
-      forecast::model_forecast mf;
-      if (opt.refit) {
-        mf = forecast::fit_forecast(train, m, spec, opt.h, opt.forecast);
-      } else if (reused) {
-        mf = forecast::reapply_forecast(*reused, train, opt.h, opt.forecast);
-      } else {
-        auto fitted = forecast::fit_reusable(train, m, spec, opt.h, opt.forecast);
-        mf = std::move(fitted.second);
-        // a fit that fell back (too few observations for the model) is not the model to keep
-        if (mf.model.status != forecast::fit_status::fell_back) reused = std::move(fitted.first);
-      }
+      forecast::model_forecast mf = make();
       o.method = mf.model.method;
       o.status = mf.model.status;
       o.message = mf.model.status_message;
@@ -199,10 +198,41 @@ struct rolling_result {
     if (!o.failed)
       for (std::size_t j = 0; j < h && i + j < n; ++j) o.errors[j] = o.actual[j] - o.values.mean[j];
   };
+  // Fit (or re-apply `reused`), forecast, compare; with refit = false and no model yet, it may set
+  // `reused` (run alone then).
+  auto run_origin = [&](std::size_t k) {
+    const std::span<const double> train = training(k);
+    compare(k, [&] {
+      if (opt.refit) return forecast::fit_forecast(train, m, spec, opt.h, opt.forecast);
+      if (reused) return forecast::reapply_forecast(*reused, train, opt.h, opt.forecast);
+      auto fitted = forecast::fit_reusable(train, m, spec, opt.h, opt.forecast);
+      // a fit that fell back (too few observations for the model) is not the model to keep
+      if (fitted.second.model.status != forecast::fit_status::fell_back) reused = std::move(fitted.first);
+      return std::move(fitted.second);
+    });
+  };
   std::size_t next = 0;
   if (!opt.refit)  // origins up to the one that provides the model, in order
     while (next < at.size() && !reused) run_origin(next++);
-  (void)parallel_for(at.size() - next, opt.threads, [&](std::size_t k) { run_origin(next + k); });
+  if (opt.refit && forecast::fits_together(spec)) {
+    // Methods with few searches per fit: 16 consecutive origins fitted together
+    // (forecast::fit_forecast_many(), the same forecasts as one by one).
+    constexpr std::size_t group = 16;
+    (void)parallel_for((at.size() + group - 1) / group, opt.threads, [&](std::size_t g) {
+      const std::size_t first_k = g * group, last_k = std::min(at.size(), first_k + group);
+      std::vector<forecast::forecast_job> jobs;
+      for (std::size_t k = first_k; k < last_k; ++k) jobs.push_back({training(k), m, opt.h, opt.forecast.seed});
+      std::vector<forecast::forecast_outcome> outcomes = forecast::fit_forecast_many(jobs, spec, opt.forecast);
+      for (std::size_t k = first_k; k < last_k; ++k)
+        compare(k, [&] {
+          forecast::forecast_outcome& oc = outcomes[k - first_k];
+          if (oc.error) std::rethrow_exception(oc.error);
+          return std::move(*oc.result);
+        });
+    });
+  } else {
+    (void)parallel_for(at.size() - next, opt.threads, [&](std::size_t k) { run_origin(next + k); });
+  }
 
   rolling_result r;
   r.errors.assign(n, std::vector<double>(h, nan));
