@@ -305,7 +305,7 @@ void ets_lik_lanes_fast(const double* y, std::size_t n, ets_lane* lanes, std::si
       if (ln.trend != ets_none) trend = std::max(trend, ln.sp.phi != 1.0 ? lanes_damped : lanes_trend_only);
     }
     for (std::size_t k = 0; k < K; ++k) order[start[key[k]]++] = lanes + k;
-    lanes_avx2(y, multi ? longest : n, order, K, ring, mse, seasonal, trend, multi);
+    lanes_avx2(y, longest, order, K, ring, mse, seasonal, trend, multi);  // longest = n unless multi
     return;
   }
 #endif

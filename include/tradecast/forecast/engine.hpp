@@ -540,6 +540,27 @@ inline method_spec additive_spec(method_spec spec) {
   return spec;
 }
 
+/// What a fit works on: the argument checks of fit_forecast() passed, the Box-Cox lambda (none
+/// without a transformation), the spec to fit (ETS components additive under Box-Cox, as R) and
+/// the transformed data.
+struct fit_input {
+  std::optional<double> lambda;
+  method_spec spec;
+  std::vector<double> z;  ///< box_cox(y, lambda); empty without lambda
+  /// The data to fit: z, or y itself.
+  [[nodiscard]] std::span<const double> data(std::span<const double> y) const noexcept { return lambda ? std::span<const double>(z) : y; }
+};
+
+/// \throws invalid_argument as fit_forecast() does for its arguments, the lambda or the transformation.
+inline fit_input prepare_fit(std::span<const double> y, int m, const method_spec& spec, int h, const forecast_options& opt) {
+  check_fit_arguments(y, spec, h, opt);
+  fit_input in;
+  in.lambda = resolve_lambda(y, m, spec, opt);
+  in.spec = in.lambda ? additive_spec(spec) : spec;
+  if (in.lambda) in.z = box_cox_checked(y, *in.lambda);
+  return in;
+}
+
 /// Forecasts and fitted values of a model fitted to transformed data, back on the data's scale.
 inline void back_transform(model_forecast& r, double lambda, bool biasadj) {
   r.values = forecast::back_transform(r.values, lambda, biasadj);
@@ -555,11 +576,9 @@ inline void back_transform(model_forecast& r, double lambda, bool biasadj) {
 ///   logtrend/cagr or on data it cannot transform.
 [[nodiscard]] inline model_forecast fit_forecast(std::span<const double> y, int m, const method_spec& spec, int h,
                                                  const forecast_options& opt = {}) {
-  detail::check_fit_arguments(y, spec, h, opt);
-  const std::optional<double> lambda = detail::resolve_lambda(y, m, spec, opt);
-  if (!lambda) return detail::fit_forecast_untransformed(y, m, spec, h, opt);
-  model_forecast r = detail::fit_forecast_untransformed(detail::box_cox_checked(y, *lambda), m, detail::additive_spec(spec), h, opt);
-  detail::back_transform(r, *lambda, opt.biasadj);
+  const detail::fit_input in = detail::prepare_fit(y, m, spec, h, opt);
+  model_forecast r = detail::fit_forecast_untransformed(in.data(y), m, in.spec, h, opt);
+  if (in.lambda) detail::back_transform(r, *in.lambda, opt.biasadj);
   return r;
 }
 
@@ -615,10 +634,8 @@ struct forecast_outcome {
   }
   // 1. What each series' ETS searches see: the (transformed, seasonally adjusted) data and specs.
   struct stage {
-    std::optional<double> lambda;
-    method_spec spec;
-    std::vector<double> data;  // Box-Cox transformed, or a copy of y
-    seasonal_adjustment sa;    // comb
+    detail::fit_input in;
+    seasonal_adjustment sa;  // comb
   };
   std::vector<stage> st(jobs.size());
   std::vector<ets_series_job> ets_jobs;
@@ -626,16 +643,13 @@ struct forecast_outcome {
   for (std::size_t i = 0; i < jobs.size(); ++i) {
     const forecast_job& job = jobs[i];
     try {
-      detail::check_fit_arguments(job.y, spec, job.h, opt);
       stage& s = st[i];
-      s.lambda = detail::resolve_lambda(job.y, job.m, spec, opt);
-      s.spec = s.lambda ? detail::additive_spec(spec) : spec;
-      s.data = s.lambda ? detail::box_cox_checked(job.y, *s.lambda) : std::vector<double>(job.y.begin(), job.y.end());
+      s.in = detail::prepare_fit(job.y, job.m, spec, job.h, opt);
       if (spec.kind == method_kind::ets) {
-        detail::check_ets_season(s.spec, job.m);
-        ets_jobs.push_back({s.data, job.m, std::span<const ets_spec>(&s.spec.ets, 1)});
+        detail::check_ets_season(s.in.spec, job.m);
+        ets_jobs.push_back({s.in.data(job.y), job.m, std::span<const ets_spec>(&s.in.spec.ets, 1)});
       } else {
-        s.sa = detail::comb_adjust(s.data, job.m);
+        s.sa = detail::comb_adjust(s.in.data(job.y), job.m);
         ets_jobs.push_back({s.sa.series, 1, detail::comb_specs()});
       }
       job_of.push_back(i);
@@ -666,9 +680,9 @@ struct forecast_outcome {
       if (!fits[k].error.empty()) throw invalid_argument(fits[k].error);
       const forecast_options o = options_of(job);
       model_forecast r = spec.kind == method_kind::ets
-                             ? detail::ets_model_forecast(fits[k].fits.front(), s.spec, job.h, o)
-                             : detail::comb_finish(s.data, job.m, job.h, o, s.sa, fits[k].fits);
-      if (s.lambda) detail::back_transform(r, *s.lambda, o.biasadj);
+                             ? detail::ets_model_forecast(fits[k].fits.front(), s.in.spec, job.h, o)
+                             : detail::comb_finish(s.in.data(job.y), job.m, job.h, o, s.sa, fits[k].fits);
+      if (s.in.lambda) detail::back_transform(r, *s.in.lambda, o.biasadj);
       out[i].result = std::move(r);
     } catch (...) {
       out[i].error = std::current_exception();
@@ -708,12 +722,12 @@ struct reusable_fit {
                                                                           const method_spec& spec, int h,
                                                                           const forecast_options& opt = {}) {
   if (!reusable(spec)) throw invalid_argument(not_reusable_reason(spec));
-  detail::check_fit_arguments(y, spec, h, opt);
+  detail::fit_input in = detail::prepare_fit(y, m, spec, h, opt);
+  const std::span<const double> z = in.data(y);
   reusable_fit rf;
   rf.m = m;
-  rf.lambda = detail::resolve_lambda(y, m, spec, opt);
-  rf.spec = rf.lambda ? detail::additive_spec(spec) : spec;
-  const std::vector<double> z = rf.lambda ? detail::box_cox_checked(y, *rf.lambda) : std::vector<double>(y.begin(), y.end());
+  rf.lambda = in.lambda;
+  rf.spec = std::move(in.spec);
   model_forecast r;
   if (rf.spec.kind == method_kind::ets) {
     detail::check_ets_season(rf.spec, m);

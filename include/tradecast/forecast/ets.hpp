@@ -595,24 +595,6 @@ inline ets_fit ets_select(std::span<const double> y, int m, const ets_spec& spec
 
 }  // namespace detail
 
-/// Fits several ETS specifications to the same series at once; element i is exactly what
-/// fit_ets(y, m, specs[i]) gives (fit_ets() is this with one spec). The candidates of all specs
-/// share the lock-step optimiser, which overlaps their likelihood evaluations, and a candidate two
-/// specs share is optimised once (Comb S-H-D fits ses, holt and damped this way; `auto` its two
-/// ETS members). \throws invalid_argument as fit_ets(), for the first invalid spec.
-[[nodiscard]] inline std::vector<ets_fit> fit_ets_many(std::span<const double> y, int m, std::span<const ets_spec> specs) {
-  detail::ets_workspace ws;
-  std::vector<detail::ets_plan> plans;
-  plans.reserve(specs.size());
-  for (const ets_spec& spec : specs) plans.push_back(detail::ets_make_plan(y, m, spec, ws));
-  const std::vector<std::span<const double>> ys(plans.size(), y);
-  detail::ets_optimise_plans(ys, plans, ws);
-  std::vector<ets_fit> out;
-  out.reserve(specs.size());
-  for (std::size_t i = 0; i < specs.size(); ++i) out.push_back(detail::ets_select(y, m, specs[i], plans[i], ws));
-  return out;
-}
-
 /// One series for fit_ets_series(): its data, seasonal period and the specifications to fit.
 struct ets_series_job {
   std::span<const double> y;
@@ -630,7 +612,8 @@ struct ets_series_fits {
 /// fit_ets_many() on several series at once: the candidates of all series share the lock-step
 /// optimiser, so one likelihood pass evaluates points of several series (most useful when each
 /// series has few candidates, as in Comb S-H-D). Element i is exactly fit_ets_many(jobs[i].y,
-/// jobs[i].m, jobs[i].specs), or its error; one series' invalid input does not affect the others.
+/// jobs[i].m, jobs[i].specs) (which is this with one series), or its error; one series' invalid input
+/// does not affect the others.
 [[nodiscard]] inline std::vector<ets_series_fits> fit_ets_series(std::span<const ets_series_job> jobs) {
   detail::ets_workspace ws;
   std::vector<ets_series_fits> out(jobs.size());
@@ -658,6 +641,18 @@ struct ets_series_fits {
       out[i].fits.push_back(detail::ets_select(jobs[i].y, jobs[i].m, jobs[i].specs[q - first[i]], plans[q], ws));
   }
   return out;
+}
+
+/// Fits several ETS specifications to the same series at once; element i is exactly what
+/// fit_ets(y, m, specs[i]) gives (fit_ets() is this with one spec). The candidates of all specs
+/// share the lock-step optimiser, which overlaps their likelihood evaluations, and a candidate two
+/// specs share is optimised once (Comb S-H-D fits ses, holt and damped this way; `auto` its two
+/// ETS members). \throws invalid_argument as fit_ets(), for the first invalid spec.
+[[nodiscard]] inline std::vector<ets_fit> fit_ets_many(std::span<const double> y, int m, std::span<const ets_spec> specs) {
+  const ets_series_job job{y, m, specs};
+  std::vector<ets_series_fits> out = fit_ets_series(std::span<const ets_series_job>(&job, 1));
+  if (!out.front().error.empty()) throw invalid_argument(out.front().error);
+  return std::move(out.front().fits);
 }
 
 /// Fits an ETS model to `y` (no missing values) with seasonal period `m` (1 = non-seasonal), as
