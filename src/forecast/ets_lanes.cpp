@@ -13,6 +13,7 @@
 // their own data and length, up to four registers a pass, and stop accumulating at their own end.
 // Processors without AVX2, and other compilers, use the scalar ets_lik_lanes().
 #include <algorithm>
+#include <atomic>
 #include <cstddef>
 #include <cstring>
 
@@ -249,25 +250,45 @@ __attribute__((target("avx2"))) void lanes_avx2(const double* y, std::size_t n, 
   }
 }
 
-bool has_avx2() noexcept {
-  static const bool yes = [] {
-    __builtin_cpu_init();
-    return __builtin_cpu_supports("avx2") != 0;
-  }();
-  return yes;
-}
-
 }  // namespace
 #undef TRADECAST_V4
 #endif
 
-bool ets_lanes_vectorised() noexcept {
+namespace {
+
+ets_isa best_isa() noexcept {
 #ifdef TRADECAST_ETS_AVX2
-  return has_avx2();
+  static const ets_isa best = [] {
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("avx2") ? ets_isa::avx2 : ets_isa::scalar;
+  }();
+  return best;
 #else
-  return false;
+  return ets_isa::scalar;
 #endif
 }
+
+/// The code in use (ets_isa).
+std::atomic<int> isa_in_use{static_cast<int>(best_isa())};
+
+}  // namespace
+
+ets_isa ets_lanes_isa() noexcept { return static_cast<ets_isa>(isa_in_use.load(std::memory_order_relaxed)); }
+
+ets_isa ets_lanes_use_isa(ets_isa isa) noexcept {
+  const ets_isa use = std::min(isa, best_isa());
+  isa_in_use.store(static_cast<int>(use), std::memory_order_relaxed);
+  return use;
+}
+
+const char* ets_isa_name(ets_isa isa) noexcept {
+  switch (isa) {
+    case ets_isa::avx2: return "AVX2";
+    default: return "scalar";
+  }
+}
+
+bool ets_lanes_vectorised() noexcept { return ets_lanes_isa() != ets_isa::scalar; }
 
 void ets_lik_lanes_fast(const double* y, std::size_t n, ets_lane* lanes, std::size_t K, double* ring) noexcept {
   // Lanes with their own data (ets_lane::y): multi when they differ from each other.
@@ -287,7 +308,7 @@ void ets_lik_lanes_fast(const double* y, std::size_t n, ets_lane* lanes, std::si
     return;
   }
 #ifdef TRADECAST_ETS_AVX2
-  if (has_avx2()) {
+  if (ets_lanes_isa() == ets_isa::avx2) {
     // Lanes that divide (multiplicative season, then multiplicative error) first, so that registers
     // of additive lanes skip the divisions: a stable counting sort (keys and flags in one pass).
     ets_lane* order[ets_lanes_max];
@@ -309,12 +330,18 @@ void ets_lik_lanes_fast(const double* y, std::size_t n, ets_lane* lanes, std::si
     return;
   }
 #endif
-  (void)ring;
-  if (!multi) {
-    ets_lik_lanes(y, n, lanes, K);
-    return;
+  // The scalar lanes keep their seasonal states in ets_lane::ring: slices of the scratch `ring`
+  // (the seasonal lanes share one period), the lanes' own pointers restored afterwards.
+  double* own_ring[ets_lanes_max];
+  for (std::size_t k = 0; k < K; ++k) {
+    own_ring[k] = lanes[k].ring;
+    if (lanes[k].season != ets_none) lanes[k].ring = ring + k * static_cast<std::size_t>(lanes[k].m);
   }
-  for (std::size_t k = 0; k < K; ++k) ets_lik_lanes(lanes[k].y, lanes[k].n, lanes + k, 1);
+  if (!multi)
+    ets_lik_lanes(y, n, lanes, K);
+  else
+    for (std::size_t k = 0; k < K; ++k) ets_lik_lanes(lanes[k].y, lanes[k].n, lanes + k, 1);
+  for (std::size_t k = 0; k < K; ++k) lanes[k].ring = own_ring[k];
 }
 
 }  // namespace tradecast::forecast::detail

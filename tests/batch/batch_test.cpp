@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstring>
 #include <filesystem>
+#include <iostream>
 #include <limits>
 #include <optional>
 #include <sstream>
@@ -14,6 +15,7 @@
 #include <gtest/gtest.h>
 
 #include "tradecast/batch/batch.hpp"
+#include "tradecast/forecast/detail/ets_core.hpp"
 #include "tradecast/forecast/engine.hpp"
 #include "tradecast/io/wide.hpp"
 
@@ -187,6 +189,27 @@ TEST(BatchM3, SeriesFittedTogetherEqualSeriesFittedAlone) {
   EXPECT_FALSE(forecast::fits_together(forecast::parse_method("ets")));  // automatic selection: alone
   EXPECT_FALSE(forecast::fits_together(forecast::parse_method("ets:ZAdZ")));
   EXPECT_FALSE(forecast::fits_together(forecast::parse_method("theta")));
+}
+
+// The likelihood passes give the same results with the scalar lanes as with AVX2 (where the
+// processor has it): automatic ETS (passes of one series' candidates), and comb and hw-mult with
+// groups of 16 (passes of several series; hw-mult's lanes are seasonal), compared bit for bit.
+TEST(BatchM3, SameResultsWithScalarAndVectorLanes) {
+  namespace d = forecast::detail;
+  auto all = batch::inputs_of(quarterly());
+  const std::vector<batch::batch_input> inputs(all.begin() + 40, all.begin() + 72);
+  const d::ets_isa best = d::ets_lanes_isa();
+  std::cout << "likelihood lanes: " << d::ets_isa_name(best) << "\n";
+  for (const char* method : {"ets", "comb", "hw-mult"}) {
+    SCOPED_TRACE(method);
+    const auto spec = forecast::parse_method(method);
+    ASSERT_EQ(d::ets_lanes_use_isa(d::ets_isa::scalar), d::ets_isa::scalar);
+    const auto scalar = batch::forecast_batch(inputs, spec, 8, {}, quiet(1));
+    EXPECT_EQ(scalar.ok, inputs.size());
+    d::ets_lanes_use_isa(best);
+    expect_same_results(scalar, batch::forecast_batch(inputs, spec, 8, {}, quiet(1)));
+  }
+  EXPECT_EQ(d::ets_lanes_isa(), best);
 }
 
 // fit_forecast_many() equals fit_forecast() series by series, errors included.

@@ -301,6 +301,19 @@ d::ets_lane make_lane(int m, int e, int t, int s, const d::ets_smoothing& p) {
   return ln;
 }
 
+// Every code ets_lik_lanes_fast() can run on this processor (the scalar lanes, AVX2), each set in
+// turn by ets_lanes_use_isa() and the best restored at the end.
+template <class F>
+void for_each_isa(F&& check) {
+  const d::ets_isa best = d::ets_lanes_isa();
+  for (d::ets_isa isa : {d::ets_isa::scalar, d::ets_isa::avx2}) {
+    if (d::ets_lanes_use_isa(isa) != isa) continue;  // the processor lacks it: the best one ran already
+    SCOPED_TRACE(d::ets_isa_name(isa));
+    check();
+  }
+  EXPECT_EQ(d::ets_lanes_use_isa(best), best);
+}
+
 // The multi-lane likelihood equals the specialised kernel bit for bit.
 TEST(EtsCore, LaneKernelEqualsKernel) {
   const auto series = load_series(test_data_path("forecast/data/ets_ref_series.csv"));
@@ -338,40 +351,43 @@ TEST(EtsCore, LaneKernelEqualsKernel) {
       EXPECT_NEAR(lanes[k].lik, expect[k], 1e-9 * std::fabs(expect[k])) << k;
     }
   }
-  // The vectorised lanes (AVX2 where the processor has it, else the scalar lanes): the same
+  // The fast lanes (each code the processor can run: the scalar lanes, AVX2): the same
   // values bit for bit, for every chunk size 1 … ets_lanes_max and every starting lane, with and
   // without the running MSE (opt.crit = "mse", checked against ets_calc's amse[0]), with the data
   // passed for all lanes (more than 8 lanes: passes of 8) or set in each lane (the same for all:
   // more than 8 lanes run in one pass of the multi-data kernel).
   ASSERT_GE(lanes.size(), d::ets_lanes_max);
   std::vector<double> ring(d::ets_lanes_max * 4);
-  for (std::size_t K = 1; K <= d::ets_lanes_max; ++K)
-    for (std::size_t start = 0; start + K <= lanes.size(); ++start)
-      for (int variant = 0; variant < 4; ++variant) {
-        const bool mse = variant % 2 == 1, own = variant >= 2;
-        std::vector<d::ets_lane> chunk(lanes.begin() + static_cast<std::ptrdiff_t>(start),
-                                       lanes.begin() + static_cast<std::ptrdiff_t>(start + K));
-        for (auto& ln : chunk) {
-          ln.mse = mse, ln.lik = 0, ln.mse_value = 0;
-          if (own) ln.y = y.data(), ln.n = y.size();
-        }
-        d::ets_lik_lanes_fast(y.data(), y.size(), chunk.data(), K, ring.data());
-        for (std::size_t k = 0; k < K; ++k) {
-          const std::size_t i = start + k;
-          const d::ets_lane& ln = chunk[k];
-          if (tradecast::test::exact_fp) {
-            EXPECT_EQ(ln.lik, expect[i]) << "K " << K << " lane " << i;
-          } else {
-            EXPECT_NEAR(ln.lik, expect[i], 1e-9 * std::fabs(expect[i])) << "K " << K << " lane " << i;
+  std::cout << "ets_lik_lanes_fast runs " << d::ets_isa_name(d::ets_lanes_isa()) << " on this processor\n";
+  for_each_isa([&] {
+    for (std::size_t K = 1; K <= d::ets_lanes_max; ++K)
+      for (std::size_t start = 0; start + K <= lanes.size(); ++start)
+        for (int variant = 0; variant < 4; ++variant) {
+          const bool mse = variant % 2 == 1, own = variant >= 2;
+          std::vector<d::ets_lane> chunk(lanes.begin() + static_cast<std::ptrdiff_t>(start),
+                                         lanes.begin() + static_cast<std::ptrdiff_t>(start + K));
+          for (auto& ln : chunk) {
+            ln.mse = mse, ln.lik = 0, ln.mse_value = 0;
+            if (own) ln.y = y.data(), ln.n = y.size();
           }
-          if (mse) {
-            double amse[1] = {std::nan("")};
-            (void)d::ets_calc(y, ln.m, ln.error, ln.trend, ln.season, ln.sp, x0s[i], 1, nullptr, nullptr, nullptr, amse);
-            EXPECT_EQ(ln.mse_value, amse[0]) << "K " << K << " lane " << i;
+          d::ets_lik_lanes_fast(y.data(), y.size(), chunk.data(), K, ring.data());
+          for (std::size_t k = 0; k < K; ++k) {
+            const std::size_t i = start + k;
+            const d::ets_lane& ln = chunk[k];
+            if (tradecast::test::exact_fp) {
+              EXPECT_EQ(ln.lik, expect[i]) << "K " << K << " lane " << i;
+            } else {
+              EXPECT_NEAR(ln.lik, expect[i], 1e-9 * std::fabs(expect[i])) << "K " << K << " lane " << i;
+            }
+            if (mse) {
+              double amse[1] = {std::nan("")};
+              (void)d::ets_calc(y, ln.m, ln.error, ln.trend, ln.season, ln.sp, x0s[i], 1, nullptr, nullptr, nullptr,
+                                amse);
+              EXPECT_EQ(ln.mse_value, amse[0]) << "K " << K << " lane " << i;
+            }
           }
         }
-      }
-  std::cout << "ets_lik_lanes_fast is " << (d::ets_lanes_vectorised() ? "vectorised (AVX2)" : "the scalar lanes") << "\n";
+  });
 }
 
 // Lanes with their own data (several series of different lengths in one pass, as the batch's
@@ -393,55 +409,63 @@ TEST(EtsCore, LaneKernelOwnDataEqualsKernel) {
   std::vector<std::vector<double>> x0s;
   std::vector<double> expect, expect_mse;
   std::size_t which = 0;
+  const auto add = [&](int e, int td, int s, int variant) {
+    const std::size_t len = lengths[which % std::size(lengths)];
+    const std::vector<double>& yd = data[which % std::size(lengths)];
+    ++which;
+    const std::span<const double> y(yd.data(), len);
+    const int t = td > 0 ? 1 : 0;
+    const int m = s ? 4 : 1;
+    const std::vector<double> x0 = full_state(y, m, t, s);
+    d::ets_smoothing p;
+    p.alpha = 0.15 + 0.05 * s + 0.01 * td + 0.1 * variant;
+    p.beta = t ? 0.03 : 0;
+    p.gamma = s ? 0.12 : 0;
+    p.phi = td == 2 ? 0.95 : 1.0;
+    std::vector<double> ring(static_cast<std::size_t>(m));
+    expect.push_back(d::ets_select_kernel(e, t, s)(y.data(), len, m, p, x0.data(), ring.data()));
+    double amse[1] = {std::nan("")};
+    (void)d::ets_calc(y, m, e, t, s, p, x0, 1, nullptr, nullptr, nullptr, amse);
+    expect_mse.push_back(amse[0]);
+    x0s.push_back(x0);
+    d::ets_lane ln = make_lane(m, e, t, s, p);
+    ln.y = yd.data();
+    ln.n = len;
+    lanes.push_back(ln);
+  };
   for (int e = 1; e <= 2; ++e)
     for (int td = 0; td <= 2; ++td)
-      for (int s = 0; s <= 2; ++s) {
-        const std::size_t len = lengths[which % std::size(lengths)];
-        const std::vector<double>& yd = data[which % std::size(lengths)];
-        ++which;
-        const std::span<const double> y(yd.data(), len);
-        const int t = td > 0 ? 1 : 0;
-        const int m = s ? 4 : 1;
-        const std::vector<double> x0 = full_state(y, m, t, s);
-        d::ets_smoothing p;
-        p.alpha = 0.15 + 0.05 * s + 0.01 * td;
-        p.beta = t ? 0.03 : 0;
-        p.gamma = s ? 0.12 : 0;
-        p.phi = td == 2 ? 0.95 : 1.0;
-        std::vector<double> ring(static_cast<std::size_t>(m));
-        expect.push_back(d::ets_select_kernel(e, t, s)(y.data(), len, m, p, x0.data(), ring.data()));
-        double amse[1] = {std::nan("")};
-        (void)d::ets_calc(y, m, e, t, s, p, x0, 1, nullptr, nullptr, nullptr, amse);
-        expect_mse.push_back(amse[0]);
-        x0s.push_back(x0);
-        d::ets_lane ln = make_lane(m, e, t, s, p);
-        ln.y = yd.data();
-        ln.n = len;
-        lanes.push_back(ln);
-      }
+      for (int s = 0; s <= 2; ++s) add(e, td, s, 0);
+  // Then 18 non-seasonal lanes (lanes 18 …): passes of up to 16 without seasonal arithmetic, as
+  // the batch's comb and damped fits run them.
+  for (int variant = 0; variant < 3; ++variant)
+    for (int e = 1; e <= 2; ++e)
+      for (int td = 0; td <= 2; ++td) add(e, td, 0, variant);
   for (std::size_t k = 0; k < lanes.size(); ++k) lanes[k].x0 = x0s[k].data();
   ASSERT_GE(lanes.size(), d::ets_lanes_max);
   std::vector<double> ring(d::ets_lanes_max * 4);
-  for (std::size_t K = 1; K <= d::ets_lanes_max; ++K)
-    for (std::size_t start = 0; start + K <= lanes.size(); start += 3)
-      for (bool mse : {false, true}) {
-        std::vector<d::ets_lane> chunk(lanes.begin() + static_cast<std::ptrdiff_t>(start),
-                                       lanes.begin() + static_cast<std::ptrdiff_t>(start + K));
-        for (auto& ln : chunk) ln.mse = mse, ln.lik = 0, ln.mse_value = 0;
-        // The data argument is ignored when the lanes have their own.
-        d::ets_lik_lanes_fast(nullptr, 0, chunk.data(), K, ring.data());
-        for (std::size_t k = 0; k < K; ++k) {
-          const std::size_t i = start + k;
-          if (tradecast::test::exact_fp) {
-            EXPECT_EQ(chunk[k].lik, expect[i]) << "K " << K << " lane " << i;
-          } else {
-            EXPECT_NEAR(chunk[k].lik, expect[i], 1e-9 * std::fabs(expect[i])) << "K " << K << " lane " << i;
-          }
-          if (mse) {
-            EXPECT_EQ(chunk[k].mse_value, expect_mse[i]) << "K " << K << " lane " << i;
+  for_each_isa([&] {
+    for (std::size_t K = 1; K <= d::ets_lanes_max; ++K)
+      for (std::size_t start = 0; start + K <= lanes.size(); start += (start >= 18 ? 1 : 3))
+        for (bool mse : {false, true}) {
+          std::vector<d::ets_lane> chunk(lanes.begin() + static_cast<std::ptrdiff_t>(start),
+                                         lanes.begin() + static_cast<std::ptrdiff_t>(start + K));
+          for (auto& ln : chunk) ln.mse = mse, ln.lik = 0, ln.mse_value = 0;
+          // The data argument is ignored when the lanes have their own.
+          d::ets_lik_lanes_fast(nullptr, 0, chunk.data(), K, ring.data());
+          for (std::size_t k = 0; k < K; ++k) {
+            const std::size_t i = start + k;
+            if (tradecast::test::exact_fp) {
+              EXPECT_EQ(chunk[k].lik, expect[i]) << "K " << K << " lane " << i;
+            } else {
+              EXPECT_NEAR(chunk[k].lik, expect[i], 1e-9 * std::fabs(expect[i])) << "K " << K << " lane " << i;
+            }
+            if (mse) {
+              EXPECT_EQ(chunk[k].mse_value, expect_mse[i]) << "K " << K << " lane " << i;
+            }
           }
         }
-      }
+  });
 }
 
 // A level that overflows: the vectorised lanes may give NaN where the kernel gives ±Inf (a lane
@@ -465,13 +489,15 @@ TEST(EtsCore, LaneKernelOverflowIsNonFinite) {
       lanes.push_back(ln);
     }
   std::vector<double> ring(8);
-  d::ets_lik_lanes_fast(y.data(), y.size(), lanes.data(), lanes.size(), ring.data());
-  for (const auto& ln : lanes) {
-    double r = 0;
-    const double kernel = d::ets_select_kernel(ln.error, ln.trend, 0)(y.data(), y.size(), 1, ln.sp, ln.x0, &r);
-    EXPECT_FALSE(std::isfinite(kernel)) << ln.error << ln.trend << " kernel " << kernel;
-    EXPECT_FALSE(std::isfinite(ln.lik)) << ln.error << ln.trend << " lanes " << ln.lik;
-  }
+  for_each_isa([&] {
+    d::ets_lik_lanes_fast(y.data(), y.size(), lanes.data(), lanes.size(), ring.data());
+    for (const auto& ln : lanes) {
+      double r = 0;
+      const double kernel = d::ets_select_kernel(ln.error, ln.trend, 0)(y.data(), y.size(), 1, ln.sp, ln.x0, &r);
+      EXPECT_FALSE(std::isfinite(kernel)) << ln.error << ln.trend << " kernel " << kernel;
+      EXPECT_FALSE(std::isfinite(ln.lik)) << ln.error << ln.trend << " lanes " << ln.lik;
+    }
+  });
 }
 
 }  // namespace

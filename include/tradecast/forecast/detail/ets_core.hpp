@@ -1277,8 +1277,18 @@ inline constexpr std::size_t ets_lanes_max = 16;
 /// share one period. `ring` is scratch for
 /// ets_lanes_max·m doubles (m: the lanes' seasonal period); the lanes' own rings are not used.
 void ets_lik_lanes_fast(const double* y, std::size_t n, ets_lane* lanes, std::size_t K, double* ring) noexcept;
-/// Whether ets_lik_lanes_fast() runs the vectorised kernel on this processor.
+/// Whether ets_lik_lanes_fast() runs the vectorised kernel (ets_lanes_isa() is not scalar).
 [[nodiscard]] bool ets_lanes_vectorised() noexcept;
+/// The code ets_lik_lanes_fast() can run: the scalar lanes (ets_lik_lanes) or AVX2 registers. Both
+/// give the same finite likelihoods bit for bit.
+enum class ets_isa : int { scalar = 0, avx2 = 1 };
+/// The code in use: the best the processor has, unless lowered by ets_lanes_use_isa().
+[[nodiscard]] ets_isa ets_lanes_isa() noexcept;
+/// Uses `isa`, or the best the processor has if that is lower, and returns what is now in use (for
+/// tests and benchmarks that compare them; not while other threads are fitting).
+ets_isa ets_lanes_use_isa(ets_isa isa) noexcept;
+/// "scalar" or "AVX2".
+[[nodiscard]] const char* ets_isa_name(ets_isa isa) noexcept;
 
 /// Whether a problem can be optimised by ets_optimise_many() (likelihood criterion, no
 /// multiplicative trend); others use nmmin() one at a time.
