@@ -255,7 +255,20 @@ TEST(EtsCore, NelderMeadMachineEqualsNmmin) {
   }
 }
 
-// The interleaved root test agrees with the one-at-a-time test.
+// Every code ets_lik_lanes_fast() can run on this processor (the scalar lanes, AVX2), each set in
+// turn by ets_lanes_use_isa() and the best restored at the end.
+template <class F>
+void for_each_isa(F&& check) {
+  const d::ets_isa best = d::ets_lanes_isa();
+  for (d::ets_isa isa : {d::ets_isa::scalar, d::ets_isa::avx2}) {
+    if (d::ets_lanes_use_isa(isa) != isa) continue;  // the processor lacks it: the best one ran already
+    SCOPED_TRACE(d::ets_isa_name(isa));
+    check();
+  }
+  EXPECT_EQ(d::ets_lanes_use_isa(best), best);
+}
+
+// The interleaved and the vectorised root tests agree with the one-at-a-time test.
 TEST(EtsCore, BatchedRootTestEqualsScalar) {
   std::mt19937_64 rng(99);
   std::uniform_real_distribution<double> u(0, 1);
@@ -273,10 +286,50 @@ TEST(EtsCore, BatchedRootTestEqualsScalar) {
       polys.insert(polys.end(), c.begin(), c.end());
       ++count;
     }
+    // General monic polynomials of the same degree (roots inside and outside), some with a factor
+    // z + 1 (a root on the unit circle: the ambiguous band, decided by eigenvalues) or z − 1 (the
+    // deflated path).
+    for (int t = 0; t < 120; ++t) {
+      std::vector<double> c(nc, 0.0);
+      const int factor = t % 3;  // 0 none, 1 z + 1, 2 z − 1
+      const std::size_t free = factor ? nc - 1 : nc;
+      std::vector<double> r(free);
+      for (std::size_t k = 0; k + 1 < free; ++k) r[k] = (2 * u(rng) - 1) * (t % 2 ? 0.4 : 1.2);
+      r[free - 1] = 1;
+      if (factor == 0) {
+        c = r;
+      } else {  // (z ± 1)·r(z)
+        const double root = factor == 1 ? -1.0 : 1.0;
+        for (std::size_t k = 0; k < free; ++k) {
+          c[k + 1] += r[k];
+          c[k] -= root * r[k];
+        }
+      }
+      polys.insert(polys.end(), c.begin(), c.end());
+      ++count;
+    }
     std::vector<unsigned char> ok(count);
     d::ets_roots_within_many(polys.data(), nc, count, ok.data());
-    for (std::size_t k = 0; k < count; ++k)
-      EXPECT_EQ(ok[k] != 0, d::ets_roots_within(std::span<const double>(polys.data() + k * nc, nc), 1 + 1e-10)) << m << " " << k;
+    std::size_t inside = 0;
+    for (std::size_t k = 0; k < count; ++k) {
+      const bool expect = d::ets_roots_within(std::span<const double>(polys.data() + k * nc, nc), 1 + 1e-10);
+      inside += expect;
+      EXPECT_EQ(ok[k] != 0, expect) << m << " " << k;
+    }
+    EXPECT_GT(inside, count / 10) << m;  // both verdicts occur
+    EXPECT_GE(count - inside, 20u) << m;
+    // ets_roots_within_fast (four step-downs in one register with AVX2), for every count 1 … 9 so
+    // that partial registers occur, and for the whole set.
+    for_each_isa([&] {
+      for (std::size_t len : {1u, 2u, 3u, 4u, 5u, 7u, 9u, 0u}) {
+        const std::size_t cnt = len == 0 ? count : std::min(len, count);
+        for (std::size_t start = 0; start + cnt <= count; start += (len == 0 ? 1 : 5)) {
+          std::vector<unsigned char> fast(cnt, 7);
+          d::ets_roots_within_fast(polys.data() + start * nc, nc, cnt, fast.data());
+          for (std::size_t k = 0; k < cnt; ++k) EXPECT_EQ(fast[k], ok[start + k]) << m << " " << start + k;
+        }
+      }
+    });
   }
 }
 
@@ -299,19 +352,6 @@ d::ets_lane make_lane(int m, int e, int t, int s, const d::ets_smoothing& p) {
   ln.season = s;
   ln.sp = p;
   return ln;
-}
-
-// Every code ets_lik_lanes_fast() can run on this processor (the scalar lanes, AVX2), each set in
-// turn by ets_lanes_use_isa() and the best restored at the end.
-template <class F>
-void for_each_isa(F&& check) {
-  const d::ets_isa best = d::ets_lanes_isa();
-  for (d::ets_isa isa : {d::ets_isa::scalar, d::ets_isa::avx2}) {
-    if (d::ets_lanes_use_isa(isa) != isa) continue;  // the processor lacks it: the best one ran already
-    SCOPED_TRACE(d::ets_isa_name(isa));
-    check();
-  }
-  EXPECT_EQ(d::ets_lanes_use_isa(best), best);
 }
 
 // The multi-lane likelihood equals the specialised kernel bit for bit.
