@@ -16,8 +16,6 @@
 #include <atomic>
 #include <cstddef>
 #include <cstring>
-#include <utility>
-#include <vector>
 
 #include "tradecast/forecast/detail/ets_core.hpp"
 
@@ -252,57 +250,6 @@ __attribute__((target("avx2"))) void lanes_avx2(const double* y, std::size_t n, 
   }
 }
 
-/// ets_roots_within_many() for polynomials of one degree D (after the deflation by z − 1, which is
-/// the same for all of `idx`), four at a time: the same operations lane by lane as
-/// ets_roots_within() (sums in the same order, no fused multiply-add), so the same verdicts; a lane
-/// that reaches the ambiguous band is left at 2 for ets_roots_within() to decide.
-__attribute__((target("avx2"))) void roots_avx2(const double* polys, std::size_t ncoef, const std::size_t* idx,
-                                                std::size_t count, bool deflate, unsigned char* verdict) {
-  constexpr double radius = 1 + 1e-10;
-  const std::size_t deg0 = ncoef - 1, D = deflate ? deg0 - 1 : deg0;
-  const v4d one = TRADECAST_V4(1.0), zero = TRADECAST_V4(0.0), margin = TRADECAST_V4(ets_schur_margin);
-  const v4l absmask = {0x7fffffffffffffffLL, 0x7fffffffffffffffLL, 0x7fffffffffffffffLL, 0x7fffffffffffffffLL};
-  v4d a[64], b[64];
-  for (std::size_t base = 0; base < count; base += 4) {
-    const double* c[4];
-    for (std::size_t j = 0; j < 4; ++j) c[j] = polys + idx[base + (base + j < count ? j : 0)] * ncoef;
-    for (std::size_t j = 0; j <= deg0; ++j) a[j] = v4d{c[0][j], c[1][j], c[2][j], c[3][j]};
-    if (deflate) {
-      b[deg0 - 1] = a[deg0];
-      for (std::size_t j = deg0 - 1; j >= 1; --j) b[j - 1] = a[j] + b[j];
-      for (std::size_t j = 0; j < deg0; ++j) a[j] = b[j];
-    }
-    double rk = 1.0;
-    for (std::size_t j = 0; j <= D; ++j) {
-      a[j] = a[j] * rk;
-      rk *= radius;
-    }
-    v4l decided = {0, 0, 0, 0}, ambiguous = {0, 0, 0, 0}, outside = {0, 0, 0, 0};
-    v4d* cur = a;
-    v4d* nxt = b;
-    for (std::size_t d = D; d >= 1; --d) {
-      const v4d lead = cur[d];
-      const v4d alead = reinterpret_cast<v4d>(reinterpret_cast<v4l>(lead) & absmask);
-      const v4l bad = ~((alead > zero) & (lead - lead == zero));  // zero, infinite or NaN
-      const v4d k = cur[0] / lead;
-      const v4d ak = reinterpret_cast<v4d>(reinterpret_cast<v4l>(k) & absmask);
-      const v4d dist = ak - one;
-      const v4l near = reinterpret_cast<v4d>(reinterpret_cast<v4l>(dist) & absmask) < margin;
-      const v4l amb = ~decided & (bad | near);
-      ambiguous |= amb;
-      decided |= amb;
-      const v4l out = ~decided & (ak > one);
-      outside |= out;
-      decided |= out;
-      if ((decided[0] & decided[1] & decided[2] & decided[3]) != 0) break;
-      for (std::size_t j = 1; j <= d; ++j) nxt[j - 1] = cur[j] - k * cur[d - j];
-      std::swap(cur, nxt);
-    }
-    for (std::size_t j = 0; j < 4 && base + j < count; ++j)
-      verdict[base + j] = ambiguous[j] ? 2 : (outside[j] ? 0 : 1);
-  }
-}
-
 }  // namespace
 #undef TRADECAST_V4
 #endif
@@ -339,38 +286,6 @@ const char* ets_isa_name(ets_isa isa) noexcept {
     case ets_isa::avx2: return "AVX2";
     default: return "scalar";
   }
-}
-
-void ets_roots_within_fast(const double* polys, std::size_t ncoef, std::size_t count, unsigned char* ok) {
-#ifdef TRADECAST_ETS_AVX2
-  const std::size_t deg = ncoef - 1;
-  if (ets_lanes_isa() == ets_isa::avx2 && deg >= 2 && deg < 63) {
-    // ets_roots_within()'s deflation test, polynomial by polynomial; then each set four at a time.
-    thread_local std::vector<std::size_t> plain, deflated;
-    thread_local std::vector<unsigned char> verdict;
-    plain.clear();
-    deflated.clear();
-    verdict.resize(count);
-    for (std::size_t q = 0; q < count; ++q) {
-      const double* c = polys + q * ncoef;
-      double p1 = 0, mag = 0;
-      for (std::size_t j = 0; j <= deg; ++j) {
-        p1 += c[j];
-        mag += std::fabs(c[j]);
-      }
-      (std::fabs(p1) <= 1e-12 * mag ? deflated : plain).push_back(q);
-    }
-    roots_avx2(polys, ncoef, plain.data(), plain.size(), false, verdict.data());
-    for (std::size_t q = 0; q < plain.size(); ++q) ok[plain[q]] = verdict[q];
-    roots_avx2(polys, ncoef, deflated.data(), deflated.size(), true, verdict.data());
-    for (std::size_t q = 0; q < deflated.size(); ++q) ok[deflated[q]] = verdict[q];
-    for (std::size_t q = 0; q < count; ++q)
-      if (ok[q] == 2)
-        ok[q] = ets_roots_within(std::span<const double>(polys + q * ncoef, ncoef), 1 + 1e-10) ? 1 : 0;
-    return;
-  }
-#endif
-  ets_roots_within_many(polys, ncoef, count, ok);
 }
 
 bool ets_lanes_vectorised() noexcept { return ets_lanes_isa() != ets_isa::scalar; }

@@ -268,7 +268,7 @@ void for_each_isa(F&& check) {
   EXPECT_EQ(d::ets_lanes_use_isa(best), best);
 }
 
-// The interleaved and the vectorised root tests agree with the one-at-a-time test.
+// The interleaved root test agrees with the one-at-a-time test.
 TEST(EtsCore, BatchedRootTestEqualsScalar) {
   std::mt19937_64 rng(99);
   std::uniform_real_distribution<double> u(0, 1);
@@ -318,18 +318,6 @@ TEST(EtsCore, BatchedRootTestEqualsScalar) {
     }
     EXPECT_GT(inside, count / 10) << m;  // both verdicts occur
     EXPECT_GE(count - inside, 20u) << m;
-    // ets_roots_within_fast (four step-downs in one register with AVX2), for every count 1 … 9 so
-    // that partial registers occur, and for the whole set.
-    for_each_isa([&] {
-      for (std::size_t len : {1u, 2u, 3u, 4u, 5u, 7u, 9u, 0u}) {
-        const std::size_t cnt = len == 0 ? count : std::min(len, count);
-        for (std::size_t start = 0; start + cnt <= count; start += (len == 0 ? 1 : 5)) {
-          std::vector<unsigned char> fast(cnt, 7);
-          d::ets_roots_within_fast(polys.data() + start * nc, nc, cnt, fast.data());
-          for (std::size_t k = 0; k < cnt; ++k) EXPECT_EQ(fast[k], ok[start + k]) << m << " " << start + k;
-        }
-      }
-    });
   }
 }
 

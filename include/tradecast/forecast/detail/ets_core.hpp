@@ -1277,9 +1277,6 @@ inline constexpr std::size_t ets_lanes_max = 16;
 /// share one period. `ring` is scratch for
 /// ets_lanes_max·m doubles (m: the lanes' seasonal period); the lanes' own rings are not used.
 void ets_lik_lanes_fast(const double* y, std::size_t n, ets_lane* lanes, std::size_t K, double* ring) noexcept;
-/// ets_roots_within_many() with the Schur–Cohn step-downs of four polynomials in one AVX2 register
-/// (src/forecast/ets_lanes.cpp) when ets_lanes_isa() is AVX2: the same verdicts.
-void ets_roots_within_fast(const double* polys, std::size_t ncoef, std::size_t count, unsigned char* ok);
 /// Whether ets_lik_lanes_fast() runs the vectorised kernel (ets_lanes_isa() is not scalar).
 [[nodiscard]] bool ets_lanes_vectorised() noexcept;
 /// The code ets_lik_lanes_fast() can run: the scalar lanes (ets_lik_lanes) or AVX2 registers. Both
@@ -1416,7 +1413,7 @@ inline void ets_optimise_many(std::span<const std::span<const double>> ys, std::
       for (std::size_t q = 0; q < ri.size(); ++q)
         std::copy_n(polypool.data() + ri[q] * pstride, g, polys.data() + q * g);
       roots_ok.resize(ri.size());
-      ets_roots_within_fast(polys.data(), g, ri.size(), roots_ok.data());
+      ets_roots_within_many(polys.data(), g, ri.size(), roots_ok.data());
       for (std::size_t q = 0; q < ri.size(); ++q) admitted[ri[q]] = roots_ok[q];
     }
     // The admitted points in lane order. One series: request order. Several: by what the pass
