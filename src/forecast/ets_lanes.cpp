@@ -288,8 +288,6 @@ const char* ets_isa_name(ets_isa isa) noexcept {
   }
 }
 
-bool ets_lanes_vectorised() noexcept { return ets_lanes_isa() != ets_isa::scalar; }
-
 void ets_lik_lanes_fast(const double* y, std::size_t n, ets_lane* lanes, std::size_t K, double* ring) noexcept {
   // Lanes with their own data (ets_lane::y): multi when they differ from each other.
   bool multi = false;

@@ -1277,8 +1277,6 @@ inline constexpr std::size_t ets_lanes_max = 16;
 /// share one period. `ring` is scratch for
 /// ets_lanes_max·m doubles (m: the lanes' seasonal period); the lanes' own rings are not used.
 void ets_lik_lanes_fast(const double* y, std::size_t n, ets_lane* lanes, std::size_t K, double* ring) noexcept;
-/// Whether ets_lik_lanes_fast() runs the vectorised kernel (ets_lanes_isa() is not scalar).
-[[nodiscard]] bool ets_lanes_vectorised() noexcept;
 /// The code ets_lik_lanes_fast() can run: the scalar lanes (ets_lik_lanes) or AVX2 registers. Both
 /// give the same finite likelihoods bit for bit.
 enum class ets_isa : int { scalar = 0, avx2 = 1 };
