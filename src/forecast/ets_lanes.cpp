@@ -328,18 +328,11 @@ void ets_lik_lanes_fast(const double* y, std::size_t n, ets_lane* lanes, std::si
     return;
   }
 #endif
-  // The scalar lanes keep their seasonal states in ets_lane::ring: slices of the scratch `ring`
-  // (the seasonal lanes share one period), the lanes' own pointers restored afterwards.
-  double* own_ring[ets_lanes_max];
-  for (std::size_t k = 0; k < K; ++k) {
-    own_ring[k] = lanes[k].ring;
-    if (lanes[k].season != ets_none) lanes[k].ring = ring + k * static_cast<std::size_t>(lanes[k].m);
+  if (!multi) {
+    ets_lik_lanes(y, n, lanes, K, ring);
+    return;
   }
-  if (!multi)
-    ets_lik_lanes(y, n, lanes, K);
-  else
-    for (std::size_t k = 0; k < K; ++k) ets_lik_lanes(lanes[k].y, lanes[k].n, lanes + k, 1);
-  for (std::size_t k = 0; k < K; ++k) lanes[k].ring = own_ring[k];
+  for (std::size_t k = 0; k < K; ++k) ets_lik_lanes(lanes[k].y, lanes[k].n, lanes + k, 1, ring);
 }
 
 }  // namespace tradecast::forecast::detail

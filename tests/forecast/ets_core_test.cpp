@@ -347,7 +347,7 @@ TEST(EtsCore, LaneKernelEqualsKernel) {
   const auto series = load_series(test_data_path("forecast/data/ets_ref_series.csv"));
   const auto& y = series.at("UKgas").values;
   std::vector<d::ets_lane> lanes;
-  std::vector<std::vector<double>> x0s, rings;
+  std::vector<std::vector<double>> x0s;
   std::vector<double> expect;
   for (int e = 1; e <= 2; ++e)
     for (int td = 0; td <= 2; ++td)  // no trend, additive trend, damped additive trend
@@ -363,15 +363,13 @@ TEST(EtsCore, LaneKernelEqualsKernel) {
         std::vector<double> ring(static_cast<std::size_t>(m));
         expect.push_back(d::ets_select_kernel(e, t, s)(y.data(), y.size(), m, p, x0.data(), ring.data()));
         x0s.push_back(x0);
-        rings.emplace_back(static_cast<std::size_t>(m));
         lanes.push_back(make_lane(m, e, t, s, p));
       }
-  for (std::size_t k = 0; k < lanes.size(); ++k) {
-    lanes[k].x0 = x0s[k].data();
-    lanes[k].ring = rings[k].data();
-  }
+  for (std::size_t k = 0; k < lanes.size(); ++k) lanes[k].x0 = x0s[k].data();
+  std::vector<double> scratch(8 * 4);
   for (std::size_t start = 0; start < lanes.size(); start += 8)
-    d::ets_lik_lanes(y.data(), y.size(), lanes.data() + start, std::min<std::size_t>(8, lanes.size() - start));
+    d::ets_lik_lanes(y.data(), y.size(), lanes.data() + start, std::min<std::size_t>(8, lanes.size() - start),
+                     scratch.data());
   for (std::size_t k = 0; k < lanes.size(); ++k) {
     if (tradecast::test::exact_fp) {
       EXPECT_EQ(lanes[k].lik, expect[k]) << k;

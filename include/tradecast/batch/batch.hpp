@@ -100,7 +100,7 @@ struct batch_options {
   /// Consecutive series fitted together by the methods of forecast::fits_together() (ETS methods
   /// and `comb`): their Nelder–Mead searches share likelihood passes. The results do not depend
   /// on it; 1 fits every series alone.
-  std::size_t group = 16;
+  std::size_t group = forecast::fit_together_group;
   /// Called after each series with (done, total); calls are serialised. An exception it throws is
   /// rethrown once the batch has finished (and further calls are skipped).
   std::function<void(std::size_t done, std::size_t total)> on_progress;

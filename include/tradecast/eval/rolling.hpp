@@ -27,8 +27,8 @@
 /// Origins are independent fits and run in parallel (`threads`; parallel_for()); results are the
 /// same for any thread count. With refit, the methods of forecast::fits_together() (`comb`, `ses`,
 /// `holt`, `damped`, `hw-add`, `hw-mult`, `ets:XYZ`) fit 16 consecutive origins together
-/// (forecast::fit_forecast_many(): the same forecasts, faster). With refit = false the origins up to the one whose fit is kept run
-/// first, in order.
+/// (forecast::fit_forecast_many(): the same forecasts, faster). With refit = false the origins up
+/// to the one whose fit is kept run first, in order.
 ///
 /// ## Per-step accuracy
 /// For each step j = 1 … h, over the origins with a test point and a successful fit (`count`):
@@ -217,7 +217,7 @@ struct rolling_result {
   if (opt.refit && forecast::fits_together(spec)) {
     // Methods with few searches per fit: 16 consecutive origins fitted together
     // (forecast::fit_forecast_many(), the same forecasts as one by one).
-    constexpr std::size_t group = 16;
+    constexpr std::size_t group = forecast::fit_together_group;
     (void)parallel_for((at.size() + group - 1) / group, opt.threads, [&](std::size_t g) {
       const std::size_t first_k = g * group, last_k = std::min(at.size(), first_k + group);
       std::vector<forecast::forecast_job> jobs;

@@ -1177,7 +1177,6 @@ struct ets_lane {
   const double* y = nullptr;
   std::size_t n = 0;  ///< length of `y` (when set)
   const double* x0 = nullptr;
-  double* ring = nullptr;
   int m = 1, error = ets_add, trend = ets_none, season = ets_none;
   ets_smoothing sp;
   bool mse = false;  ///< also compute the running mean squared one-step error (opt.crit = "mse")
@@ -1188,20 +1187,23 @@ struct ets_lane {
 /// Likelihoods of up to 8 evaluations (models without multiplicative trend) in one pass over the
 /// data: the lanes are independent dependency chains that the processor overlaps. Each lane
 /// performs exactly the operations of ets_lik_kernel() in the same order, so the values are
-/// bit-for-bit identical.
-inline void ets_lik_lanes(const double* y, std::size_t n, ets_lane* lanes, std::size_t K) noexcept {
+/// bit-for-bit identical. `ring` is scratch for K·m doubles (m: the seasonal lanes' period, which
+/// they share): lane k keeps its seasonal states at ring + k·m.
+inline void ets_lik_lanes(const double* y, std::size_t n, ets_lane* lanes, std::size_t K, double* ring) noexcept {
   constexpr std::size_t KMAX = 8;
   double l[KMAX], b[KMAX], sse[KMAX], bta[KMAX], am[KMAX];
+  double* rg[KMAX];
   ets_log_abs_sum lik2[KMAX];
   int pos[KMAX];
   for (std::size_t k = 0; k < K; ++k) {
     const ets_lane& ln = lanes[k];
+    rg[k] = ring + k * static_cast<std::size_t>(ln.m);
     l[k] = ln.x0[0];
     b[k] = ln.trend > ets_none ? ln.x0[1] : 0.0;
     bta[k] = ln.trend > ets_none ? ln.sp.beta / ln.sp.alpha : 0.0;
     if (ln.season > ets_none) {
       const double* s0 = ln.x0 + (ln.trend > ets_none ? 2 : 1);
-      for (int j = 0; j < ln.m; ++j) ln.ring[j] = s0[ln.m - 1 - j];
+      for (int j = 0; j < ln.m; ++j) rg[k][j] = s0[ln.m - 1 - j];
     }
     sse[k] = 0.0;
     lik2[k] = ets_log_abs_sum{};
@@ -1213,7 +1215,7 @@ inline void ets_lik_lanes(const double* y, std::size_t n, ets_lane* lanes, std::
     for (std::size_t k = 0; k < K; ++k) {
       const ets_lane& ln = lanes[k];
       const double alpha = ln.sp.alpha, phi = ln.sp.phi;
-      const double sm = ln.season > ets_none ? ln.ring[pos[k]] : 0.0;
+      const double sm = ln.season > ets_none ? rg[k][pos[k]] : 0.0;
       double f = ln.trend == ets_none ? l[k] : l[k] + phi * b[k];
       if (ln.season == ets_add)
         f = f + sm;
@@ -1250,7 +1252,7 @@ inline void ets_lik_lanes(const double* y, std::size_t n, ets_lane* lanes, std::
           t = yi - q;
         else
           t = std::fabs(q) < ets_tol ? ets_hugen : yi / q;
-        ln.ring[pos[k]] = sm + ln.sp.gamma * (t - sm);
+        rg[k][pos[k]] = sm + ln.sp.gamma * (t - sm);
         if (++pos[k] == ln.m) pos[k] = 0;
       }
       l[k] = lnew;
@@ -1274,8 +1276,7 @@ inline constexpr std::size_t ets_lanes_max = 16;
 /// ±Inf: the same objective, +Inf, for ets_optimise_many); the scalar ets_lik_lanes() where AVX2
 /// is missing. Up to ets_lanes_max lanes; more than 8 are evaluated in passes of 8 unless they
 /// have their own data (ets_lane::y; all of them, then, possibly the same). The seasonal lanes must
-/// share one period. `ring` is scratch for
-/// ets_lanes_max·m doubles (m: the lanes' seasonal period); the lanes' own rings are not used.
+/// share one period. `ring` is scratch for ets_lanes_max·m doubles (m: the lanes' seasonal period).
 void ets_lik_lanes_fast(const double* y, std::size_t n, ets_lane* lanes, std::size_t K, double* ring) noexcept;
 /// The code ets_lik_lanes_fast() can run: the scalar lanes (ets_lik_lanes) or AVX2 registers. Both
 /// give the same finite likelihoods bit for bit.
@@ -1329,12 +1330,9 @@ inline void ets_optimise_many(std::span<const std::span<const double>> ys, std::
   items.reserve(max_items);
   std::vector<double> values(max_items);
   std::vector<double> x0pool(max_items * max_p);
-  std::vector<double> ringpool(max_items * static_cast<std::size_t>(max_m));
   std::vector<double> lane_ring(ets_lanes_max * static_cast<std::size_t>(max_m));
   std::vector<ets_lane> lanes;
   lanes.reserve(max_items);
-  std::vector<std::size_t> lane_item;
-  lane_item.reserve(max_items);
   std::vector<std::size_t> offset(J + 1);
   const std::size_t pstride = static_cast<std::size_t>(max_m) + 2;  // admissibility polynomial size
   std::vector<double> polypool(max_items * pstride), polys;
@@ -1384,7 +1382,6 @@ inline void ets_optimise_many(std::span<const std::span<const double>> ys, std::
       for (std::size_t k = 0; k < mach[j].request_count(); ++k) items.push_back({j, k});
     }
     offset[live.size()] = items.size();
-    lane_item.clear();
     for (std::size_t g : used_groups) root_items[g].clear();
     used_groups.clear();
     for (std::size_t it = 0; it < items.size(); ++it) {
@@ -1447,7 +1444,6 @@ inline void ets_optimise_many(std::span<const std::span<const double>> ys, std::
       ets_lane& ln = lanes[q];
       ln.sp = spool[it];
       ln.x0 = x0pool.data() + it * max_p;
-      ln.ring = ringpool.data() + it * static_cast<std::size_t>(max_m);
       ln.m = tf.m;
       ln.error = tf.error;
       ln.trend = tf.trend;
@@ -1457,7 +1453,6 @@ inline void ets_optimise_many(std::span<const std::span<const double>> ys, std::
         ln.y = lane_y[items[it].job];
         ln.n = ys[items[it].job].size();
       }
-      lane_item.push_back(it);
     }
     for (std::size_t start = 0; start < lanes.size();) {
       std::size_t K = std::min<std::size_t>(chunk, lanes.size() - start);
@@ -1477,7 +1472,7 @@ inline void ets_optimise_many(std::span<const std::span<const double>> ys, std::
         ets_lane& ln = lanes[start];
         const double* yd = multi ? ln.y : y.data();
         const std::size_t nd = multi ? ln.n : y.size();
-        ln.lik = ets_select_kernel(ln.error, ln.trend, ln.season)(yd, nd, ln.m, ln.sp, ln.x0, ln.ring);
+        ln.lik = ets_select_kernel(ln.error, ln.trend, ln.season)(yd, nd, ln.m, ln.sp, ln.x0, lane_ring.data());
       } else {
         ets_lik_lanes_fast(y.data(), y.size(), lanes.data() + start, K, lane_ring.data());
       }
@@ -1488,7 +1483,7 @@ inline void ets_optimise_many(std::span<const std::span<const double>> ys, std::
       if (lik < -1e10) lik = -1e10;
       if (std::isnan(lik)) lik = std::numeric_limits<double>::infinity();
       // opt.crit = "mse": R's objective is amse[1] whatever the likelihood (ets_target::operator()).
-      values[lane_item[k]] = lanes[k].mse ? lanes[k].mse_value : lik;
+      values[order[k]] = lanes[k].mse ? lanes[k].mse_value : lik;
     }
     for (std::size_t q = 0; q < live.size(); ++q)
       if (offset[q] != offset[q + 1]) mach[live[q]].feed(values.data() + offset[q]);
