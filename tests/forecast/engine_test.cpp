@@ -1,6 +1,10 @@
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
+#include <map>
+#include <string>
+#include <vector>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -60,6 +64,107 @@ TEST(Engine, DefaultSeriesForecastIsLabelledAndStartsAfterTheData) {
     EXPECT_TRUE(std::isfinite(r.values.mean[i]));
     EXPECT_LT(r.values.intervals[1].lower[i], r.values.intervals[0].lower[i]);  // 95% wider than 80%
     EXPECT_GT(r.values.intervals[1].upper[i], r.values.intervals[0].upper[i]);
+  }
+}
+
+namespace {
+
+// R's forecasts of the reference case (tests/forecast/data/projection_ref.csv, written by
+// generate_projection_reference.R): (case, method) -> rows h = 1..6 of mean, lo80, hi80, lo95, hi95.
+struct projection_reference {
+  std::string r_call, r_method;
+  std::vector<std::array<double, 5>> rows;
+};
+
+std::map<std::string, projection_reference> load_projection_reference() {
+  const test::csv_table t(test::test_data_path("forecast/data/projection_ref.csv"));
+  std::map<std::string, projection_reference> out;
+  for (std::size_t r = 0; r < t.size(); ++r) {
+    auto& ref = out[t.text(r, "case") + "|" + t.text(r, "method")];
+    ref.r_call = t.text(r, "r_call");
+    ref.r_method = t.text(r, "r_method");
+    ref.rows.push_back({t.number(r, "mean"), t.number(r, "lo80"), t.number(r, "hi80"), t.number(r, "lo95"),
+                        t.number(r, "hi95")});
+  }
+  return out;
+}
+
+void expect_matches_r(const forecast::forecast_result& f, const projection_reference& ref) {
+  SCOPED_TRACE("R: " + ref.r_call);
+  ASSERT_EQ(f.values.mean.size(), ref.rows.size());
+  ASSERT_EQ(f.values.intervals.size(), 2u);
+  for (std::size_t i = 0; i < ref.rows.size(); ++i) {
+    const std::array<double, 5> got{f.values.mean[i], f.values.intervals[0].lower[i], f.values.intervals[0].upper[i],
+                                    f.values.intervals[1].lower[i], f.values.intervals[1].upper[i]};
+    for (std::size_t k = 0; k < 5; ++k)
+      EXPECT_LT(test::rel_diff(got[k], ref.rows[i][k]), 1e-6) << "step " << i + 1 << ", column " << k << ": " << got[k]
+                                                               << " vs R " << ref.rows[i][k];
+  }
+}
+
+}  // namespace
+
+// The reference case as the data stand: 2021 is missing, so 2022-2024 are used (47.6, 44.98,
+// 46.2). By hand (n = 3 is too little for any estimated ETS model, so ETS and the SES inside Theta
+// use the naive special case α = 0.9999, l0 = y1, documented in ets.hpp):
+//   SES levels: l1 = 47.6; l2 = 47.6 + 0.9999·(44.98 − 47.6) = 44.980262;
+//               l3 = 44.980262 + 0.9999·(46.2 − 44.980262) = 46.1998780262
+//   ETS: l3 at every step.
+//   drift: (46.2 − 47.6)/2 = −0.7 a year, 46.2 − 0.7·h.
+//   Theta (R's thetaf): l3 + b/2·(h − 1 + 1/α − (1 − α)^n/α), b = OLS slope of y on 1..3 = −0.7.
+//   auto = median of the three, which is Theta at every step (ETS above it, drift below).
+// The methods whose R result does not depend on that special case (naive, rwf with drift, on logs,
+// tslm on logs) match R's forecasts and intervals (projection_ref.csv, case "stand").
+TEST(Engine, ReferenceCaseAsTheDataStandByHandAndR) {
+  const series& s = data::vietnam_japan().at("vnm_jpn_total");
+  const double a = 0.9999, l3 = 46.1998780262;
+  const auto autof = forecast::forecast_series(s, "auto", 6);
+  const auto ets = forecast::forecast_series(s, "ets", 6);
+  const auto drift = forecast::forecast_series(s, "drift", 6);
+  const auto theta = forecast::forecast_series(s, "theta", 6);
+  EXPECT_EQ(ets.model.method, "ETS(A,N,N)");
+  EXPECT_EQ(ets.model.status, forecast::fit_status::fell_back);
+  for (int h = 1; h <= 6; ++h) {
+    const auto i = static_cast<std::size_t>(h - 1);
+    const double theta_h = l3 + (-0.7 / 2) * (h - 1 + 1 / a - std::pow(1 - a, 3) / a);
+    EXPECT_NEAR(ets.values.mean[i], l3, 1e-9) << "h = " << h;
+    EXPECT_NEAR(drift.values.mean[i], 46.2 - 0.7 * h, 1e-9) << "h = " << h;
+    EXPECT_NEAR(theta.values.mean[i], theta_h, 1e-9) << "h = " << h;
+    EXPECT_NEAR(autof.values.mean[i], theta_h, 1e-9) << "h = " << h;
+  }
+  // 2030: 46.1998780262 − 0.35·(5 + 1/0.9999 − 1e-12/0.9999) = 46.1998780262 − 2.1000350035
+  EXPECT_NEAR(autof.values.mean[5], 44.0998430227, 1e-9);
+  const auto ref = load_projection_reference();
+  for (const char* method : {"naive", "drift", "cagr", "logtrend"}) {
+    SCOPED_TRACE(method);
+    expect_matches_r(forecast::forecast_series(s, method, 6), ref.at(std::string("stand|") + method));
+  }
+  // CAGR by hand: 46.2·(46.2/47.6)^(h/2); 2030 (h = 6): 46.2·(46.2/47.6)³ = 42.2422501527.
+  EXPECT_NEAR(forecast::forecast_series(s, "cagr", 6).values.mean[5], 42.2422501527, 1e-9);
+}
+
+// The example's second case (examples/projection.cpp): 2021 bridged by the user with the geometric
+// mean of 2020 and 2022 and marked as an estimate, so that 1990-2024 (35 years) are used. R selects
+// ETS(M,A,N) (`ets(y)`), and `auto` is the median of R's ets, thetaf and rwf(drift = TRUE)
+// forecasts and bounds (projection_ref.csv, case "bridged").
+TEST(Engine, ReferenceCaseWithTheGapBridgedMatchesR) {
+  const series& total = data::vietnam_japan().at("vnm_jpn_total");
+  series s = total;
+  const std::size_t i2021 = s.require_index(period::annual(2021));
+  s.set(i2021, std::sqrt(total.value_at(period::annual(2020)) * total.value_at(period::annual(2022))),
+        obs_status::estimated, "bridged by the test");
+  const auto ref = load_projection_reference();
+  for (const char* method : {"ets", "theta", "drift", "auto"}) {
+    SCOPED_TRACE(method);
+    const auto f = forecast::forecast_series(s, method, 6);
+    EXPECT_TRUE(f.data_note.empty()) << f.data_note;  // every observation is used
+    EXPECT_EQ(f.first, period::annual(2025));
+    expect_matches_r(f, ref.at(std::string("bridged|") + method));
+    if (std::string(method) == "ets") {
+      EXPECT_EQ(f.model.method, ref.at("bridged|ets").r_method);
+    } else if (std::string(method) == "auto") {
+      EXPECT_THAT(f.model.method, HasSubstr("ETS(M,A,N)"));
+    }
   }
 }
 

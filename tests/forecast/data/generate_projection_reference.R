@@ -1,0 +1,51 @@
+# Regenerates tests/forecast/data/projection_ref.csv: R's forecasts to 2030 of the embedded
+# Vietnam-Japan total trade (data/vietnam_japan.csv, series vnm_jpn_total), checked by
+# tests/forecast/engine_test.cpp (Engine.ReferenceCase*) and shown by examples/projection.cpp.
+# Cases:
+#   stand   - the usable data as they stand: 2022-2024 (2021 is missing, nothing is interpolated);
+#             only the methods whose R result tradecast reproduces on three points (the automatic
+#             ETS and Theta fall back where R would call HoltWintersZZ; the test derives those by hand)
+#   bridged - 1990-2024 with 2021 set to the geometric mean of 2020 and 2022 (the example's choice)
+# Pinned versions: R 4.2.2 + forecast 8.20 (Debian bookworm: r-base-core, r-cran-forecast).
+#   Rscript tests/forecast/data/generate_projection_reference.R   (run from the repository root)
+# The tests only read the CSV file; they never call R.
+suppressMessages(library(forecast))
+stopifnot(packageVersion("forecast") == "8.20")
+d <- read.csv("data/vietnam_japan.csv")
+d <- d[d$series == "vnm_jpn_total", ]
+stopifnot(d$period[1] == 1990, nrow(d) == 35)
+v <- d$value
+v[d$period == 2021] <- sqrt(v[d$period == 2020] * v[d$period == 2022])
+cases <- list(stand = ts(d$value[d$period >= 2022], start = 2022), bridged = ts(v, start = 1990))
+h <- 6
+num <- function(x) sprintf("%.12g", x)
+calls <- list(
+  stand = c(naive = "naive(y, h = h)", drift = "rwf(y, drift = TRUE, h = h)",
+            cagr = "rwf(y, drift = TRUE, lambda = 0, h = h)",
+            logtrend = "forecast(tslm(y ~ trend, lambda = 0), h = h)"),
+  bridged = c(ets = "forecast(ets(y), h = h)", theta = "thetaf(y, h = h)",
+              drift = "rwf(y, drift = TRUE, h = h)"))
+rows <- character()
+for (case in names(calls)) {
+  y <- cases[[case]]
+  parts <- list()
+  for (method in names(calls[[case]])) {
+    call <- calls[[case]][[method]]
+    f <- eval(parse(text = call))
+    parts[[method]] <- f
+    for (i in 1:h)
+      rows <- c(rows, paste(case, method, shQuote(call, "cmd"), shQuote(f$method, "cmd"), i, num(f$mean[i]),
+                            num(f$lower[i, 1]), num(f$upper[i, 1]), num(f$lower[i, 2]), num(f$upper[i, 2]), sep = ","))
+  }
+  if (case == "bridged") {  # tradecast's `auto`: the step-by-step median of ETS, Theta and drift
+    med <- function(g) apply(sapply(parts, g), 1, median)
+    mean <- med(function(f) as.numeric(f$mean))
+    lo80 <- med(function(f) f$lower[, 1]); hi80 <- med(function(f) f$upper[, 1])
+    lo95 <- med(function(f) f$lower[, 2]); hi95 <- med(function(f) f$upper[, 2])
+    for (i in 1:h)
+      rows <- c(rows, paste(case, "auto", "\"median of the three above, per step and bound\"",
+                            shQuote(parts$ets$method, "cmd"), i, num(mean[i]), num(lo80[i]), num(hi80[i]),
+                            num(lo95[i]), num(hi95[i]), sep = ","))
+  }
+}
+writeLines(c("case,method,r_call,r_method,h,mean,lo80,hi80,lo95,hi95", rows), "tests/forecast/data/projection_ref.csv")
