@@ -37,15 +37,16 @@ constexpr int lanes_no_trend = 0, lanes_trend_only = 1, lanes_damped = 2;
 /// NV registers of 4 lanes; lanes K … 4·NV − 1 repeat lane 0 and are discarded. `ring` holds
 /// m × 4·NV doubles (all seasonal lanes share the seasonal period, as candidates of one series do).
 ///
-/// The level/trend recursion is the loop-carried dependency chain, so it carries no per-lane
-/// selects: a lane without trend runs the trend arithmetic too, with b = 0 and β/α = 0, which
-/// leaves b at +0 and makes l + φ·b equal to l (bit for bit for any finite l; only the sign of a
-/// zero level can differ, which changes no likelihood). Should its level overflow, the lane's b
-/// turns NaN instead of staying 0; its likelihood is then NaN instead of ±Inf, and both are the
-/// objective +Inf for the optimiser (ets_optimise_many). TREND is what the pass needs:
-/// lanes_no_trend (no lane has a trend: the trend arithmetic is left out, and the chain is three
-/// operations per step instead of eight), lanes_trend_only (every trend lane has φ = 1, and 1·b is
-/// b, so the multiplication by φ is left out) or lanes_damped (nine operations).
+/// The recursion on the one-step forecast q (ets_lik_kernel(): q' = (q + φ·p) + c·v,
+/// p' = φ·p + d·v, v = pv − q) is the loop-carried dependency chain, three operations per step,
+/// so it carries no per-lane selects: a lane without trend runs the trend arithmetic too, with
+/// φ = 1, p = d = 0 and c = α, which leaves p at +0 and makes (q + φ·p) + c·v equal to its own
+/// q + α·v (bit for bit for any finite q; only the sign of a zero forecast can differ, which
+/// changes no likelihood). Should its forecast overflow, the lane's p turns NaN (0·Inf) instead of
+/// staying 0; its likelihood is then NaN instead of ±Inf, and both are the objective +Inf for the
+/// optimiser (ets_optimise_many). TREND is what the pass needs: lanes_no_trend (no lane has a
+/// trend: the trend arithmetic is left out), lanes_trend_only (every trend lane has φ = 1, and 1·p
+/// is p, so the multiplication by φ is left out) or lanes_damped.
 ///
 /// MULTI: the lanes have their own data (ets_lane::y, n), readable up to `n`, the longest; a lane
 /// stops accumulating after its own length (its recursion runs on, and is discarded).
@@ -53,7 +54,7 @@ template <int NV, bool MSE, bool SEASONAL, int TREND, bool MULTI>
 [[gnu::always_inline]] inline void lanes_body(const double* y, std::size_t n, ets_lane* const* lanes, std::size_t K,
                                               double* ring) {
   constexpr std::size_t W = 4 * NV;
-  v4d l[NV], b[NV], alpha[NV], phi[NV], gamma[NV], bta[NV], sse[NV], prod[NV], am[NV];
+  v4d q[NV], p[NV], c[NV], d[NV], phi[NV], gamma[NV], sse[NV], prod[NV], am[NV];
   v4l season_add[NV], season_mult[NV], error_mult[NV];
   long ex[W];
   int m = 1;
@@ -72,10 +73,16 @@ template <int NV, bool MSE, bool SEASONAL, int TREND, bool MULTI>
       for (std::size_t j = 0; j < 4; ++j) len[v][j] = static_cast<long long>(ln4[4 * v + j]->n);
   }
 #define TRADECAST_GATHER(v, f) (v4d{f(*ln4[4 * (v)]), f(*ln4[4 * (v) + 1]), f(*ln4[4 * (v) + 2]), f(*ln4[4 * (v) + 3])})
-  const auto level = [](const ets_lane& ln) { return ln.x0[0]; };
-  const auto trend = [](const ets_lane& ln) { return ln.trend > ets_none ? ln.x0[1] : 0.0; };
-  const auto beta_over_alpha = [](const ets_lane& ln) { return ln.trend > ets_none ? ln.sp.beta / ln.sp.alpha : 0.0; };
-  const auto alpha_of = [](const ets_lane& ln) { return ln.sp.alpha; };
+  // The recursion on the one-step forecast q and the trend term p = φ·b (ets_lik_kernel()), with
+  // c = α + φβ and d = φβ; a lane without trend has φ = 1, p = d = 0 and c = α.
+  const auto trend_term = [](const ets_lane& ln) { return ln.trend > ets_none ? ln.sp.phi * ln.x0[1] : 0.0; };
+  const auto forecast0 = [](const ets_lane& ln) {
+    return ln.trend > ets_none ? ln.x0[0] + ln.sp.phi * ln.x0[1] : ln.x0[0];
+  };
+  const auto d_of = [](const ets_lane& ln) { return ln.trend > ets_none ? ln.sp.phi * ln.sp.beta : 0.0; };
+  const auto c_of = [](const ets_lane& ln) {
+    return ln.sp.alpha + (ln.trend > ets_none ? ln.sp.phi * ln.sp.beta : 0.0);
+  };
   const auto phi_of = [](const ets_lane& ln) { return ln.trend > ets_none ? ln.sp.phi : 1.0; };
   const auto gamma_of = [](const ets_lane& ln) { return ln.sp.gamma; };
   const auto is_season_add = [](const ets_lane& ln) { return ln.season == ets_add ? 1.0 : 0.0; };
@@ -83,10 +90,10 @@ template <int NV, bool MSE, bool SEASONAL, int TREND, bool MULTI>
   const auto is_error_mult = [](const ets_lane& ln) { return ln.error == ets_mult ? 1.0 : 0.0; };
   const v4d ones = TRADECAST_V4(1.0);
   for (std::size_t v = 0; v < NV; ++v) {
-    l[v] = TRADECAST_GATHER(v, level);
-    b[v] = TRADECAST_GATHER(v, trend);
-    bta[v] = TRADECAST_GATHER(v, beta_over_alpha);
-    alpha[v] = TRADECAST_GATHER(v, alpha_of);
+    q[v] = TRADECAST_GATHER(v, forecast0);
+    p[v] = TRADECAST_GATHER(v, trend_term);
+    c[v] = TRADECAST_GATHER(v, c_of);
+    d[v] = TRADECAST_GATHER(v, d_of);
     phi[v] = TRADECAST_GATHER(v, phi_of);
     gamma[v] = TRADECAST_GATHER(v, gamma_of);
     season_add[v] = TRADECAST_GATHER(v, is_season_add) == ones;
@@ -101,12 +108,12 @@ template <int NV, bool MSE, bool SEASONAL, int TREND, bool MULTI>
       ex[4 * v + j] = 0;
     }
     if constexpr (SEASONAL) {
-      for (int q = 0; q < m; ++q) {  // the ring slot q holds s_{m−q} of the initial state
-        const auto season_q = [q, m](const ets_lane& ln) {
-          return ln.season > ets_none ? ln.x0[(ln.trend > ets_none ? 2 : 1) + (m - 1 - q)] : 0.0;
+      for (int slot = 0; slot < m; ++slot) {  // ring slot j holds s_{m−j} of the initial state
+        const auto season_at = [slot, m](const ets_lane& ln) {
+          return ln.season > ets_none ? ln.x0[(ln.trend > ets_none ? 2 : 1) + (m - 1 - slot)] : 0.0;
         };
-        const v4d sq = TRADECAST_GATHER(v, season_q);
-        std::memcpy(ring + static_cast<std::size_t>(q) * W + 4 * v, &sq, sizeof sq);
+        const v4d sq = TRADECAST_GATHER(v, season_at);
+        std::memcpy(ring + static_cast<std::size_t>(slot) * W + 4 * v, &sq, sizeof sq);
       }
     }
   }
@@ -132,22 +139,19 @@ template <int NV, bool MSE, bool SEASONAL, int TREND, bool MULTI>
       }
       v4d sm = TRADECAST_V4(0.0);
       if constexpr (SEASONAL) std::memcpy(&sm, rg + 4 * v, sizeof sm);
-      v4d phib = b[v];
-      if constexpr (TREND == lanes_damped) phib = phi[v] * b[v];
-      v4d q = l[v];  // the one-step forecast before the season
-      if constexpr (TREND != lanes_no_trend) q = l[v] + phib;
-      v4d f = q;
-      if constexpr (SEASONAL) f = season_add[v] ? q + sm : (season_mult[v] ? q * sm : q);
-      const v4d d = yi - f;
-      v4d ei = d;
+      const v4d qv = q[v];  // the one-step forecast before the season
+      v4d f = qv;
+      if constexpr (SEASONAL) f = season_add[v] ? qv + sm : (season_mult[v] ? qv * sm : qv);
+      const v4d diff = yi - f;
+      v4d ei = diff;
       if (div_error[v]) {
-        const v4d rel = d / f;
-        ei = error_mult[v] ? rel : d;
+        const v4d rel = diff / f;
+        ei = error_mult[v] ? rel : diff;
       }
       if constexpr (MSE) {
-        const double dv = static_cast<double>(i + 1);
-        const v4d den = TRADECAST_V4(dv);
-        const v4d amnew = (am[v] * (den - 1.0) + d * d) / den;
+        const double dn = static_cast<double>(i + 1);
+        const v4d den = TRADECAST_V4(dn);
+        const v4d amnew = (am[v] * (den - 1.0) + diff * diff) / den;
         am[v] = MULTI ? (live ? amnew : am[v]) : amnew;
       }
       v4d pv = yi;
@@ -160,19 +164,25 @@ template <int NV, bool MSE, bool SEASONAL, int TREND, bool MULTI>
           pv = season_add[v] ? yi - sm : yi;
         }
       }
-      const v4d lnew = q + alpha[v] * (pv - q);
-      if constexpr (TREND != lanes_no_trend) b[v] = phib + bta[v] * ((lnew - l[v]) - phib);
+      const v4d dv = pv - qv;
       if constexpr (SEASONAL) {
-        v4d t = yi - q;
+        v4d t = yi - qv;
         if (div_season[v]) {
-          const v4d y_over_q = yi / q;
-          const v4d tm = (q < tol && q > ntol) ? hugen : y_over_q;
+          const v4d y_over_q = yi / qv;
+          const v4d tm = (qv < tol && qv > ntol) ? hugen : y_over_q;
           t = season_add[v] ? t : tm;
         }
         const v4d snew = (season_add[v] | season_mult[v]) ? sm + gamma[v] * (t - sm) : sm;
         std::memcpy(rg + 4 * v, &snew, sizeof snew);
       }
-      l[v] = lnew;
+      if constexpr (TREND != lanes_no_trend) {
+        v4d pp = p[v];
+        if constexpr (TREND == lanes_damped) pp = phi[v] * p[v];
+        q[v] = (qv + pp) + c[v] * dv;
+        p[v] = pp + d[v] * dv;
+      } else {
+        q[v] = qv + c[v] * dv;
+      }
       const v4d ssenew = sse[v] + ei * ei;
       sse[v] = MULTI ? (live ? ssenew : sse[v]) : ssenew;
       if (div_error[v]) {  // Π|f| only where a lane has a multiplicative error (the others ignore it)

@@ -161,7 +161,11 @@ TEST(EtsCore, RootsWithinRadius) {
   EXPECT_TRUE(d::ets_roots_within(on, 1.0 + 1e-10));
 }
 
-// The likelihood kernel and the full pass agree bit for bit.
+// The likelihood kernel and the full pass (R's order of operations) agree: bit for bit with a
+// multiplicative trend, whose kernel keeps that order; to rounding otherwise, where the kernel runs
+// its recursion on the one-step forecast (ets_lik_kernel()). A difference δ in log(sse) changes the
+// likelihood n·log(sse) by n·δ, hence the tolerance 1e-10·(|lik| + n). A wrong update (β for φβ,
+// say, or the season updated from the new forecast) moves these likelihoods by 1e-4 or more.
 TEST(EtsCore, KernelEqualsFullPass) {
   const auto series = load_series(test_data_path("forecast/data/ets_ref_series.csv"));
   const auto& y = series.at("AirPassengers").values;
@@ -183,10 +187,10 @@ TEST(EtsCore, KernelEqualsFullPass) {
         std::vector<double> ring(static_cast<std::size_t>(m));
         const double k = d::ets_select_kernel(e, t, s)(y.data(), y.size(), m, p, x0.data(), ring.data());
         const double full = d::ets_calc(y, m, e, t, s, p, x0, 3, nullptr, nullptr, nullptr, nullptr).lik;
-        if (tradecast::test::exact_fp) {
+        if (tradecast::test::exact_fp && t == d::ets_mult) {
           EXPECT_EQ(k, full) << e << t << s;
         } else {
-          EXPECT_NEAR(k, full, 1e-9 * std::fabs(full)) << e << t << s;
+          EXPECT_NEAR(k, full, 1e-10 * (std::fabs(full) + static_cast<double>(y.size()))) << e << t << s;
         }
       }
 }
@@ -342,6 +346,21 @@ d::ets_lane make_lane(int m, int e, int t, int s, const d::ets_smoothing& p) {
   return ln;
 }
 
+// The running MSE (opt.crit = "mse") of one lane as the scalar lanes compute it, the exact
+// reference for every lane code; checked against ets_calc's amse[0] (R's etscalc order of
+// operations) to rounding: the lanes run their recursion on the one-step forecast.
+double lane_mse(std::span<const double> y, d::ets_lane ln) {
+  ln.mse = true;
+  ln.y = nullptr;
+  std::vector<double> ring(static_cast<std::size_t>(ln.m));
+  d::ets_lik_lanes(y.data(), y.size(), &ln, 1, ring.data());
+  const std::vector<double> x0(ln.x0, ln.x0 + (ln.trend ? 2 : 1) + (ln.season ? ln.m : 0));
+  double amse[1] = {std::nan("")};
+  (void)d::ets_calc(y, ln.m, ln.error, ln.trend, ln.season, ln.sp, x0, 1, nullptr, nullptr, nullptr, amse);
+  EXPECT_NEAR(ln.mse_value, amse[0], 1e-12 * amse[0]);
+  return ln.mse_value;
+}
+
 // The multi-lane likelihood equals the specialised kernel bit for bit.
 TEST(EtsCore, LaneKernelEqualsKernel) {
   const auto series = load_series(test_data_path("forecast/data/ets_ref_series.csv"));
@@ -366,6 +385,8 @@ TEST(EtsCore, LaneKernelEqualsKernel) {
         lanes.push_back(make_lane(m, e, t, s, p));
       }
   for (std::size_t k = 0; k < lanes.size(); ++k) lanes[k].x0 = x0s[k].data();
+  std::vector<double> expect_mse;
+  for (const auto& ln : lanes) expect_mse.push_back(lane_mse(y, ln));
   std::vector<double> scratch(8 * 4);
   for (std::size_t start = 0; start < lanes.size(); start += 8)
     d::ets_lik_lanes(y.data(), y.size(), lanes.data() + start, std::min<std::size_t>(8, lanes.size() - start),
@@ -379,7 +400,7 @@ TEST(EtsCore, LaneKernelEqualsKernel) {
   }
   // The fast lanes (each code the processor can run: the scalar lanes, AVX2): the same
   // values bit for bit, for every chunk size 1 … ets_lanes_max and every starting lane, with and
-  // without the running MSE (opt.crit = "mse", checked against ets_calc's amse[0]), with the data
+  // without the running MSE (opt.crit = "mse", checked against lane_mse()), with the data
   // passed for all lanes (more than 8 lanes: passes of 8) or set in each lane (the same for all:
   // more than 8 lanes run in one pass of the multi-data kernel).
   ASSERT_GE(lanes.size(), d::ets_lanes_max);
@@ -406,10 +427,7 @@ TEST(EtsCore, LaneKernelEqualsKernel) {
               EXPECT_NEAR(ln.lik, expect[i], 1e-9 * std::fabs(expect[i])) << "K " << K << " lane " << i;
             }
             if (mse) {
-              double amse[1] = {std::nan("")};
-              (void)d::ets_calc(y, ln.m, ln.error, ln.trend, ln.season, ln.sp, x0s[i], 1, nullptr, nullptr, nullptr,
-                                amse);
-              EXPECT_EQ(ln.mse_value, amse[0]) << "K " << K << " lane " << i;
+              EXPECT_EQ(ln.mse_value, expect_mse[i]) << "K " << K << " lane " << i;
             }
           }
         }
@@ -450,11 +468,10 @@ TEST(EtsCore, LaneKernelOwnDataEqualsKernel) {
     p.phi = td == 2 ? 0.95 : 1.0;
     std::vector<double> ring(static_cast<std::size_t>(m));
     expect.push_back(d::ets_select_kernel(e, t, s)(y.data(), len, m, p, x0.data(), ring.data()));
-    double amse[1] = {std::nan("")};
-    (void)d::ets_calc(y, m, e, t, s, p, x0, 1, nullptr, nullptr, nullptr, amse);
-    expect_mse.push_back(amse[0]);
     x0s.push_back(x0);
     d::ets_lane ln = make_lane(m, e, t, s, p);
+    ln.x0 = x0s.back().data();
+    expect_mse.push_back(lane_mse(y, ln));
     ln.y = yd.data();
     ln.n = len;
     lanes.push_back(ln);

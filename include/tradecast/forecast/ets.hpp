@@ -51,10 +51,14 @@
 /// ## Speed
 /// The candidate models are optimised together: one Nelder–Mead state machine per model, all
 /// advanced in lock step, their points evaluated by an interleaved multi-model likelihood pass
-/// and an interleaved root test (independent dependency chains overlap in the processor). Every
-/// evaluation is bit-for-bit the one R's path makes, so estimates, evaluation counts and the
-/// selected model are R's. fit_ets() has no global state and may run concurrently on different
-/// series.
+/// and an interleaved root test (independent dependency chains overlap in the processor). The
+/// likelihood passes run the recursion on the one-step forecast (detail::ets_lik_kernel()), R's
+/// update rearranged: each objective value is R's to rounding (most are the same double), and
+/// the optimisation takes R's path, so estimates, evaluation counts and the selected model are
+/// R's (on the reference fixtures and on every M3 series, whose forecasts are the same bit for
+/// bit with either arithmetic). The final pass at the optimum, which gives the reported
+/// likelihood, states and residuals, keeps R's order of operations. fit_ets() has no global state
+/// and may run concurrently on different series.
 ///
 /// ## Constant series
 /// As R: an automatic fit of a constant series (all values equal to within 1.5e-8 relative, R's

@@ -229,20 +229,18 @@ inline ets_calc_output ets_calc(std::span<const double> y, int m, int error, int
   return out;
 }
 
-/// The likelihood-only pass, specialised at compile time for the model's components and using a
-/// ring buffer for the seasonal states (no allocation, no state copies). Bit-for-bit the same
-/// arithmetic as ets_calc(). Returns NaN when a forecast is undefined. `ring` needs m doubles.
-template <int E, int T, int S>
-double ets_lik_kernel(const double* y, std::size_t n, int m, const ets_smoothing& par, const double* x0,
-                      double* ring) noexcept {
+/// ets_lik_kernel() for a multiplicative trend: bit-for-bit the arithmetic of ets_calc(), on a
+/// ring buffer of seasonal states. NaN when a forecast is undefined (b < 0).
+template <int E, int S>
+double ets_lik_kernel_mult_trend(const double* y, std::size_t n, int m, const ets_smoothing& par, const double* x0,
+                                 double* ring) noexcept {
   double l = x0[0];
-  double b = T > ets_none ? x0[1] : 0.0;
+  double b = x0[1];
   if constexpr (S > ets_none) {
-    const double* s0 = x0 + (T > ets_none ? 2 : 1);
-    for (int k = 0; k < m; ++k) ring[k] = s0[m - 1 - k];
+    for (int k = 0; k < m; ++k) ring[k] = x0[2 + (m - 1 - k)];
   }
   const double alpha = par.alpha, phi = par.phi, gamma = par.gamma;
-  const double beta_over_alpha = T > ets_none ? par.beta / par.alpha : 0.0;
+  const double beta_over_alpha = par.beta / par.alpha;
   const bool phi_is_one = std::fabs(phi - 1.0) < ets_tol;
   double sse = 0.0;
   ets_log_abs_sum lik2;
@@ -251,37 +249,17 @@ double ets_lik_kernel(const double* y, std::size_t n, int m, const ets_smoothing
     const double yi = y[i];
     double sm = 0.0;
     if constexpr (S > ets_none) sm = ring[pos];
-    // one-step forecast
-    double f;
-    if constexpr (T == ets_none) {
-      f = l;
-    } else if constexpr (T == ets_add) {
-      f = l + phi * b;
-    } else {
-      f = b < 0 ? ets_na : l * std::pow(b, phi);
-    }
+    double f = b < 0 ? ets_na : l * std::pow(b, phi);  // one-step forecast
     if constexpr (S == ets_add) f = f + sm;
     if constexpr (S == ets_mult) f = f * sm;
-    if constexpr (T == ets_mult) {
-      if (std::fabs(f - ets_na) < ets_tol) return std::numeric_limits<double>::quiet_NaN();
-    }
+    if (std::fabs(f - ets_na) < ets_tol) return std::numeric_limits<double>::quiet_NaN();
     double ei;
     if constexpr (E == ets_add)
       ei = yi - f;
     else
       ei = (yi - f) / f;
-    // update
-    double q, phib;
-    if constexpr (T == ets_none) {
-      q = l;
-      phib = 0;
-    } else if constexpr (T == ets_add) {
-      phib = phi * b;
-      q = l + phib;
-    } else {
-      phib = phi_is_one ? b : std::pow(b, phi);
-      q = l * phib;
-    }
+    const double phib = phi_is_one ? b : std::pow(b, phi);  // update
+    const double q = l * phib;
     double pv;
     if constexpr (S == ets_none)
       pv = yi;
@@ -290,13 +268,8 @@ double ets_lik_kernel(const double* y, std::size_t n, int m, const ets_smoothing
     else
       pv = std::fabs(sm) < ets_tol ? ets_hugen : yi / sm;
     const double lnew = q + alpha * (pv - q);
-    if constexpr (T == ets_add) {
-      const double r = lnew - l;
-      b = phib + beta_over_alpha * (r - phib);
-    } else if constexpr (T == ets_mult) {
-      const double r = std::fabs(l) < ets_tol ? ets_hugen : lnew / l;
-      b = phib + beta_over_alpha * (r - phib);
-    }
+    const double r = std::fabs(l) < ets_tol ? ets_hugen : lnew / l;
+    b = phib + beta_over_alpha * (r - phib);
     if constexpr (S > ets_none) {
       double t;
       if constexpr (S == ets_add)
@@ -313,6 +286,84 @@ double ets_lik_kernel(const double* y, std::size_t n, int m, const ets_smoothing
   double lik = static_cast<double>(n) * std::log(sse);
   if constexpr (E == ets_mult) lik += 2 * lik2.value();
   return lik;
+}
+
+/// The likelihood-only pass, specialised at compile time for the model's components and using a
+/// ring buffer for the seasonal states (no allocation, no state copies). Returns NaN when a
+/// forecast is undefined. `ring` needs m doubles.
+///
+/// Models without multiplicative trend run the recursion on the one-step forecast of the level
+/// instead of the level itself: with q_t = l_{t−1} + φ·b_{t−1} (R's q, the forecast before the
+/// season), p_t = φ·b_{t−1} and v_t = y_t − q_t (y_t / s_t − q_t with multiplicative season),
+///   q_{t+1} = (q_t + φ·p_t) + (α + φβ)·v_t,   p_{t+1} = φ·p_t + φβ·v_t,
+/// which is R's level and trend update (l_t = q_t + α·v_t, b_t = p_t + β·v_t; R writes the latter
+/// as p_t + (β/α)·((l_t − l_{t−1}) − p_t)) rearranged. In exact arithmetic the two are the same;
+/// in floating point they agree to rounding (relative differences of order 1e-15 in the
+/// likelihood), and the loop-carried chain is three operations per step instead of up to nine,
+/// which is what bounds a pass. The final pass of a fit (ets_calc(), the states, residuals and
+/// likelihood that are reported) keeps R's order of operations.
+template <int E, int T, int S>
+double ets_lik_kernel(const double* y, std::size_t n, int m, const ets_smoothing& par, const double* x0,
+                      double* ring) noexcept {
+  if constexpr (T == ets_mult) {
+    return ets_lik_kernel_mult_trend<E, S>(y, n, m, par, x0, ring);
+  } else {
+    if constexpr (S > ets_none) {
+      const double* s0 = x0 + (T > ets_none ? 2 : 1);
+      for (int k = 0; k < m; ++k) ring[k] = s0[m - 1 - k];
+    }
+    const double alpha = par.alpha, gamma = par.gamma;
+    const double phi = T == ets_add ? par.phi : 1.0;
+    const double d = T == ets_add ? phi * par.beta : 0.0;
+    const double c = alpha + d;
+    double p = T == ets_add ? phi * x0[1] : 0.0;
+    double q = T == ets_add ? x0[0] + p : x0[0];
+    double sse = 0.0;
+    ets_log_abs_sum lik2;
+    int pos = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      const double yi = y[i];
+      double sm = 0.0;
+      if constexpr (S > ets_none) sm = ring[pos];
+      double f = q;
+      if constexpr (S == ets_add) f = f + sm;
+      if constexpr (S == ets_mult) f = f * sm;
+      double ei;
+      if constexpr (E == ets_add)
+        ei = yi - f;
+      else
+        ei = (yi - f) / f;
+      double pv;
+      if constexpr (S == ets_none)
+        pv = yi;
+      else if constexpr (S == ets_add)
+        pv = yi - sm;
+      else
+        pv = std::fabs(sm) < ets_tol ? ets_hugen : yi / sm;
+      const double v = pv - q;
+      if constexpr (S > ets_none) {
+        double t;
+        if constexpr (S == ets_add)
+          t = yi - q;
+        else
+          t = std::fabs(q) < ets_tol ? ets_hugen : yi / q;
+        ring[pos] = sm + gamma * (t - sm);
+        if (++pos == m) pos = 0;
+      }
+      if constexpr (T == ets_add) {
+        const double pp = phi * p;
+        q = (q + pp) + c * v;
+        p = pp + d * v;
+      } else {
+        q = q + c * v;
+      }
+      sse = sse + ei * ei;
+      if constexpr (E == ets_mult) lik2.add(f);
+    }
+    double lik = static_cast<double>(n) * std::log(sse);
+    if constexpr (E == ets_mult) lik += 2 * lik2.value();
+    return lik;
+  }
 }
 
 using ets_kernel_fn = double (*)(const double*, std::size_t, int, const ets_smoothing&, const double*, double*) noexcept;
@@ -1181,28 +1232,31 @@ struct ets_lane {
   ets_smoothing sp;
   bool mse = false;  ///< also compute the running mean squared one-step error (opt.crit = "mse")
   double lik = 0;
-  double mse_value = 0;  ///< that mean, with R's etscalc arithmetic (valid when `mse`)
+  double mse_value = 0;  ///< that mean, with etscalc's running mean (valid when `mse`)
 };
 
 /// Likelihoods of up to 8 evaluations (models without multiplicative trend) in one pass over the
 /// data: the lanes are independent dependency chains that the processor overlaps. Each lane
-/// performs exactly the operations of ets_lik_kernel() in the same order, so the values are
-/// bit-for-bit identical. `ring` is scratch for K·m doubles (m: the seasonal lanes' period, which
-/// they share): lane k keeps its seasonal states at ring + k·m.
+/// performs exactly the operations of ets_lik_kernel() in the same order (the recursion on the
+/// one-step forecast described there), so the values are bit-for-bit identical. `ring` is scratch
+/// for K·m doubles (m: the seasonal lanes' period, which they share): lane k keeps its seasonal
+/// states at ring + k·m.
 inline void ets_lik_lanes(const double* y, std::size_t n, ets_lane* lanes, std::size_t K, double* ring) noexcept {
   constexpr std::size_t KMAX = 8;
-  double l[KMAX], b[KMAX], sse[KMAX], bta[KMAX], am[KMAX];
+  double q[KMAX], p[KMAX], c[KMAX], d[KMAX], sse[KMAX], am[KMAX];
   double* rg[KMAX];
   ets_log_abs_sum lik2[KMAX];
   int pos[KMAX];
   for (std::size_t k = 0; k < K; ++k) {
     const ets_lane& ln = lanes[k];
+    const bool trend = ln.trend > ets_none;
     rg[k] = ring + k * static_cast<std::size_t>(ln.m);
-    l[k] = ln.x0[0];
-    b[k] = ln.trend > ets_none ? ln.x0[1] : 0.0;
-    bta[k] = ln.trend > ets_none ? ln.sp.beta / ln.sp.alpha : 0.0;
+    d[k] = trend ? ln.sp.phi * ln.sp.beta : 0.0;
+    c[k] = ln.sp.alpha + d[k];
+    p[k] = trend ? ln.sp.phi * ln.x0[1] : 0.0;
+    q[k] = trend ? ln.x0[0] + p[k] : ln.x0[0];
     if (ln.season > ets_none) {
-      const double* s0 = ln.x0 + (ln.trend > ets_none ? 2 : 1);
+      const double* s0 = ln.x0 + (trend ? 2 : 1);
       for (int j = 0; j < ln.m; ++j) rg[k][j] = s0[ln.m - 1 - j];
     }
     sse[k] = 0.0;
@@ -1214,25 +1268,16 @@ inline void ets_lik_lanes(const double* y, std::size_t n, ets_lane* lanes, std::
     const double yi = y[i];
     for (std::size_t k = 0; k < K; ++k) {
       const ets_lane& ln = lanes[k];
-      const double alpha = ln.sp.alpha, phi = ln.sp.phi;
       const double sm = ln.season > ets_none ? rg[k][pos[k]] : 0.0;
-      double f = ln.trend == ets_none ? l[k] : l[k] + phi * b[k];
+      double f = q[k];
       if (ln.season == ets_add)
         f = f + sm;
       else if (ln.season == ets_mult)
         f = f * sm;
       const double ei = ln.error == ets_add ? yi - f : (yi - f) / f;
-      if (ln.mse) {  // etscalc's running mean: denominators 1, 2, …, i + 1, exactly as R
-        const double d = static_cast<double>(i + 1), tmp = yi - f;
-        am[k] = (am[k] * (d - 1.0) + tmp * tmp) / d;
-      }
-      double q, phib;
-      if (ln.trend == ets_none) {
-        q = l[k];
-        phib = 0;
-      } else {
-        phib = phi * b[k];
-        q = l[k] + phib;
+      if (ln.mse) {  // etscalc's running mean: denominators 1, 2, …, i + 1, as R
+        const double dn = static_cast<double>(i + 1), tmp = yi - f;
+        am[k] = (am[k] * (dn - 1.0) + tmp * tmp) / dn;
       }
       double pv;
       if (ln.season == ets_none)
@@ -1241,21 +1286,23 @@ inline void ets_lik_lanes(const double* y, std::size_t n, ets_lane* lanes, std::
         pv = yi - sm;
       else
         pv = std::fabs(sm) < ets_tol ? ets_hugen : yi / sm;
-      const double lnew = q + alpha * (pv - q);
-      if (ln.trend != ets_none) {
-        const double r = lnew - l[k];
-        b[k] = phib + bta[k] * (r - phib);
-      }
+      const double v = pv - q[k];
       if (ln.season > ets_none) {
         double t;
         if (ln.season == ets_add)
-          t = yi - q;
+          t = yi - q[k];
         else
-          t = std::fabs(q) < ets_tol ? ets_hugen : yi / q;
+          t = std::fabs(q[k]) < ets_tol ? ets_hugen : yi / q[k];
         rg[k][pos[k]] = sm + ln.sp.gamma * (t - sm);
         if (++pos[k] == ln.m) pos[k] = 0;
       }
-      l[k] = lnew;
+      if (ln.trend != ets_none) {
+        const double pp = ln.sp.phi * p[k];
+        q[k] = (q[k] + pp) + c[k] * v;
+        p[k] = pp + d[k] * v;
+      } else {
+        q[k] = q[k] + c[k] * v;
+      }
       sse[k] = sse[k] + ei * ei;
       if (ln.error == ets_mult) lik2[k].add(f);
     }
