@@ -229,6 +229,31 @@ inline ets_calc_output ets_calc(std::span<const double> y, int m, int error, int
   return out;
 }
 
+/// The observation with the season removed, as R's update uses it: y, y − s or y / s (a seasonal
+/// state within ets_tol of zero gives ets_hugen instead of the division).
+template <int S>
+[[nodiscard]] inline double ets_deseason(double yi, double sm) noexcept {
+  if constexpr (S == ets_none)
+    return yi;
+  else if constexpr (S == ets_add)
+    return yi - sm;
+  else
+    return std::fabs(sm) < ets_tol ? ets_hugen : yi / sm;
+}
+
+/// R's seasonal update of the ring's current slot from the forecast q before the season, then
+/// the next slot.
+template <int S>
+inline void ets_season_step(double* ring, int& pos, int m, double yi, double q, double sm, double gamma) noexcept {
+  double t;
+  if constexpr (S == ets_add)
+    t = yi - q;
+  else
+    t = std::fabs(q) < ets_tol ? ets_hugen : yi / q;
+  ring[pos] = sm + gamma * (t - sm);
+  if (++pos == m) pos = 0;
+}
+
 /// ets_lik_kernel() for a multiplicative trend: bit-for-bit the arithmetic of ets_calc(), on a
 /// ring buffer of seasonal states. NaN when a forecast is undefined (b < 0).
 template <int E, int S>
@@ -260,25 +285,11 @@ double ets_lik_kernel_mult_trend(const double* y, std::size_t n, int m, const et
       ei = (yi - f) / f;
     const double phib = phi_is_one ? b : std::pow(b, phi);  // update
     const double q = l * phib;
-    double pv;
-    if constexpr (S == ets_none)
-      pv = yi;
-    else if constexpr (S == ets_add)
-      pv = yi - sm;
-    else
-      pv = std::fabs(sm) < ets_tol ? ets_hugen : yi / sm;
+    const double pv = ets_deseason<S>(yi, sm);
     const double lnew = q + alpha * (pv - q);
     const double r = std::fabs(l) < ets_tol ? ets_hugen : lnew / l;
     b = phib + beta_over_alpha * (r - phib);
-    if constexpr (S > ets_none) {
-      double t;
-      if constexpr (S == ets_add)
-        t = yi - q;
-      else
-        t = std::fabs(q) < ets_tol ? ets_hugen : yi / q;
-      ring[pos] = sm + gamma * (t - sm);
-      if (++pos == m) pos = 0;
-    }
+    if constexpr (S > ets_none) ets_season_step<S>(ring, pos, m, yi, q, sm, gamma);
     l = lnew;
     sse = sse + ei * ei;
     if constexpr (E == ets_mult) lik2.add(f);
@@ -333,23 +344,9 @@ double ets_lik_kernel(const double* y, std::size_t n, int m, const ets_smoothing
         ei = yi - f;
       else
         ei = (yi - f) / f;
-      double pv;
-      if constexpr (S == ets_none)
-        pv = yi;
-      else if constexpr (S == ets_add)
-        pv = yi - sm;
-      else
-        pv = std::fabs(sm) < ets_tol ? ets_hugen : yi / sm;
+      const double pv = ets_deseason<S>(yi, sm);
       const double v = pv - q;
-      if constexpr (S > ets_none) {
-        double t;
-        if constexpr (S == ets_add)
-          t = yi - q;
-        else
-          t = std::fabs(q) < ets_tol ? ets_hugen : yi / q;
-        ring[pos] = sm + gamma * (t - sm);
-        if (++pos == m) pos = 0;
-      }
+      if constexpr (S > ets_none) ets_season_step<S>(ring, pos, m, yi, q, sm, gamma);
       if constexpr (T == ets_add) {
         const double pp = phi * p;
         q = (q + pp) + c * v;
