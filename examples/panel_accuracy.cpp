@@ -15,6 +15,7 @@
 #include <chrono>
 #include <cstdio>
 #include <exception>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -63,12 +64,28 @@ int main(int argc, char** argv) try {
     std::fprintf(stderr, "usage: %s TRAIN TEST INFO PERIOD [FIRST_N]\n", argv[0]);
     return 2;
   }
-  const int m = std::stoi(argv[4]);
+  // A positive whole number from the command line, or an error naming the argument.
+  const auto positive = [](const char* text, const char* name) {
+    std::size_t used = 0;
+    long v = 0;
+    try {
+      v = std::stol(text, &used);
+    } catch (const std::exception&) {
+      used = 0;
+    }
+    if (used == 0 || text[used] != '\0' || v < 1)
+      throw std::runtime_error(std::string(name) + " must be a positive whole number, got '" + text + "'");
+    return v;
+  };
+  const int m = static_cast<int>(positive(argv[4], "PERIOD"));
   io::wide_set train = io::read_wide_set(argv[1], argv[3], m, io::wide_part::train);
   io::wide_set test = io::read_wide_set(argv[2], argv[3], m, io::wide_part::test);
   if (argc > 5) {  // the first N series of both files (they list the series in the same order)
-    const auto n = static_cast<std::size_t>(std::stoul(argv[5]));
-    if (n < train.series.size()) train.series.resize(n), test.series.resize(n);
+    const auto n = static_cast<std::size_t>(positive(argv[5], "FIRST_N"));
+    if (n < train.series.size()) {
+      train.series.resize(n);
+      test.series.resize(n);
+    }
   }
   std::printf("%zu series, seasonal period %d, horizon %d\n\n", train.series.size(), m, train.series.front().horizon);
 
