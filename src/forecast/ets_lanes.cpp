@@ -75,14 +75,11 @@ template <int NV, bool MSE, bool SEASONAL, int TREND, bool MULTI>
 #define TRADECAST_GATHER(v, f) (v4d{f(*ln4[4 * (v)]), f(*ln4[4 * (v) + 1]), f(*ln4[4 * (v) + 2]), f(*ln4[4 * (v) + 3])})
   // The recursion on the one-step forecast q and the trend term p = φ·b (ets_lik_kernel()), with
   // c = α + φβ and d = φβ; a lane without trend has φ = 1, p = d = 0 and c = α.
+  // q = l + p and c = α + d are derived in the registers (a lane without trend adds +0).
+  const auto level = [](const ets_lane& ln) { return ln.x0[0]; };
   const auto trend_term = [](const ets_lane& ln) { return ln.trend > ets_none ? ln.sp.phi * ln.x0[1] : 0.0; };
-  const auto forecast0 = [](const ets_lane& ln) {
-    return ln.trend > ets_none ? ln.x0[0] + ln.sp.phi * ln.x0[1] : ln.x0[0];
-  };
+  const auto alpha_of = [](const ets_lane& ln) { return ln.sp.alpha; };
   const auto d_of = [](const ets_lane& ln) { return ln.trend > ets_none ? ln.sp.phi * ln.sp.beta : 0.0; };
-  const auto c_of = [](const ets_lane& ln) {
-    return ln.sp.alpha + (ln.trend > ets_none ? ln.sp.phi * ln.sp.beta : 0.0);
-  };
   const auto phi_of = [](const ets_lane& ln) { return ln.trend > ets_none ? ln.sp.phi : 1.0; };
   const auto gamma_of = [](const ets_lane& ln) { return ln.sp.gamma; };
   const auto is_season_add = [](const ets_lane& ln) { return ln.season == ets_add ? 1.0 : 0.0; };
@@ -90,10 +87,10 @@ template <int NV, bool MSE, bool SEASONAL, int TREND, bool MULTI>
   const auto is_error_mult = [](const ets_lane& ln) { return ln.error == ets_mult ? 1.0 : 0.0; };
   const v4d ones = TRADECAST_V4(1.0);
   for (std::size_t v = 0; v < NV; ++v) {
-    q[v] = TRADECAST_GATHER(v, forecast0);
     p[v] = TRADECAST_GATHER(v, trend_term);
-    c[v] = TRADECAST_GATHER(v, c_of);
+    q[v] = TRADECAST_GATHER(v, level) + p[v];
     d[v] = TRADECAST_GATHER(v, d_of);
+    c[v] = TRADECAST_GATHER(v, alpha_of) + d[v];
     phi[v] = TRADECAST_GATHER(v, phi_of);
     gamma[v] = TRADECAST_GATHER(v, gamma_of);
     season_add[v] = TRADECAST_GATHER(v, is_season_add) == ones;

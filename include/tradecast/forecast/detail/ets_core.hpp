@@ -254,6 +254,36 @@ inline void ets_season_step(double* ring, int& pos, int m, double yi, double q, 
   if (++pos == m) pos = 0;
 }
 
+/// The one-step forecast with the season applied: f, f + s or f·s.
+template <int S>
+[[nodiscard]] inline double ets_with_season(double f, double sm) noexcept {
+  if constexpr (S == ets_add) return f + sm;
+  if constexpr (S == ets_mult) return f * sm;
+  return f;
+}
+
+/// The objective of a likelihood pass (R's etscalc), accumulated step by step: n·log(Σe²), plus
+/// 2·Σlog|f| with multiplicative errors, where e = y − f (additive) or (y − f)/f.
+template <int E>
+struct ets_lik_sum {
+  double sse = 0.0;
+  ets_log_abs_sum lik2;
+  void add(double yi, double f) noexcept {
+    double ei;
+    if constexpr (E == ets_add)
+      ei = yi - f;
+    else
+      ei = (yi - f) / f;
+    sse = sse + ei * ei;
+    if constexpr (E == ets_mult) lik2.add(f);
+  }
+  [[nodiscard]] double value(std::size_t n) const noexcept {
+    double lik = static_cast<double>(n) * std::log(sse);
+    if constexpr (E == ets_mult) lik += 2 * lik2.value();
+    return lik;
+  }
+};
+
 /// ets_lik_kernel() for a multiplicative trend: bit-for-bit the arithmetic of ets_calc(), on a
 /// ring buffer of seasonal states. NaN when a forecast is undefined (b < 0).
 template <int E, int S>
@@ -267,22 +297,15 @@ double ets_lik_kernel_mult_trend(const double* y, std::size_t n, int m, const et
   const double alpha = par.alpha, phi = par.phi, gamma = par.gamma;
   const double beta_over_alpha = par.beta / par.alpha;
   const bool phi_is_one = std::fabs(phi - 1.0) < ets_tol;
-  double sse = 0.0;
-  ets_log_abs_sum lik2;
+  ets_lik_sum<E> lik;
   int pos = 0;
   for (std::size_t i = 0; i < n; ++i) {
     const double yi = y[i];
     double sm = 0.0;
     if constexpr (S > ets_none) sm = ring[pos];
-    double f = b < 0 ? ets_na : l * std::pow(b, phi);  // one-step forecast
-    if constexpr (S == ets_add) f = f + sm;
-    if constexpr (S == ets_mult) f = f * sm;
+    const double f = ets_with_season<S>(b < 0 ? ets_na : l * std::pow(b, phi), sm);  // one-step forecast
     if (std::fabs(f - ets_na) < ets_tol) return std::numeric_limits<double>::quiet_NaN();
-    double ei;
-    if constexpr (E == ets_add)
-      ei = yi - f;
-    else
-      ei = (yi - f) / f;
+    lik.add(yi, f);
     const double phib = phi_is_one ? b : std::pow(b, phi);  // update
     const double q = l * phib;
     const double pv = ets_deseason<S>(yi, sm);
@@ -291,12 +314,8 @@ double ets_lik_kernel_mult_trend(const double* y, std::size_t n, int m, const et
     b = phib + beta_over_alpha * (r - phib);
     if constexpr (S > ets_none) ets_season_step<S>(ring, pos, m, yi, q, sm, gamma);
     l = lnew;
-    sse = sse + ei * ei;
-    if constexpr (E == ets_mult) lik2.add(f);
   }
-  double lik = static_cast<double>(n) * std::log(sse);
-  if constexpr (E == ets_mult) lik += 2 * lik2.value();
-  return lik;
+  return lik.value(n);
 }
 
 /// The likelihood-only pass, specialised at compile time for the model's components and using a
@@ -329,21 +348,13 @@ double ets_lik_kernel(const double* y, std::size_t n, int m, const ets_smoothing
     const double c = alpha + d;
     double p = T == ets_add ? phi * x0[1] : 0.0;
     double q = T == ets_add ? x0[0] + p : x0[0];
-    double sse = 0.0;
-    ets_log_abs_sum lik2;
+    ets_lik_sum<E> lik;
     int pos = 0;
     for (std::size_t i = 0; i < n; ++i) {
       const double yi = y[i];
       double sm = 0.0;
       if constexpr (S > ets_none) sm = ring[pos];
-      double f = q;
-      if constexpr (S == ets_add) f = f + sm;
-      if constexpr (S == ets_mult) f = f * sm;
-      double ei;
-      if constexpr (E == ets_add)
-        ei = yi - f;
-      else
-        ei = (yi - f) / f;
+      lik.add(yi, ets_with_season<S>(q, sm));
       const double pv = ets_deseason<S>(yi, sm);
       const double v = pv - q;
       if constexpr (S > ets_none) ets_season_step<S>(ring, pos, m, yi, q, sm, gamma);
@@ -354,12 +365,8 @@ double ets_lik_kernel(const double* y, std::size_t n, int m, const ets_smoothing
       } else {
         q = q + c * v;
       }
-      sse = sse + ei * ei;
-      if constexpr (E == ets_mult) lik2.add(f);
     }
-    double lik = static_cast<double>(n) * std::log(sse);
-    if constexpr (E == ets_mult) lik += 2 * lik2.value();
-    return lik;
+    return lik.value(n);
   }
 }
 
