@@ -1366,9 +1366,6 @@ inline void ets_optimise_many(std::span<const std::span<const double>> ys, std::
     opt.maxit = problems[j]->rq.maxit;
     mach[j].begin(problems[j]->start, opt);
   }
-  struct item {
-    std::size_t job, point;
-  };
   // Buffers sized once for the largest possible round (every machine asking for its vertices).
   std::size_t max_items = 0, max_p = 1;
   int max_m = 1;
@@ -1377,23 +1374,21 @@ inline void ets_optimise_many(std::span<const std::span<const double>> ys, std::
     max_p = std::max(max_p, targets[j].p);
     max_m = std::max(max_m, targets[j].m);
   }
-  std::vector<item> items;
-  items.reserve(max_items);
   std::vector<double> values(max_items);
   std::vector<double> x0pool(max_items * max_p);
   std::vector<double> lane_ring(ets_lanes_max * static_cast<std::size_t>(max_m));
-  std::vector<ets_lane> lanes;
-  lanes.reserve(max_items);
+  std::vector<ets_lane> lanes(max_items), sorted;
+  std::vector<std::size_t> lane_item(max_items), sorted_item;  // the request each lane evaluates
   std::vector<std::size_t> offset(J + 1);
   const std::size_t pstride = static_cast<std::size_t>(max_m) + 2;  // admissibility polynomial size
   std::vector<double> polypool(max_items * pstride), polys;
   std::vector<ets_smoothing> spool(max_items);
-  std::vector<unsigned char> admitted(max_items, 0), roots_ok;
+  std::vector<unsigned char> roots_ok;
   std::vector<std::vector<std::size_t>> root_items(ets_max_poly + 3);
   std::vector<std::size_t> used_groups;
   // Several series: each one's data padded to the longest (lanes of one pass read up to the
   // longest lane's length), lanes ordered by what their pass must compute, up to ets_lanes_max a
-  // pass. One series: its data as is, passes of 8 lanes in request order.
+  // pass. One series: its data as is, passes of 8 lanes.
   bool multi = false;
   for (std::size_t j = 1; j < J; ++j)
     multi = multi || ys[j].data() != ys[0].data() || ys[j].size() != ys[0].size();
@@ -1416,7 +1411,7 @@ inline void ets_optimise_many(std::span<const std::span<const double>> ys, std::
   }
   const std::span<const double> y = ys.empty() ? std::span<const double>() : ys[0];
   const std::size_t chunk = multi ? ets_lanes_max : 8;
-  std::vector<std::size_t> live(J), order;  // the running machines; admitted items in lane order
+  std::vector<std::size_t> live(J);  // the running machines
   for (std::size_t j = 0; j < J; ++j) live[j] = j;
   for (;;) {
     std::size_t nlive = 0;
@@ -1425,75 +1420,16 @@ inline void ets_optimise_many(std::span<const std::span<const double>> ys, std::
     live.resize(nlive);
     if (live.empty()) break;
     const bool spec = live.size() <= spec_threshold;
-    items.clear();
-    for (std::size_t q = 0; q < live.size(); ++q) {
-      const std::size_t j = live[q];
-      offset[q] = items.size();
-      mach[j].set_speculative(spec);
-      for (std::size_t k = 0; k < mach[j].request_count(); ++k) items.push_back({j, k});
-    }
-    offset[live.size()] = items.size();
     for (std::size_t g : used_groups) root_items[g].clear();
     used_groups.clear();
-    for (std::size_t it = 0; it < items.size(); ++it) {
-      values[it] = std::numeric_limits<double>::infinity();
-      const ets_target& tf = targets[items[it].job];
-      double* x0 = x0pool.data() + it * max_p;
-      double* c = polypool.data() + it * pstride;
-      ets_smoothing sp;
-      const int r = tf.decode_pre(mach[items[it].job].request(items[it].point), sp, x0, c);
-      spool[it] = sp;
-      if (r == 0) continue;
-      if (r == 2) {
-        auto& group = root_items[static_cast<std::size_t>(tf.m) + 2];
-        if (group.empty()) used_groups.push_back(static_cast<std::size_t>(tf.m) + 2);
-        group.push_back(it);
-        continue;
-      }
-      admitted[it] = 1;
-    }
-    // Root tests of the seasonal points, interleaved; grouped by polynomial size.
-    for (std::size_t g : used_groups) {
-      const auto& ri = root_items[g];
-      polys.resize(ri.size() * g);
-      for (std::size_t q = 0; q < ri.size(); ++q)
-        std::copy_n(polypool.data() + ri[q] * pstride, g, polys.data() + q * g);
-      roots_ok.resize(ri.size());
-      ets_roots_within_many(polys.data(), g, ri.size(), roots_ok.data());
-      for (std::size_t q = 0; q < ri.size(); ++q) admitted[ri[q]] = roots_ok[q];
-    }
-    // The admitted points in lane order. One series: request order. Several: by what the pass
-    // computes (no season before season by period; damped, φ = 1, no trend), a counting sort.
-    order.clear();
-    if (!multi) {
-      for (std::size_t it = 0; it < items.size(); ++it)
-        if (admitted[it]) order.push_back(it);
-    } else {
-      constexpr std::size_t nkeys = 3 * 26 + 1;
-      std::size_t first[nkeys + 1] = {};
-      unsigned top = 0;
-      lane_key.resize(items.size());
-      for (std::size_t it = 0; it < items.size(); ++it) {
-        if (!admitted[it]) continue;
-        const ets_target& tf = targets[items[it].job];
-        const unsigned trend_class = tf.trend == ets_none ? 2u : (spool[it].phi != 1.0 ? 0u : 1u);
-        const unsigned period = static_cast<unsigned>(std::min(tf.m, 25));
-        lane_key[it] = tf.season != ets_none ? 3u * period + trend_class : trend_class;
-        top = std::max(top, lane_key[it] + 1);
-        ++first[lane_key[it] + 1];
-      }
-      for (std::size_t q = 1; q <= top; ++q) first[q] += first[q - 1];
-      order.resize(first[top]);
-      for (std::size_t it = 0; it < items.size(); ++it)
-        if (admitted[it]) order[first[lane_key[it]]++] = it;
-    }
-    lanes.resize(order.size());
-    for (std::size_t q = 0; q < order.size(); ++q) {
-      const std::size_t it = order[q];
-      admitted[it] = 0;
-      const ets_target& tf = targets[items[it].job];
-      ets_lane& ln = lanes[q];
-      ln.sp = spool[it];
+    // Each requested point decoded straight into the next lane; seasonal points wait for their
+    // root test. A lane's place decides only which pass evaluates it (every lane's value is the
+    // same in any pass), so the admitted points are taken as they come.
+    std::size_t nitems = 0, nlanes = 0;
+    const auto add_lane = [&](std::size_t it, std::size_t job) {
+      const ets_target& tf = targets[job];
+      ets_lane& ln = lanes[nlanes];
+      lane_item[nlanes++] = it;
       ln.x0 = x0pool.data() + it * max_p;
       ln.m = tf.m;
       ln.error = tf.error;
@@ -1501,12 +1437,77 @@ inline void ets_optimise_many(std::span<const std::span<const double>> ys, std::
       ln.season = tf.season;
       ln.mse = tf.opt_crit == ets_crit_mse;
       if (multi) {
-        ln.y = lane_y[items[it].job];
-        ln.n = ys[items[it].job].size();
+        ln.y = lane_y[job];
+        ln.n = ys[job].size();
+      }
+    };
+    for (std::size_t q = 0; q < live.size(); ++q) {
+      const std::size_t j = live[q];
+      const ets_target& tf = targets[j];
+      offset[q] = nitems;
+      mach[j].set_speculative(spec);
+      const std::size_t nreq = mach[j].request_count();
+      for (std::size_t k = 0; k < nreq; ++k) {
+        const std::size_t it = nitems++;
+        values[it] = std::numeric_limits<double>::infinity();
+        double* x0 = x0pool.data() + it * max_p;
+        double* c = polypool.data() + it * pstride;
+        const int r = tf.decode_pre(mach[j].request(k), lanes[nlanes].sp, x0, c);
+        if (r == 1) {
+          add_lane(it, j);
+        } else if (r == 2) {
+          spool[it] = lanes[nlanes].sp;
+          auto& group = root_items[static_cast<std::size_t>(tf.m) + 2];
+          if (group.empty()) used_groups.push_back(static_cast<std::size_t>(tf.m) + 2);
+          group.push_back(it);
+          group.push_back(j);
+        }
       }
     }
-    for (std::size_t start = 0; start < lanes.size();) {
-      std::size_t K = std::min<std::size_t>(chunk, lanes.size() - start);
+    offset[live.size()] = nitems;
+    // Root tests of the seasonal points, interleaved; grouped by polynomial size.
+    for (std::size_t g : used_groups) {
+      const auto& ri = root_items[g];  // pairs (request, machine)
+      const std::size_t cnt = ri.size() / 2;
+      polys.resize(cnt * g);
+      for (std::size_t q = 0; q < cnt; ++q)
+        std::copy_n(polypool.data() + ri[2 * q] * pstride, g, polys.data() + q * g);
+      roots_ok.resize(cnt);
+      ets_roots_within_many(polys.data(), g, cnt, roots_ok.data());
+      for (std::size_t q = 0; q < cnt; ++q) {
+        if (!roots_ok[q]) continue;
+        lanes[nlanes].sp = spool[ri[2 * q]];
+        add_lane(ri[2 * q], ri[2 * q + 1]);
+      }
+    }
+    // Several series: lanes ordered by what the pass computes (no season before season by
+    // period; damped, φ = 1, no trend), a counting sort.
+    if (multi && nlanes > 1) {
+      constexpr std::size_t nkeys = 3 * 26 + 1;
+      std::size_t first[nkeys + 1] = {};
+      unsigned top = 0;
+      lane_key.resize(nlanes);
+      for (std::size_t k = 0; k < nlanes; ++k) {
+        const ets_lane& ln = lanes[k];
+        const unsigned trend_class = ln.trend == ets_none ? 2u : (ln.sp.phi != 1.0 ? 0u : 1u);
+        const unsigned period = static_cast<unsigned>(std::min(ln.m, 25));
+        lane_key[k] = ln.season != ets_none ? 3u * period + trend_class : trend_class;
+        top = std::max(top, lane_key[k] + 1);
+        ++first[lane_key[k] + 1];
+      }
+      for (std::size_t q = 1; q <= top; ++q) first[q] += first[q - 1];
+      sorted.resize(nlanes);
+      sorted_item.resize(nlanes);
+      for (std::size_t k = 0; k < nlanes; ++k) {
+        const std::size_t to = first[lane_key[k]]++;
+        sorted[to] = lanes[k];
+        sorted_item[to] = lane_item[k];
+      }
+      std::copy_n(sorted.begin(), nlanes, lanes.begin());
+      std::copy_n(sorted_item.begin(), nlanes, lane_item.begin());
+    }
+    for (std::size_t start = 0; start < nlanes;) {
+      std::size_t K = std::min<std::size_t>(chunk, nlanes - start);
       if (multi) {  // the seasonal lanes of one pass share their period
         int period = 0;
         for (std::size_t k = 0; k < K; ++k) {
@@ -1529,12 +1530,12 @@ inline void ets_optimise_many(std::span<const std::span<const double>> ys, std::
       }
       start += K;
     }
-    for (std::size_t k = 0; k < lanes.size(); ++k) {
+    for (std::size_t k = 0; k < nlanes; ++k) {
       double lik = lanes[k].lik;
       if (lik < -1e10) lik = -1e10;
       if (std::isnan(lik)) lik = std::numeric_limits<double>::infinity();
       // opt.crit = "mse": R's objective is amse[1] whatever the likelihood (ets_target::operator()).
-      values[order[k]] = lanes[k].mse ? lanes[k].mse_value : lik;
+      values[lane_item[k]] = lanes[k].mse ? lanes[k].mse_value : lik;
     }
     for (std::size_t q = 0; q < live.size(); ++q)
       if (offset[q] != offset[q + 1]) mach[live[q]].feed(values.data() + offset[q]);
