@@ -461,15 +461,17 @@ struct ets_param_setup {
 [[nodiscard]] inline int ets_admissible_pre(double alpha, double beta, double gamma, double phi, int m,
                                             const ets_param_setup& su, double* c) {
   if (phi < 0 || phi > 1 + 1e-8) return 0;
+  // 1/φ, without the division for undamped models (φ = 1 exactly): the same value.
+  const double inv_phi = phi == 1.0 ? 1.0 : 1 / phi;
   if (!su.opt_gamma && !su.given_gamma) {
-    if (alpha < 1 - 1 / phi || alpha > 1 + 1 / phi) return 0;
+    if (alpha < 1 - inv_phi || alpha > 1 + inv_phi) return 0;
     if (su.opt_beta || su.given_beta) {
       if (beta < alpha * (phi - 1) || beta > (1 + phi) * (2 - alpha)) return 0;
     }
   } else if (m > 1) {
     if (!su.opt_beta && !su.given_beta) beta = 0;
-    if (gamma < std::max(1 - 1 / phi - alpha, 0.0) || gamma > 1 + 1 / phi - alpha) return 0;
-    if (alpha < 1 - 1 / phi - gamma * (1 - m + phi + phi * m) / (2 * phi * m)) return 0;
+    if (gamma < std::max(1 - inv_phi - alpha, 0.0) || gamma > 1 + inv_phi - alpha) return 0;
+    if (alpha < 1 - inv_phi - gamma * (1 - m + phi + phi * m) / (2 * phi * m)) return 0;
     if (beta < -(1 - phi) * (gamma / m + alpha)) return 0;
     c[0] = phi * (1 - alpha - gamma);
     c[1] = alpha + beta - alpha * phi + gamma - 1;
