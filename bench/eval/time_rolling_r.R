@@ -11,6 +11,7 @@ cases <- list(airpassengers = list(name = "AirPassengers_log", m = 12, k = 48),
               wwwusage = list(name = "WWWusage_ets", m = 1, k = 30))
 best_of <- function(f, times = 2) min(sapply(seq_len(times), function(i) system.time(f())[["elapsed"]]))
 cat(sprintf("%-18s %-6s %8s %12s %12s %8s\n", "series", "refit", "origins", "R ms", "tc ms", "ratio"))
+times_csv <- Sys.getenv("TC_TIMES_CSV")  # rows for bench/compare_with_r.sh's minima over rounds
 for (kind in names(cases)) {
   cs <- cases[[kind]]
   y <- ts(ser$value[ser$case == cs$name], frequency = cs$m)
@@ -26,5 +27,7 @@ for (kind in names(cases)) {
     tc_ms <- row$real_time[1]
     cat(sprintf("%-18s %-6s %8s %12.1f %12.2f %7.1fx\n", cs$name, mode, sub(" origins", "", row$label[1]), r_s * 1e3,
                 tc_ms, r_s * 1e3 / tc_ms))
+    if (nzchar(times_csv))
+      cat(sprintf("%s %s (ms),%.1f,%.2f\n", cs$name, mode, r_s * 1e3, tc_ms), file = times_csv, append = TRUE)
   }
 }

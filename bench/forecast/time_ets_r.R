@@ -22,6 +22,7 @@ time_one <- function(y) {
 cat(sprintf("%-12s %4s  %-13s %-13s %12s %12s %8s\n", "series", "n", "R model", "tradecast", "R us/fit",
             "tc us/fit", "ratio"))
 ratios <- c()
+times_csv <- Sys.getenv("TC_TIMES_CSV")  # rows for bench/compare_with_r.sh's minima over rounds
 for (kind in names(cases)) {
   cs <- cases[[kind]]
   v <- ser$value[ser$case == cs$name]
@@ -33,6 +34,8 @@ for (kind in names(cases)) {
     tc_model <- sub("^[^ ]+ ", "", row$label[1])
     ratio <- r$us / tc_us
     ratios <- c(ratios, ratio)
+    if (nzchar(times_csv))
+      cat(sprintf("%s n=%d (us),%.1f,%.1f\n", cs$name, n, r$us, tc_us), file = times_csv, append = TRUE)
     cat(sprintf("%-12s %4d  %-13s %-13s %12.1f %12.1f %7.1fx%s\n", cs$name, n, r$method, tc_model, r$us, tc_us,
                 ratio, if (r$method != tc_model) "  MODEL DIFFERS" else ""))
   }
