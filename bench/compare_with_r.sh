@@ -34,7 +34,7 @@ if [ "$rounds" -gt 1 ]; then
     { if (!($1 in r) || $2 < r[$1]) r[$1] = $2; if (!($1 in t) || $3 < t[$1]) t[$1] = $3; if (!($1 in seen)) { seen[$1] = 1; order[++n] = $1 } }
     END {
       printf "%-28s %12s %12s %8s\n", "case", "R", "tradecast", "ratio"
-      for (i = 1; i <= n; ++i) { k = order[i]; q = r[k] / t[k]; s += log(q); printf "%-28s %12.1f %12.1f %7.1fx\n", k, r[k], t[k], q }
+      for (i = 1; i <= n; ++i) { k = order[i]; q = r[k] / t[k]; s += log(q); printf "%-28s %12.2f %12.2f %7.1fx\n", k, r[k], t[k], q }
       printf "geometric mean speed-up: %.1fx\n", exp(s / n)
     }' "$times"
 fi
