@@ -325,6 +325,85 @@ TEST(EtsCore, BatchedRootTestEqualsScalar) {
   }
 }
 
+// The per-model decoding of trial points (ets_target::decode_usual, chosen by ets_make_target for
+// the usual request) gives exactly what the general decoding gives: the verdict, the smoothing
+// parameters, the full initial state and the admissibility polynomial, on points inside and
+// outside the bounds and the admissible region, with negative multiplicative seasonal states.
+TEST(EtsCore, DecodeUsualEqualsGeneral) {
+  std::mt19937_64 rng(2026);
+  std::uniform_real_distribution<double> u(0, 1);
+  std::vector<double> y(48);
+  for (std::size_t i = 0; i < y.size(); ++i)
+    y[i] = 100 + 0.8 * static_cast<double>(i) + 12 * std::sin(static_cast<double>(i) * 1.5708) + 3 * u(rng);
+  int shapes_seen = 0;
+  for (int season : {d::ets_none, d::ets_add, d::ets_mult}) {
+    for (int trend_code : {0, 1, 2}) {  // N, A, Ad
+      for (int m : {4, 12}) {
+        if (season == d::ets_none && m == 12) continue;
+        d::ets_model_request rq;
+        rq.error = d::ets_mult;
+        rq.trend = trend_code == 0 ? d::ets_none : d::ets_add;
+        rq.damped = trend_code == 2;
+        rq.season = season;
+        rq.m = m;
+        const d::ets_problem pb = d::ets_prepare(y, rq);
+        ASSERT_TRUE(pb.ok) << season << trend_code << m;
+        d::ets_workspace ws;
+        const d::ets_target tf = d::ets_make_target(y, pb, ws);
+        ASSERT_EQ(tf.shape, 3 * season + trend_code);
+        ++shapes_seen;
+        int verdicts[3] = {0, 0, 0};
+        for (int t = 0; t < 3000; ++t) {
+          std::vector<double> par = pb.start;
+          for (int k = 0; k < pb.n_opt_smoothing; ++k) {
+            par[static_cast<std::size_t>(k)] = -0.1 + 1.2 * u(rng);  // smoothing parameters, bounds crossed
+            if (k == pb.n_opt_smoothing - 1 && rq.damped) par[static_cast<std::size_t>(k)] = 0.7 + 0.35 * u(rng);
+          }
+          if (t % 2) {  // small smoothing parameters: mostly admissible
+            par[0] = 0.05 + 0.5 * u(rng);
+            for (int k = 1; k < pb.n_opt_smoothing - (rq.damped ? 1 : 0); ++k)
+              par[static_cast<std::size_t>(k)] = 0.3 * par[0] * u(rng);
+          }
+          for (std::size_t k = static_cast<std::size_t>(pb.n_opt_smoothing); k < par.size(); ++k)
+            par[k] *= 1 + (t % 5 == 0 ? 2.5 : 0.1) * (2 * u(rng) - 1);  // some seasonal states negative
+          std::vector<double> x_fast(pb.p, -7.0), x_gen(pb.p, -7.0), c_fast(static_cast<std::size_t>(m) + 2, -7.0),
+              c_gen(static_cast<std::size_t>(m) + 2, -7.0);
+          d::ets_smoothing s_fast, s_gen;
+          const int r_fast = tf.decode_pre(par, s_fast, x_fast.data(), c_fast.data());
+          const int r_gen = tf.decode_general(par, s_gen, x_gen.data(), c_gen.data());
+          ASSERT_EQ(r_fast, r_gen) << season << trend_code << m << " point " << t;
+          ++verdicts[r_fast];
+          EXPECT_EQ(s_fast.alpha, s_gen.alpha);
+          EXPECT_EQ(s_fast.beta, s_gen.beta);
+          EXPECT_EQ(s_fast.gamma, s_gen.gamma);
+          EXPECT_EQ(s_fast.phi, s_gen.phi);
+          if (r_fast != 0) {
+            EXPECT_EQ(x_fast, x_gen) << season << trend_code << m << " point " << t;
+          }
+          if (r_fast == 2) {
+            EXPECT_EQ(c_fast, c_gen) << season << trend_code << m << " point " << t;
+          }
+        }
+        // Both outcomes occur: rejected points, and accepted ones (seasonal: all pending the root test).
+        EXPECT_GT(verdicts[0], 100) << season << trend_code << m;
+        EXPECT_GT(verdicts[season == d::ets_none ? 1 : 2], 100) << season << trend_code << m;
+        EXPECT_EQ(verdicts[season == d::ets_none ? 2 : 1], 0) << season << trend_code << m;
+      }
+    }
+  }
+  EXPECT_EQ(shapes_seen, 15);
+  // Requests other than the usual one keep the general decoding.
+  d::ets_model_request given;
+  given.trend = d::ets_add;
+  given.has_alpha = true;
+  given.given.alpha = 0.3;
+  d::ets_workspace ws;
+  EXPECT_EQ(d::ets_make_target(y, d::ets_prepare(y, given), ws).shape, -1);
+  d::ets_model_request usual_bounds;
+  usual_bounds.bounds = 1;
+  EXPECT_EQ(d::ets_make_target(y, d::ets_prepare(y, usual_bounds), ws).shape, -1);
+}
+
 // R's initial state (ets_init_state) with the implied last seasonal state appended (m = 4).
 std::vector<double> full_state(std::span<const double> y, int m, int t, int s) {
   std::vector<double> x0 = d::ets_init_state(y, m, t, s);

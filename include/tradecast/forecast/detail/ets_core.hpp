@@ -455,6 +455,22 @@ struct ets_param_setup {
   int bounds = 0;  ///< 0 both, 1 usual, 2 admissible
 };
 
+/// The seasonal part of the admissible region (m > 1; `inv_phi` = 1/φ): 0 = not admissible, 2 =
+/// admissible if every root of the polynomial written to `c` (m + 2 coefficients, increasing
+/// powers) has modulus ≤ 1 + 1e-10.
+[[nodiscard]] inline int ets_admissible_seasonal(double alpha, double beta, double gamma, double phi, double inv_phi,
+                                                 int m, double* c) {
+  if (gamma < std::max(1 - inv_phi - alpha, 0.0) || gamma > 1 + inv_phi - alpha) return 0;
+  if (alpha < 1 - inv_phi - gamma * (1 - m + phi + phi * m) / (2 * phi * m)) return 0;
+  if (beta < -(1 - phi) * (gamma / m + alpha)) return 0;
+  c[0] = phi * (1 - alpha - gamma);
+  c[1] = alpha + beta - alpha * phi + gamma - 1;
+  for (int i = 2; i < m; ++i) c[i] = alpha + beta - alpha * phi;
+  c[m] = alpha + beta - phi;
+  c[m + 1] = 1;
+  return 2;
+}
+
 /// The admissible region of Hyndman, Akram & Archibald (2008) (R's `admissible()`), without the
 /// characteristic-root test: 0 = not admissible, 1 = admissible, 2 = admissible if every root of
 /// the polynomial written to `c` (m + 2 coefficients, increasing powers) has modulus ≤ 1 + 1e-10.
@@ -470,15 +486,7 @@ struct ets_param_setup {
     }
   } else if (m > 1) {
     if (!su.opt_beta && !su.given_beta) beta = 0;
-    if (gamma < std::max(1 - inv_phi - alpha, 0.0) || gamma > 1 + inv_phi - alpha) return 0;
-    if (alpha < 1 - inv_phi - gamma * (1 - m + phi + phi * m) / (2 * phi * m)) return 0;
-    if (beta < -(1 - phi) * (gamma / m + alpha)) return 0;
-    c[0] = phi * (1 - alpha - gamma);
-    c[1] = alpha + beta - alpha * phi + gamma - 1;
-    for (int i = 2; i < m; ++i) c[i] = alpha + beta - alpha * phi;
-    c[m] = alpha + beta - phi;
-    c[m + 1] = 1;
-    return 2;
+    return ets_admissible_seasonal(alpha, beta, gamma, phi, inv_phi, m, c);
   }
   return 1;
 }
@@ -960,6 +968,9 @@ struct ets_target {
   int nmse = 3;
   ets_kernel_fn kernel = nullptr;
   ets_workspace* ws = nullptr;
+  /// Which decode_usual() decodes the points (0–8: trend N/A/Ad, then season N/A/M), or −1
+  /// (decode_general()); set by ets_make_target().
+  int shape = -1;
 
   /// Smoothing parameters and full initial state (into `x0`, p values) of the point `par`;
   /// false when the point violates the bounds or has a negative multiplicative seasonal state
@@ -967,6 +978,73 @@ struct ets_target {
   /// decode() with the characteristic-root test left to the caller: 0 = objective +Inf, 1 = valid,
   /// 2 = valid if the roots of `c` (m + 2 coefficients) pass ets_roots_within().
   int decode_pre(std::span<const double> par, ets_smoothing& sp, double* x0, double* c) const {
+    switch (shape) {
+      case 0: return decode_usual<ets_none, false, ets_none>(par.data(), sp, x0, c);
+      case 1: return decode_usual<ets_add, false, ets_none>(par.data(), sp, x0, c);
+      case 2: return decode_usual<ets_add, true, ets_none>(par.data(), sp, x0, c);
+      case 3: return decode_usual<ets_none, false, ets_add>(par.data(), sp, x0, c);
+      case 4: return decode_usual<ets_add, false, ets_add>(par.data(), sp, x0, c);
+      case 5: return decode_usual<ets_add, true, ets_add>(par.data(), sp, x0, c);
+      case 6: return decode_usual<ets_none, false, ets_mult>(par.data(), sp, x0, c);
+      case 7: return decode_usual<ets_add, false, ets_mult>(par.data(), sp, x0, c);
+      case 8: return decode_usual<ets_add, true, ets_mult>(par.data(), sp, x0, c);
+      default: return decode_general(par, sp, x0, c);
+    }
+  }
+
+  /// decode_pre() of the usual request, compiled per model (`shape`, set by ets_make_target()):
+  /// bounds "both", every smoothing parameter of the model optimised, no multiplicative trend.
+  /// The same comparisons and arithmetic as decode_general() in the same order, so the same
+  /// verdict, parameters, states and polynomial; the branches on flags and the loops of unknown
+  /// length are resolved at compile time (the lock-step optimiser decodes every trial point).
+  template <int TREND, bool DAMPED, int SEASON>
+  int decode_usual(const double* par, ets_smoothing& sp, double* x0, double* c) const {
+    constexpr std::size_t npar = 1 + (TREND != ets_none) + (SEASON != ets_none) + DAMPED;
+    const double alpha = par[0];
+    const double beta = TREND != ets_none ? par[1] : 0.0;
+    const double gamma = SEASON != ets_none ? par[1 + (TREND != ets_none)] : 0.0;
+    const double phi = DAMPED ? par[npar - 1] : 1.0;
+    sp.alpha = alpha;
+    sp.beta = beta;
+    sp.gamma = gamma;
+    sp.phi = phi;
+    // the usual bounds (ets_check_params_pre)
+    if (alpha < su.lower[0] || alpha > su.upper[0]) return 0;
+    if (TREND != ets_none && (beta < su.lower[1] || beta > alpha || beta > su.upper[1])) return 0;
+    if (DAMPED && (phi < su.lower[3] || phi > su.upper[3])) return 0;
+    if (SEASON != ets_none && (gamma < su.lower[2] || gamma > 1 - alpha || gamma > su.upper[2])) return 0;
+    // admissibility (ets_admissible_pre)
+    if (m > ets_max_poly) return 0;
+    if (DAMPED && (phi < 0 || phi > 1 + 1e-8)) return 0;
+    const double inv_phi = !DAMPED || phi == 1.0 ? 1.0 : 1 / phi;
+    int verdict = 1;
+    if constexpr (SEASON == ets_none) {
+      if (alpha < 1 - inv_phi || alpha > 1 + inv_phi) return 0;
+      if (TREND != ets_none && (beta < alpha * (phi - 1) || beta > (1 + phi) * (2 - alpha))) return 0;
+    } else if (m > 1) {
+      verdict = ets_admissible_seasonal(alpha, beta, gamma, phi, inv_phi, m, c);
+      if (verdict == 0) return 0;
+    }
+    // the initial states
+    constexpr std::size_t soff = TREND != ets_none ? 2 : 1;
+    if constexpr (SEASON == ets_none) {
+      for (std::size_t k = 0; k < soff; ++k) x0[k] = par[npar + k];
+    } else {
+      for (std::size_t k = 0; k < nstate; ++k) x0[k] = par[npar + k];
+      double sum = 0;
+      for (std::size_t k = soff; k < nstate; ++k) sum += x0[k];
+      x0[p - 1] = m * (SEASON == ets_mult ? 1.0 : 0.0) - sum;
+      if constexpr (SEASON == ets_mult) {
+        double mn = x0[soff];
+        for (std::size_t k = soff; k < p; ++k) mn = std::min(mn, x0[k]);
+        if (mn < 0) return 0;
+      }
+    }
+    return verdict;
+  }
+
+  /// decode_pre() for any request.
+  int decode_general(std::span<const double> par, ets_smoothing& sp, double* x0, double* c) const {
     std::size_t j = 0;
     sp.alpha = su.opt_alpha ? par[j++] : given.alpha;
     sp.beta = su.opt_beta ? par[j++] : (su.given_beta ? given.beta : 0.0);
@@ -1112,6 +1190,11 @@ struct ets_problem {
   tf.nmse = std::clamp(pb.rq.nmse, 1, 30);
   tf.kernel = ets_select_kernel(pb.rq.error, pb.rq.trend, pb.rq.season);
   tf.ws = &ws;
+  const ets_param_setup& su = pb.su;
+  const bool usual = su.bounds == 0 && su.opt_alpha && su.opt_beta == (tf.trend != ets_none) &&
+                     su.opt_gamma == (tf.season != ets_none) && su.opt_phi == tf.damped && tf.trend != ets_mult &&
+                     (tf.trend != ets_none || !tf.damped) && !su.given_beta && !su.given_gamma && !su.given_phi;
+  if (usual) tf.shape = 3 * tf.season + (tf.trend == ets_none ? 0 : (tf.damped ? 2 : 1));
   return tf;
 }
 
