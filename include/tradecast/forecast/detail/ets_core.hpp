@@ -455,27 +455,26 @@ struct ets_param_setup {
   int bounds = 0;  ///< 0 both, 1 usual, 2 admissible
 };
 
-/// The seasonal part of the admissible region (m > 1; `inv_phi` = 1/φ): 0 = not admissible, 2 =
-/// admissible if every root of the polynomial written to `c` (m + 2 coefficients, increasing
-/// powers) has modulus ≤ 1 + 1e-10.
-[[nodiscard]] inline int ets_admissible_seasonal(double alpha, double beta, double gamma, double phi, double inv_phi,
-                                                 int m, double* c) {
-  if (gamma < std::max(1 - inv_phi - alpha, 0.0) || gamma > 1 + inv_phi - alpha) return 0;
-  if (alpha < 1 - inv_phi - gamma * (1 - m + phi + phi * m) / (2 * phi * m)) return 0;
-  if (beta < -(1 - phi) * (gamma / m + alpha)) return 0;
-  c[0] = phi * (1 - alpha - gamma);
-  c[1] = alpha + beta - alpha * phi + gamma - 1;
-  for (int i = 2; i < m; ++i) c[i] = alpha + beta - alpha * phi;
-  c[m] = alpha + beta - phi;
-  c[m + 1] = 1;
-  return 2;
-}
+/// The usual request's setup (bounds "both", every smoothing parameter of the model optimised,
+/// none given) with its flags as compile-time constants, for ets_check_params_pre() and
+/// ets_admissible_pre() on the optimiser's hot path (ets_target::decode_usual); the bounds are
+/// those of an ets_param_setup.
+template <bool BETA, bool GAMMA, bool PHI>
+struct ets_usual_setup {
+  static constexpr bool opt_alpha = true, opt_beta = BETA, opt_gamma = GAMMA, opt_phi = PHI;
+  static constexpr bool given_alpha = false, given_beta = false, given_gamma = false, given_phi = false;
+  static constexpr int bounds = 0;
+  const std::array<double, 4>& lower;
+  const std::array<double, 4>& upper;
+};
 
 /// The admissible region of Hyndman, Akram & Archibald (2008) (R's `admissible()`), without the
 /// characteristic-root test: 0 = not admissible, 1 = admissible, 2 = admissible if every root of
 /// the polynomial written to `c` (m + 2 coefficients, increasing powers) has modulus ≤ 1 + 1e-10.
+/// `Setup`: ets_param_setup, or ets_usual_setup (the flags known at compile time).
+template <class Setup>
 [[nodiscard]] inline int ets_admissible_pre(double alpha, double beta, double gamma, double phi, int m,
-                                            const ets_param_setup& su, double* c) {
+                                            const Setup& su, double* c) {
   if (phi < 0 || phi > 1 + 1e-8) return 0;
   // 1/φ, without the division for undamped models (φ = 1 exactly): the same value.
   const double inv_phi = phi == 1.0 ? 1.0 : 1 / phi;
@@ -486,7 +485,15 @@ struct ets_param_setup {
     }
   } else if (m > 1) {
     if (!su.opt_beta && !su.given_beta) beta = 0;
-    return ets_admissible_seasonal(alpha, beta, gamma, phi, inv_phi, m, c);
+    if (gamma < std::max(1 - inv_phi - alpha, 0.0) || gamma > 1 + inv_phi - alpha) return 0;
+    if (alpha < 1 - inv_phi - gamma * (1 - m + phi + phi * m) / (2 * phi * m)) return 0;
+    if (beta < -(1 - phi) * (gamma / m + alpha)) return 0;
+    c[0] = phi * (1 - alpha - gamma);
+    c[1] = alpha + beta - alpha * phi + gamma - 1;
+    for (int i = 2; i < m; ++i) c[i] = alpha + beta - alpha * phi;
+    c[m] = alpha + beta - phi;
+    c[m + 1] = 1;
+    return 2;
   }
   return 1;
 }
@@ -509,8 +516,10 @@ inline constexpr int ets_max_poly = 62;
 
 /// Usual bounds on the optimised parameters, then (bounds "both"/"admissible") admissibility
 /// without the root test: 0 = reject, 1 = accept, 2 = accept if the roots of `c` pass.
+/// `Setup`: ets_param_setup, or ets_usual_setup (the flags known at compile time).
+template <class Setup>
 [[nodiscard]] inline int ets_check_params_pre(double alpha, double beta, double gamma, double phi, int m,
-                                              const ets_param_setup& su, double* c) {
+                                              const Setup& su, double* c) {
   if (su.bounds != 2) {
     if (su.opt_alpha && (alpha < su.lower[0] || alpha > su.upper[0])) return 0;
     if (su.opt_beta && (beta < su.lower[1] || beta > alpha || beta > su.upper[1])) return 0;
@@ -994,53 +1003,20 @@ struct ets_target {
 
   /// decode_pre() of the usual request, compiled per model (`shape`, set by ets_make_target()):
   /// bounds "both", every smoothing parameter of the model optimised, no multiplicative trend.
-  /// The same comparisons and arithmetic as decode_general() in the same order, so the same
-  /// verdict, parameters, states and polynomial; the branches on flags and the loops of unknown
-  /// length are resolved at compile time (the lock-step optimiser decodes every trial point).
+  /// The general decoding with its flags and loop lengths known at compile time, so the same
+  /// verdict, parameters, states and polynomial (the lock-step optimiser decodes every trial point).
   template <int TREND, bool DAMPED, int SEASON>
   int decode_usual(const double* par, ets_smoothing& sp, double* x0, double* c) const {
     constexpr std::size_t npar = 1 + (TREND != ets_none) + (SEASON != ets_none) + DAMPED;
-    const double alpha = par[0];
-    const double beta = TREND != ets_none ? par[1] : 0.0;
-    const double gamma = SEASON != ets_none ? par[1 + (TREND != ets_none)] : 0.0;
-    const double phi = DAMPED ? par[npar - 1] : 1.0;
-    sp.alpha = alpha;
-    sp.beta = beta;
-    sp.gamma = gamma;
-    sp.phi = phi;
-    // the usual bounds (ets_check_params_pre)
-    if (alpha < su.lower[0] || alpha > su.upper[0]) return 0;
-    if (TREND != ets_none && (beta < su.lower[1] || beta > alpha || beta > su.upper[1])) return 0;
-    if (DAMPED && (phi < su.lower[3] || phi > su.upper[3])) return 0;
-    if (SEASON != ets_none && (gamma < su.lower[2] || gamma > 1 - alpha || gamma > su.upper[2])) return 0;
-    // admissibility (ets_admissible_pre)
-    if (m > ets_max_poly) return 0;
-    if (DAMPED && (phi < 0 || phi > 1 + 1e-8)) return 0;
-    const double inv_phi = !DAMPED || phi == 1.0 ? 1.0 : 1 / phi;
-    int verdict = 1;
-    if constexpr (SEASON == ets_none) {
-      if (alpha < 1 - inv_phi || alpha > 1 + inv_phi) return 0;
-      if (TREND != ets_none && (beta < alpha * (phi - 1) || beta > (1 + phi) * (2 - alpha))) return 0;
-    } else if (m > 1) {
-      verdict = ets_admissible_seasonal(alpha, beta, gamma, phi, inv_phi, m, c);
-      if (verdict == 0) return 0;
-    }
-    // the initial states
+    sp.alpha = par[0];
+    sp.beta = TREND != ets_none ? par[1] : 0.0;
+    sp.gamma = SEASON != ets_none ? par[1 + (TREND != ets_none)] : 0.0;
+    sp.phi = DAMPED ? par[npar - 1] : 1.0;
+    const ets_usual_setup<TREND != ets_none, SEASON != ets_none, DAMPED> usual{su.lower, su.upper};
+    const int chk = ets_check_params_pre(sp.alpha, sp.beta, sp.gamma, sp.phi, m, usual, c);
+    if (chk == 0) return 0;
     constexpr std::size_t soff = TREND != ets_none ? 2 : 1;
-    if constexpr (SEASON == ets_none) {
-      for (std::size_t k = 0; k < soff; ++k) x0[k] = par[npar + k];
-    } else {
-      for (std::size_t k = 0; k < nstate; ++k) x0[k] = par[npar + k];
-      double sum = 0;
-      for (std::size_t k = soff; k < nstate; ++k) sum += x0[k];
-      x0[p - 1] = m * (SEASON == ets_mult ? 1.0 : 0.0) - sum;
-      if constexpr (SEASON == ets_mult) {
-        double mn = x0[soff];
-        for (std::size_t k = soff; k < p; ++k) mn = std::min(mn, x0[k]);
-        if (mn < 0) return 0;
-      }
-    }
-    return verdict;
+    return states_from(par + npar, x0, SEASON == ets_none ? soff : nstate, soff, SEASON) ? chk : 0;
   }
 
   /// decode_pre() for any request.
@@ -1053,19 +1029,25 @@ struct ets_target {
     if (!damped) sp.phi = 1.0;
     const int chk = ets_check_params_pre(sp.alpha, sp.beta, sp.gamma, sp.phi, m, su, c);
     if (chk == 0) return 0;
-    for (std::size_t k = 0; k < nstate; ++k) x0[k] = par[j + k];
-    const std::size_t soff = trend != ets_none ? 2 : 1;
-    if (season != ets_none) {
+    return states_from(par.data() + j, x0, nstate, trend != ets_none ? 2 : 1, season) ? chk : 0;
+  }
+
+  /// The full initial state (p values) from the optimised states `s` (`count` values; the seasonal
+  /// states from `soff` on): the last seasonal state is implied by the others. False when a
+  /// multiplicative seasonal state is negative.
+  bool states_from(const double* s, double* x0, std::size_t count, std::size_t soff, int seas) const {
+    for (std::size_t k = 0; k < count; ++k) x0[k] = s[k];
+    if (seas != ets_none) {
       double sum = 0;
-      for (std::size_t k = soff; k < nstate; ++k) sum += x0[k];
-      x0[p - 1] = m * (season == ets_mult ? 1.0 : 0.0) - sum;
-      if (season == ets_mult) {
+      for (std::size_t k = soff; k < count; ++k) sum += x0[k];
+      x0[p - 1] = m * (seas == ets_mult ? 1.0 : 0.0) - sum;
+      if (seas == ets_mult) {
         double mn = x0[soff];
         for (std::size_t k = soff; k < p; ++k) mn = std::min(mn, x0[k]);
-        if (mn < 0) return 0;
+        if (mn < 0) return false;
       }
     }
-    return chk;
+    return true;
   }
 
   /// Smoothing parameters and full initial state (into `x0`, p values) of the point `par`;
@@ -1191,9 +1173,10 @@ struct ets_problem {
   tf.kernel = ets_select_kernel(pb.rq.error, pb.rq.trend, pb.rq.season);
   tf.ws = &ws;
   const ets_param_setup& su = pb.su;
+  // (a parameter is optimised only when not given, so no parameter is given here)
   const bool usual = su.bounds == 0 && su.opt_alpha && su.opt_beta == (tf.trend != ets_none) &&
                      su.opt_gamma == (tf.season != ets_none) && su.opt_phi == tf.damped && tf.trend != ets_mult &&
-                     (tf.trend != ets_none || !tf.damped) && !su.given_beta && !su.given_gamma && !su.given_phi;
+                     (tf.trend != ets_none || !tf.damped);
   if (usual) tf.shape = 3 * tf.season + (tf.trend == ets_none ? 0 : (tf.damped ? 2 : 1));
   return tf;
 }
