@@ -462,7 +462,7 @@ struct ets_param_setup {
 template <bool BETA, bool GAMMA, bool PHI>
 struct ets_usual_setup {
   static constexpr bool opt_alpha = true, opt_beta = BETA, opt_gamma = GAMMA, opt_phi = PHI;
-  static constexpr bool given_alpha = false, given_beta = false, given_gamma = false, given_phi = false;
+  static constexpr bool given_beta = false, given_gamma = false;  // the only given_* those read
   static constexpr int bounds = 0;
   const std::array<double, 4>& lower;
   const std::array<double, 4>& upper;
