@@ -37,10 +37,19 @@ result run(const std::string& args) {
   return r;
 }
 
+// A path in the temporary directory for the running test. Each test runs in a process of its
+// own and ctest runs them in parallel, so the name carries the test's: two tests writing the same
+// fixture (backtest_file(), say) must not truncate it under each other's reader.
+std::string temp_path(const std::string& name) {
+  const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+  const std::string test = info ? std::string(info->test_suite_name()) + "." + info->name() + "_" : "";
+  return (std::filesystem::temp_directory_path() / ("tradecast_cli_test_" + test + name)).string();
+}
+
 std::string write_temp(const std::string& name, const std::string& text) {
-  const auto path = std::filesystem::temp_directory_path() / ("tradecast_cli_test_" + name);
+  const std::string path = temp_path(name);
   std::ofstream(path) << text;
-  return path.string();
+  return path;
 }
 
 }  // namespace
@@ -171,7 +180,7 @@ TEST(CliForecast, CsvHasExactlyTheDocumentedColumns) {
 }
 
 TEST(CliForecast, DefaultProjectionSaysWhatItUsed) {
-  const std::string svg = (std::filesystem::temp_directory_path() / "tradecast_cli_test_fan.svg").string();
+  const std::string svg = temp_path("fan.svg");
   const result r = run("forecast --horizon 6 --chart " + svg);
   ASSERT_EQ(r.status, 0) << r.out;
   EXPECT_THAT(r.out, HasSubstr("Model: Auto: median of ETS(A,N,N), Theta, Random walk with drift"));
@@ -311,10 +320,6 @@ std::vector<std::vector<std::string>> read_csv_rows(const std::string& file) {
   std::vector<std::vector<std::string>> rows;
   for (const auto& line : split(read_text(file), '\n')) rows.push_back(split(line, ','));
   return rows;
-}
-
-std::string temp_path(const std::string& name) {
-  return (std::filesystem::temp_directory_path() / ("tradecast_cli_test_" + name)).string();
 }
 
 }  // namespace
