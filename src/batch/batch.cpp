@@ -117,6 +117,7 @@ series_result finish_one(const batch_input& in, std::size_t index, const forecas
     std::string fallback_error;
     try {
       fit_naive_fallback(in.values, in.m, r.h, o, r);
+      if (r.model.status == forecast::fit_status::failed) fallback_error = r.model.status_message;  // e.g. an overflow
     } catch (const std::exception& e) {
       fallback_error = e.what();
     } catch (...) {
@@ -171,6 +172,9 @@ batch_result forecast_batch(std::span<const batch_input> series, const forecast:
     if (in.h == 0 && h < 1)
       throw invalid_argument("series '" + in.id + "' uses the batch horizon h = " + std::to_string(h) +
                              ", which must be at least 1");
+    if ((in.h > 0 ? in.h : h) > forecast::max_horizon)  // before any fitting: its forecasts' memory grows with h
+      throw invalid_argument("series '" + in.id + "': horizon h = " + std::to_string(in.h > 0 ? in.h : h) +
+                             " is longer than the " + std::to_string(forecast::max_horizon) + " steps tradecast forecasts");
   }
 
   const std::size_t n = series.size();

@@ -60,6 +60,10 @@ int run_backtest(const backtest_options& o) {
   auto origin_period = [&](std::size_t origin) { return s.period_at(u.first + origin - 1).to_string(); };
   std::size_t failed = 0;
   for (const auto& org : r.origins) failed += org.failed ? 1 : 0;
+  if (failed == r.origins.size())  // nothing to summarise: an error, as `forecast` gives for one fit
+    throw error(fmt::format("method '{}': none of the {} origin(s) could be fitted; the first (last training period {}): {}",
+                            o.method, r.origins.size(), origin_period(r.origins.front().origin),
+                            r.origins.front().message));
 
   std::ostringstream out;
   if (o.in.format == "csv") {

@@ -2,6 +2,7 @@
 // `tradecast forecast`: point forecasts with prediction intervals, the model chosen, and an optional
 // SVG fan chart; with --wide, every series of a competition-style set (wide layout), in parallel.
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <fstream>
 #include <iostream>
@@ -43,20 +44,25 @@ std::vector<double> parse_levels(const std::string& text) {
   std::stringstream ss(text);
   std::string item;
   while (std::getline(ss, item, ',')) {
-    try {
-      std::size_t used = 0;
-      const double v = std::stod(item, &used);
-      if (used != item.size()) throw std::invalid_argument(item);
-      out.push_back(v);
-    } catch (const std::exception&) {
+    while (!item.empty() && item.front() == ' ') item.erase(item.begin());
+    while (!item.empty() && item.back() == ' ') item.pop_back();
+    double v = 0;  // decimal only (std::stod would also take hexadecimal, "0x10" = 16)
+    const auto [ptr, ec] = std::from_chars(item.data(), item.data() + item.size(), v);
+    if (item.empty() || ec != std::errc() || ptr != item.data() + item.size())
       throw invalid_argument("--level: '" + item + "' is not a number; expected a list such as 80,95");
-    }
+    out.push_back(v);
   }
   if (out.empty()) throw invalid_argument("--level: expected a list such as 80,95");
+  for (std::size_t i = 0; i < out.size(); ++i)
+    for (std::size_t j = 0; j < i; ++j)
+      if (out[j] == out[i])
+        throw invalid_argument(fmt::format("--level: {} is given twice (each level names its own columns lo{}, hi{})",
+                                           out[i], out[i], out[i]));
   return out;
 }
 
-std::string level_name(double l) { return fmt::format("{:g}", l); }
+// The level as written in column names (lo95, hi99.5): the shortest text that reads back as it.
+std::string level_name(double l) { return fmt::format("{}", l); }
 
 // --level, --lambda and --biasadj.
 forecast::forecast_options forecast_options_of(const forecast_cli_options& o) {
@@ -80,12 +86,10 @@ int run_single(const forecast_cli_options& o, std::ostream& out) {
   const forecast::forecast_options fo = forecast_options_of(o);
   const forecast::forecast_result r = forecast::forecast_series(s, o.method, o.horizon, fo);
   const auto& v = r.values;
+  if (r.model.status == forecast::fit_status::failed)
+    throw error("series '" + s.id() + "', method '" + o.method + "': no forecasts: " + r.model.status_message);
 
-  if (!o.chart.empty()) {
-    std::ofstream f(o.chart);
-    if (!f) throw invalid_argument("--chart: cannot write '" + o.chart + "'");
-    f << chart::fan_chart_svg(s, r);
-  }
+  if (!o.chart.empty()) write_file("--chart", o.chart, chart::fan_chart_svg(s, r));
 
   if (o.in.format == "csv") {
     out << "series,period,mean";

@@ -44,16 +44,21 @@ nlohmann::ordered_json json_number(double x) {
   return std::isfinite(x) ? nlohmann::ordered_json(x) : nlohmann::ordered_json(nullptr);
 }
 
+void write_file(const std::string& option, const std::string& file, const std::string& text) {
+  std::ofstream f(file, std::ios::binary);
+  if (!f) throw invalid_argument(option + ": cannot open '" + file + "' for writing");
+  f << text;
+  f.close();
+  if (!f) throw invalid_argument(option + ": error writing '" + file + "' (disk full?)");
+}
+
 void write_output(const std::string& file, const std::string& text) {
   if (file.empty()) {
     std::cout << text << std::flush;
+    if (!std::cout) throw error("error writing to standard output");
     return;
   }
-  std::ofstream f(file, std::ios::binary);
-  if (!f) throw invalid_argument("--output: cannot open '" + file + "' for writing");
-  f << text;
-  f.close();
-  if (!f) throw invalid_argument("--output: error writing '" + file + "'");
+  write_file("--output", file, text);
 }
 
 loaded_input load_input(const input_options& o) {

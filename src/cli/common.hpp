@@ -63,6 +63,10 @@ void apply_lambda_option(const std::string& text, forecast::forecast_options& fo
 /// A number for JSON output: null when not finite.
 [[nodiscard]] nlohmann::ordered_json json_number(double x);
 
+/// Writes `text` to `file`. \throws invalid_argument naming `option` (e.g. "--chart") when the
+/// file cannot be opened or written in full.
+void write_file(const std::string& option, const std::string& file, const std::string& text);
+
 /// Writes `text` to --output FILE, or to standard output when `file` is empty.
 /// \throws invalid_argument naming --output when the file cannot be written.
 void write_output(const std::string& file, const std::string& text);

@@ -10,6 +10,7 @@
 #include <optional>
 #include <ostream>
 #include <sstream>
+#include <system_error>
 #include <unordered_map>
 #include <vector>
 
@@ -71,7 +72,11 @@ class tokenizer {
             field.clear();
             was_quoted = false;
             break;
-          case '\r':
+          case '\r':  // a line ending \r\n (or a final \r); a carriage return elsewhere is an error
+            if (pos_ < text_.size() && text_[pos_] != '\n')
+              throw parse_error(std::string(name_), line_, r.fields.size() + 1,
+                                "a carriage return (\\r) inside an unquoted field: lines end with \\n or \\r\\n; "
+                                "quote a field that contains line breaks");
             break;
           case '\n':
             ++line_;
@@ -294,7 +299,7 @@ series_collection parse_long_csv(std::string_view text, std::string_view name) {
       if (o.status == obs_status::missing && note.empty())
         note = "missing in input (" + file + " line " + std::to_string(o.line) + ")";
       ser.push_back(o.value, o.status, o.source, note);
-      expected = expected.next();
+      if (&o != &s.obs.back()) expected = expected.next();  // none after the last (it may be 9999)
     }
     out.add(std::move(ser));
   }
@@ -302,6 +307,8 @@ series_collection parse_long_csv(std::string_view text, std::string_view name) {
 }
 
 series_collection read_long_csv(const std::filesystem::path& file) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(file, ec)) throw parse_error(file.string(), 0, 0, "is a directory, not a CSV file");
   std::ifstream in(file, std::ios::binary);
   if (!in) throw parse_error(file.string(), 0, 0, "cannot open the file for reading");
   std::ostringstream buf;

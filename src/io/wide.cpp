@@ -9,6 +9,7 @@
 #include <fstream>
 #include <ostream>
 #include <sstream>
+#include <system_error>
 #include <unordered_map>
 #include <utility>
 
@@ -33,6 +34,8 @@ bool iequals(std::string_view a, std::string_view b) {
 }
 
 std::string read_file(const std::filesystem::path& file) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(file, ec)) throw parse_error(file.string(), 0, 0, "is a directory, not a CSV file");
   std::ifstream in(file, std::ios::binary);
   if (!in) throw parse_error(file.string(), 0, 0, "cannot open the file for reading");
   std::ostringstream buf;

@@ -375,6 +375,15 @@ TEST(Batch, ArgumentErrorsThrowBeforeFitting) {
   EXPECT_THROW((void)batch::forecast_batch(bad_m, spec, 2, {}, quiet(1)), invalid_argument);
   const std::vector<batch::batch_input> bad_h = {{"a", y, 1, -1}};
   EXPECT_THROW((void)batch::forecast_batch(bad_h, spec, 2, {}, quiet(1)), invalid_argument);
+  // A horizon beyond forecast::max_horizon (an info file's NF of 999999999, say), its own or the batch's.
+  const std::vector<batch::batch_input> long_h = {{"a", y, 1, forecast::max_horizon + 1}};
+  try {
+    (void)batch::forecast_batch(long_h, spec, 2, {}, quiet(1));
+    ADD_FAILURE();
+  } catch (const invalid_argument& e) {
+    EXPECT_THAT(e.what(), HasSubstr("series 'a': horizon h = 10001 is longer than the 10000 steps"));
+  }
+  EXPECT_THROW((void)batch::forecast_batch(ok, spec, forecast::max_horizon + 1, {}, quiet(1)), invalid_argument);
   // Every series with its own horizon: the batch horizon is not used.
   const std::vector<batch::batch_input> own = {{"a", y, 1, 2}};
   EXPECT_EQ(batch::forecast_batch(own, spec, 0, {}, quiet(1)).series[0].values.mean.size(), 2u);

@@ -211,6 +211,48 @@ TEST(CliForecast, BadArgumentsExitTwo) {
   EXPECT_THAT(l2.out, HasSubstr("level 120"));
 }
 
+// Interval levels name their columns exactly (99.99999 is not rounded to 100), a level given twice
+// is an error (its columns would collide), and a hexadecimal level is not a number.
+TEST(CliForecast, LevelsNameTheirOwnColumns) {
+  const result fine = run("forecast -H 1 --method naive --level 99.99999,80 --format csv");
+  EXPECT_EQ(fine.status, 0) << fine.out;
+  EXPECT_THAT(fine.out, HasSubstr("series,period,mean,lo99.99999,hi99.99999,lo80,hi80\n"));
+  const result twice = run("forecast -H 1 --method naive --level 95,95 --format json");
+  EXPECT_EQ(twice.status, 2);
+  EXPECT_THAT(twice.out, HasSubstr("--level: 95 is given twice"));
+  const result hex = run("forecast -H 1 --method naive --level 0x10");
+  EXPECT_EQ(hex.status, 2);
+  EXPECT_THAT(hex.out, HasSubstr("--level: '0x10' is not a number"));
+}
+
+// Forecasts that are not finite numbers are an error naming the step, not inf in the output:
+// 1, 1e9, …, 1e90 grow 1e9-fold a year, so logtrend's forecast passes DBL_MAX at step 25
+// (10^(90 + 9·25)); data beyond ±1e100 are refused before fitting.
+TEST(CliForecast, OverflowingForecastsExitTwo) {
+  std::string text = "series,period,value\n";
+  for (int t = 0; t <= 10; ++t) text += "x," + std::to_string(2000 + t) + ",1e" + std::to_string(9 * t) + "\n";
+  const std::string file = write_temp("explode.csv", text);
+  const result ok = run("forecast --input " + file + " --method logtrend -H 24 --level 80 --format csv");
+  EXPECT_EQ(ok.status, 0) << ok.out;
+  const result over = run("forecast --input " + file + " --method logtrend -H 30 --format csv");
+  EXPECT_EQ(over.status, 2) << over.out;
+  EXPECT_THAT(over.out, HasSubstr("series 'x', method 'logtrend': no forecasts: the forecasts are not finite numbers (step 2"));
+  EXPECT_THAT(over.out, Not(HasSubstr("inf,")));
+  const std::string big = write_temp("big.csv", "series,period,value\nx,2000,1e155\nx,2001,3e155\n");
+  const result huge = run("forecast --input " + big + " --method naive -H 1");
+  EXPECT_EQ(huge.status, 2);
+  EXPECT_THAT(huge.out, HasSubstr("observation 1 (1e+155) is larger in magnitude than 1e+100"));
+}
+
+// A chart that cannot be written is an error (the disk may be full), not "written".
+TEST(CliForecast, ChartWriteErrorsExitTwo) {
+  if (!std::filesystem::exists("/dev/full")) GTEST_FAIL() << "/dev/full is missing on this system";
+  const result r = run("forecast -H 2 --chart /dev/full");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_THAT(r.out, HasSubstr("--chart: error writing '/dev/full'"));
+  EXPECT_THAT(r.out, Not(HasSubstr("Fan chart written")));
+}
+
 // Every method name runs end to end on the embedded annual series reported by Japan (1990–2020);
 // seasonal Holt-Winters needs a seasonal period and says so.
 TEST(CliForecast, EveryMethodRuns) {
@@ -669,6 +711,10 @@ TEST(CliBacktest, BadArgumentsExitTwoWithTheReason) {
       {"backtest --series vnm_jpn_total_rep_jpn -H 2 --method nope", "unknown method 'nope'"},
       {"backtest --series vnm_jpn_total_rep_jpn -H 2 --method naive --lambda x", "--lambda: 'x' is not a number"},
       {"backtest --series nope -H 2 --method naive", "nope"},
+      // every origin fails: nothing to summarise
+      {"backtest --series vnm_jpn_total_rep_jpn -H 2 --method hw-add",
+       "method 'hw-add': none of the 29 origin(s) could be fitted; the first (last training period 1991): method "
+       "'hw-add' has a seasonal component"},
   };
   for (const auto& c : cases) {
     const result r = run(c.args);

@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <limits>
 #include <map>
 #include <optional>
 #include <span>
@@ -108,6 +109,22 @@ TEST(EvalRolling, HandCaseWithStep) {
   EXPECT_TRUE(near_rel(r.per_step[1].mae, 1.5));
   // origin 2 scale: |7 − 5| = 2 → |−1|/2; origin 4: mean(2, 1, 3) = 2 → 2/2; origin 6: mean(2,1,3,2,1) = 1.8
   EXPECT_TRUE(near_rel(r.per_step[0].mase, (0.5 + 1 + 3 / 1.8) / 3));
+}
+
+// A step longer than the data leaves the first origin only, even when first + step wraps around
+// std::size_t (it once produced origins 1 and 0 and read errors[−1]).
+TEST(EvalRolling, StepBeyondTheDataGivesOneOrigin) {
+  const std::vector<double> y = {5, 7, 6, 9};
+  for (std::size_t step : {std::size_t{1}, std::size_t{2}, std::size_t{3}, std::numeric_limits<std::size_t>::max(),
+                           std::numeric_limits<std::size_t>::max() - 1}) {
+    rolling_options o;
+    o.step = step;
+    o.first_origin = 2;
+    const auto r = rolling_origin(y, 1, parse_method("naive"), o);
+    ASSERT_EQ(r.origins.size(), step == 1 ? 2u : 1u) << step;  // step 1: origins 2 and 3 (n = 4)
+    EXPECT_EQ(r.origins[0].origin, 2u);
+    EXPECT_EQ(r.errors[1][0], 6 - 7);  // origin 2 forecasts y_3 = 6 by y_2 = 7
+  }
 }
 
 // A fixed window refits on the last `window` observations (tsCV(window = 3)); a failed fit

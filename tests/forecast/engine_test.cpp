@@ -188,6 +188,67 @@ TEST(Engine, RejectsBadArguments) {
                invalid_argument);
 }
 
+// The domain limits: the horizon (forecast::max_horizon = 10,000 steps; simulated intervals hold
+// npaths × h values), the magnitude of the data (1e100: sums of squares of values near 1e154
+// overflow) and the calendar (year 9999).
+TEST(Engine, RejectsHorizonsAndMagnitudesOutsideTheDomain) {
+  const std::vector<double> y = {10, 12, 11, 13, 14, 13, 15, 16};
+  const auto naive = forecast::parse_method("naive");
+  EXPECT_NO_THROW((void)forecast::fit_forecast(y, 1, naive, forecast::max_horizon));
+  try {
+    (void)forecast::fit_forecast(y, 1, naive, forecast::max_horizon + 1);
+    ADD_FAILURE();
+  } catch (const invalid_argument& e) {
+    EXPECT_THAT(e.what(), HasSubstr("horizon h = 10001 is longer than the 10000 steps"));
+  }
+  std::vector<double> big = y;
+  big[3] = -2e100;
+  try {
+    (void)forecast::fit_forecast(big, 1, naive, 3);
+    ADD_FAILURE();
+  } catch (const invalid_argument& e) {
+    EXPECT_THAT(e.what(), HasSubstr("method 'naive': observation 4 (-2e+100) is larger in magnitude than 1e+100"));
+  }
+  big[3] = 1e100;  // the limit itself is accepted
+  EXPECT_NO_THROW((void)forecast::fit_forecast(big, 1, naive, 3));
+
+  series_metadata m;
+  m.id = "late";
+  const series late(m, period::annual(9990), {1, 2, 3, 4, 5, 6, 7, 8, 9, 10});  // 9990 to 9999
+  try {
+    (void)forecast::forecast_series(late, "naive", 1);
+    ADD_FAILURE();
+  } catch (const invalid_argument& e) {
+    EXPECT_THAT(e.what(), HasSubstr("horizon h = 1: the forecasts after 9999 would run past 9999"));
+  }
+  const series quarters(m, period::quarterly(9998, 1), {1, 2, 3, 4, 5, 6});  // to 9999-Q2
+  EXPECT_EQ(forecast::forecast_series(quarters, "naive", 2).period_at(1).to_string(), "9999-Q4");
+  EXPECT_THROW((void)forecast::forecast_series(quarters, "naive", 3), invalid_argument);
+}
+
+// Forecasts that overflow are a failed fit that says where, never silent infinities. y_t = 10^(9t),
+// t = 0 … 10 (up to 1e90): logtrend fits ln y = ln(10)·9t exactly, so its forecast at step k is
+// 10^(90 + 9k): 1e306 at step 24, beyond DBL_MAX (1.8e308) at step 25.
+TEST(Engine, ForecastsThatOverflowFailAndSayWhere) {
+  std::vector<double> y;
+  for (int t = 0; t <= 10; ++t) y.push_back(std::pow(10.0, 9 * t));
+  forecast::forecast_options o;
+  o.levels = {};
+  const auto r = forecast::fit_forecast(y, 1, forecast::parse_method("logtrend"), 30, o);
+  EXPECT_EQ(r.model.status, forecast::fit_status::failed);
+  EXPECT_NEAR(r.values.mean[23] / 1e306, 1.0, 1e-6);
+  EXPECT_TRUE(std::isinf(r.values.mean[24]));
+  EXPECT_THAT(r.model.status_message,
+              HasSubstr("the forecasts are not finite numbers (step 25: the point forecast is inf)"));
+  // Up to step 24 every value is finite: a fit that is not failed.
+  const auto ok = forecast::fit_forecast(y, 1, forecast::parse_method("logtrend"), 24, o);
+  EXPECT_NE(ok.model.status, forecast::fit_status::failed);
+  // With intervals the first non-finite value may be a bound: the message names it.
+  const auto with_pi = forecast::fit_forecast(y, 1, forecast::parse_method("logtrend"), 30);
+  EXPECT_EQ(with_pi.model.status, forecast::fit_status::failed);
+  EXPECT_THAT(with_pi.model.status_message, HasSubstr("the forecasts are not finite numbers (step 2"));
+}
+
 // `auto` is the step-by-step median of its members' forecasts: ets, theta and drift on
 // non-seasonal data; with damped ETS (ets:ZAdZ) as a fourth member when m > 1, where the median of
 // four is the mean of the middle two. Checked against the members fitted one by one.

@@ -79,6 +79,19 @@ TEST(Rates, MissingZeroAndNegativeBasesAreMissingWithReasons) {
   for (std::size_t i : {1, 2, 4, 6}) EXPECT_EQ(g.status(i), obs_status::missing);
 }
 
+// A ratio to a tiny (subnormal) base overflows: the rate is missing and says so, and the CAGR is
+// undefined with the reason (3 / 1e-320 is beyond DBL_MAX ≈ 1.8e308).
+TEST(Rates, RatesThatOverflowAreMissingWithTheReason) {
+  const series s = make("x", period::annual(2000), {1e-320, 3, 6});
+  const series g = growth::year_on_year(s);
+  EXPECT_TRUE(g.is_missing(1));
+  EXPECT_THAT(*g.note(1), HasSubstr("2001: growth rate too large to represent (3 against 9.99989e-321 at 2000)"));
+  EXPECT_EQ(g[2], 100.0);  // 100*(6/3 - 1)
+  const auto c = growth::cagr(s);
+  EXPECT_FALSE(c.defined());
+  EXPECT_THAT(c.reason, HasSubstr("too large to represent"));
+}
+
 TEST(Rates, StatusCarriesOver) {
   series s = vna();
   s.set_status(2, obs_status::provisional);

@@ -99,6 +99,17 @@ TEST(LongCsv, ErrorsNameFileLineColumnAndExpectation) {
   expect_error("series,period,value\n,2024,1\n", 2, 1, "empty series id");
   expect_error("series,period,value\nx,2024,\"1\n", 2, 3, "unterminated quoted field");
   expect_error("", 1, 0, "empty input");
+  // A carriage return ends a line only before \n: inside a field it would glue "1\r5" into 15.
+  expect_error("series,period,value\nx,2024,1\r5\n", 2, 3, "a carriage return (\\r) inside an unquoted field");
+  expect_error("series,period,value\rx,2024,1\r", 1, 3, "a carriage return (\\r) inside an unquoted field");
+}
+
+// Year 9999 is the last the library represents; a series may end there.
+TEST(LongCsv, SeriesMayEndInTheLastRepresentableYear) {
+  const auto c = io::parse_long_csv("series,period,value\nx,9998,1\nx,9999,2\nq,9999-Q4,3\n");
+  EXPECT_EQ(c.at("x").end().to_string(), "9999");
+  EXPECT_EQ(c.at("x")[1], 2.0);
+  EXPECT_EQ(c.at("q").end().to_string(), "9999-Q4");
 }
 
 TEST(LongCsv, FileErrorsNameTheFile) {
@@ -107,6 +118,13 @@ TEST(LongCsv, FileErrorsNameTheFile) {
     ADD_FAILURE();
   } catch (const parse_error& e) {
     EXPECT_STREQ(e.what(), "/nonexistent/trade.csv: cannot open the file for reading");
+  }
+  const std::string dir = std::filesystem::temp_directory_path().string();
+  try {
+    (void)io::read_long_csv(dir);
+    ADD_FAILURE();
+  } catch (const parse_error& e) {
+    EXPECT_EQ(std::string(e.what()), dir + ": is a directory, not a CSV file");
   }
 }
 

@@ -211,6 +211,8 @@ TEST(WideSet, InfoMismatchesNameFileLineAndColumn) {
 TEST(WideSet, MissingFileIsAParseError) {
   expect_parse_error([] { (void)io::read_wide("/nonexistent/tradecast/train.csv"); }, "/nonexistent/tradecast/train.csv",
                      0, 0, "cannot open the file");
+  const std::string dir = std::filesystem::temp_directory_path().string();
+  expect_parse_error([&] { (void)io::read_wide(dir); }, dir, 0, 0, "is a directory, not a CSV file");
 }
 
 TEST(Wide, CompetitionPeriodByName) {

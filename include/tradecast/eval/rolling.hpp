@@ -158,7 +158,10 @@ struct rolling_result {
   const auto h = static_cast<std::size_t>(opt.h);
   const double nan = std::numeric_limits<double>::quiet_NaN();
   std::vector<std::size_t> at;  // the origins
-  for (std::size_t i = first; i < n; i += opt.step) at.push_back(i);
+  for (std::size_t i = first; i < n; i += opt.step) {
+    at.push_back(i);
+    if (opt.step >= n - i) break;  // the next origin is past the data (and i + step may wrap around)
+  }
   std::vector<origin_forecast> origins(at.size());
   std::optional<forecast::reusable_fit> reused;  // refit = false: the model of the first successful fit
   // Origin k: its training data; then, from the forecasts `make` gives (or throws), the comparison.

@@ -59,7 +59,9 @@
 #pragma once
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
+#include <cstdio>
 #include <exception>
 #include <optional>
 #include <span>
@@ -492,6 +494,18 @@ inline model_forecast fit_forecast_untransformed(std::span<const double> y, int 
 
 namespace detail {
 
+/// `x` in %g notation (6 significant digits; "inf", "nan") for messages.
+[[nodiscard]] inline std::string short_number(double x) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", x);
+  return buf;
+}
+
+/// The largest magnitude of an observation the methods accept: sums of squares of values near
+/// 1e154 overflow, and 1e100 leaves room for the squares of long series (trade values in any
+/// currency unit are far below it).
+inline constexpr double max_abs_value = 1e100;
+
 /// The argument checks of fit_forecast().
 inline void check_fit_arguments(std::span<const double> y, const method_spec& spec, int h, const forecast_options& opt) {
   check_horizon(h);
@@ -499,10 +513,46 @@ inline void check_fit_arguments(std::span<const double> y, const method_spec& sp
   if (y.size() < 2)
     throw invalid_argument("method '" + spec.name + "': " + std::to_string(y.size()) +
                            " observation(s); forecasting needs at least 2");
-  for (std::size_t t = 0; t < y.size(); ++t)
+  for (std::size_t t = 0; t < y.size(); ++t) {
     if (!std::isfinite(y[t]))
       throw invalid_argument("method '" + spec.name + "': observation " + std::to_string(t + 1) +
                              " is not a finite number; pass consecutive present values");
+    if (std::fabs(y[t]) > max_abs_value)
+      throw invalid_argument("method '" + spec.name + "': observation " + std::to_string(t + 1) + " (" +
+                             short_number(y[t]) + ") is larger in magnitude than " + short_number(max_abs_value) +
+                             ", which the methods' sums of squares cannot take; rescale the series (e.g. to billions)");
+  }
+}
+
+/// Where `v` first holds a value that is not a finite number ("step 3: the upper 95% bound is
+/// inf"), or "" when all are finite.
+[[nodiscard]] inline std::string first_non_finite(const forecast_values& v) {
+  for (std::size_t i = 0; i < v.mean.size(); ++i) {
+    const auto at = [i](const std::string& what, double x) {
+      return "step " + std::to_string(i + 1) + ": the " + what + " is " + short_number(x);
+    };
+    if (!std::isfinite(v.mean[i])) return at("point forecast", v.mean[i]);
+    for (const prediction_interval& b : v.intervals) {
+      const std::string level = short_number(b.level) + "%";
+      if (i < b.lower.size() && !std::isfinite(b.lower[i])) return at("lower " + level + " bound", b.lower[i]);
+      if (i < b.upper.size() && !std::isfinite(b.upper[i])) return at("upper " + level + " bound", b.upper[i]);
+    }
+  }
+  return {};
+}
+
+/// The last step of every fit: forecasts that are not all finite numbers (the arithmetic
+/// overflowed, or a multiplicative trend turned negative) make the fit `failed`, with a message
+/// saying where; the values stay as computed.
+inline void flag_non_finite(model_forecast& r) {
+  if (r.model.status == fit_status::failed) return;
+  const std::string where = first_non_finite(r.values);
+  if (where.empty()) return;
+  r.model.status = fit_status::failed;
+  std::string message = "the forecasts are not finite numbers (" + where +
+                        "): the data or the growth the model extrapolates exceed double precision";
+  if (!r.model.status_message.empty()) message += "; " + r.model.status_message;
+  r.model.status_message = std::move(message);
 }
 
 /// The Box-Cox lambda of `opt` for `y` (Guerrero's when `lambda_auto`, as R's lambda = "auto":
@@ -571,14 +621,18 @@ inline void back_transform(model_forecast& r, double lambda, bool biasadj) {
 }  // namespace detail
 
 /// Fits `spec` to `y` (consecutive observations, seasonal period `m`) and forecasts `h` steps.
-/// \throws invalid_argument for h < 1, a level outside (0, 100), fewer than two observations, a
-///   non-finite value, a multiplicative model on non-positive data, or a Box-Cox lambda with
-///   logtrend/cagr or on data it cannot transform.
+/// Forecasts that are not all finite numbers (an overflow) give the status `failed`, with a
+/// message naming the first such value (detail::flag_non_finite()).
+/// \throws invalid_argument for h < 1 or h > max_horizon, a level outside (0, 100), fewer than two
+///   observations, a non-finite value or one beyond ±1e100 (detail::max_abs_value), a
+///   multiplicative model on non-positive data, or a Box-Cox lambda with logtrend/cagr or on data
+///   it cannot transform.
 [[nodiscard]] inline model_forecast fit_forecast(std::span<const double> y, int m, const method_spec& spec, int h,
                                                  const forecast_options& opt = {}) {
   const detail::fit_input in = detail::prepare_fit(y, m, spec, h, opt);
   model_forecast r = detail::fit_forecast_untransformed(in.data(y), m, in.spec, h, opt);
   if (in.lambda) detail::back_transform(r, *in.lambda, opt.biasadj);
+  detail::flag_non_finite(r);
   return r;
 }
 
@@ -687,6 +741,7 @@ inline constexpr std::size_t fit_together_group = 16;
                              ? detail::ets_model_forecast(fits[k].fits.front(), s.in.spec, job.h, o)
                              : detail::comb_finish(s.in.data(job.y), job.m, job.h, o, s.sa, fits[k].fits);
       if (s.in.lambda) detail::back_transform(r, *s.in.lambda, o.biasadj);
+      detail::flag_non_finite(r);
       out[i].result = std::move(r);
     } catch (...) {
       out[i].error = std::current_exception();
@@ -741,6 +796,7 @@ struct reusable_fit {
     r = detail::fit_forecast_untransformed(z, m, rf.spec, h, opt);
   }
   if (rf.lambda) detail::back_transform(r, *rf.lambda, opt.biasadj);
+  detail::flag_non_finite(r);
   return {std::move(rf), std::move(r)};
 }
 
@@ -769,6 +825,7 @@ struct reusable_fit {
     r = detail::fit_forecast_untransformed(z, fit.m, fit.spec, h, opt);
   }
   if (fit.lambda) detail::back_transform(r, *fit.lambda, opt.biasadj);
+  detail::flag_non_finite(r);
   return r;
 }
 
@@ -815,10 +872,15 @@ struct usable_span {
                            " usable observation(s); forecasting needs at least 2" +
                            (u.note.empty() ? std::string() : " (" + u.note + ")"));
   const std::span<const double> y = s.values().subspan(u.first, n);
+  const period last = s.period_at(u.last);
+  const period final_period = period::of(last.freq(), 9999, periods_per_year(last.freq()));
+  if (h > final_period - last)
+    throw invalid_argument("horizon h = " + std::to_string(h) + ": the forecasts after " + last.to_string() +
+                           " would run past " + final_period.to_string() + ", the last period tradecast represents");
   model_forecast mf = fit_forecast(y, periods_per_year(s.freq()), spec, h, opt);
   forecast_result r;
   r.meta = s.meta();
-  r.first = s.period_at(u.last).next();
+  r.first = last.next();
   r.levels = opt.levels;
   r.values = std::move(mf.values);
   r.model = std::move(mf.model);

@@ -75,9 +75,16 @@ class fitted_model {
   [[nodiscard]] virtual forecast_values forecast(int h, std::span<const double> levels) const = 0;
 };
 
-/// \throws invalid_argument naming `h` unless h >= 1.
+/// The longest horizon forecasts are made for: 10,000 steps (833 years of monthly data). Simulated
+/// intervals hold npaths × h values (5,000 paths: 400 MB at this limit).
+inline constexpr int max_horizon = 10000;
+
+/// \throws invalid_argument naming `h` unless 1 <= h <= max_horizon.
 inline void check_horizon(int h) {
   if (h < 1) throw invalid_argument("horizon h = " + std::to_string(h) + " must be at least 1");
+  if (h > max_horizon)
+    throw invalid_argument("horizon h = " + std::to_string(h) + " is longer than the " + std::to_string(max_horizon) +
+                           " steps tradecast forecasts");
 }
 
 /// \throws invalid_argument naming the level unless every level is in (0, 100).

@@ -67,6 +67,11 @@ inline void check_span(const series& s, period from, period to, const char* what
   }
   r.observations_used = 2;
   r.value = 100.0 * (std::pow(s[b] / s[a], 1.0 / r.years) - 1.0);
+  if (!std::isfinite(r.value)) {  // e.g. from 1e-320: the ratio overflows
+    r.value = std::numeric_limits<double>::quiet_NaN();
+    r.reason = "too large to represent (the ratio of the values at " + s.period_at(b).to_string() + " and " +
+               s.period_at(a).to_string() + " overflows)";
+  }
   return r;
 }
 
@@ -121,6 +126,11 @@ inline void check_span(const series& s, period from, period to, const char* what
   const double dn = static_cast<double>(n);
   const double slope = (sty - st * sy / dn) / (stt - st * st / dn);
   r.value = 100.0 * (std::exp(slope) - 1.0);
+  if (!std::isfinite(r.value)) {  // a slope beyond ln(DBL_MAX) per year
+    r.value = std::numeric_limits<double>::quiet_NaN();
+    r.reason = "too large to represent (the fitted log-growth of " + std::to_string(slope) + " per year overflows)";
+    return r;
+  }
   if (skipped > 0) r.reason = std::to_string(skipped) + " missing observation(s) skipped";
   return r;
 }
