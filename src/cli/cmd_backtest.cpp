@@ -145,13 +145,13 @@ void add_backtest_command(CLI::App& app, runner& run) {
   add_input_options(*cmd, opts->in, true);
   cmd->add_option("--method", opts->method, "Any method of `tradecast forecast` (see its --help)")->default_val("auto");
   cmd->add_option("--horizon,-H", opts->horizon, "Steps ahead to evaluate from each origin (required)")
-      ->check(CLI::PositiveNumber);
+      ->check(whole_at_least(1));
   cmd->add_option("--first-origin", opts->first_origin,
                   "Observations in the first fit (the first origin); default 2, or --window")
-      ->check(CLI::PositiveNumber);
-  cmd->add_option("--step", opts->step, "Periods between origins")->default_val(1)->check(CLI::PositiveNumber);
+      ->check(whole_at_least(1));
+  cmd->add_option("--step", opts->step, "Periods between origins")->default_val(1)->check(whole_at_least(1));
   cmd->add_option("--window", opts->window, "Fit each origin to its last W observations only (a moving window)")
-      ->check(CLI::PositiveNumber);
+      ->check(whole_at_least(1));
   cmd->add_flag("--no-refit", opts->no_refit,
                 "Fit once, at the first origin, and re-use that model (parameters and initial states) at every "
                 "later origin; ETS methods, naive and snaive");
@@ -160,7 +160,7 @@ void add_backtest_command(CLI::App& app, runner& run) {
   cmd->add_option("--output,-o", opts->output, "Write the result to this file instead of standard output");
   cmd->add_option("--threads", opts->threads, "Origins fitted in parallel on this many threads (0 = all cores)")
       ->default_val(0)
-      ->check(CLI::NonNegativeNumber);
+      ->check(whole_at_least(0));
   cmd->callback([opts, &run] { run = [opts] { return run_backtest(*opts); }; });
 }
 

@@ -36,6 +36,7 @@ struct method_score {
   std::size_t fallbacks = 0;
   double seconds = 0;
   std::size_t excluded = 0;
+  eval::set_accuracy accuracy;  ///< the set-level accuracy these figures come from
 };
 
 std::vector<std::string> split_list(const std::string& text) {
@@ -116,6 +117,7 @@ method_score score_method(const std::string& name, const loaded_sets& sets, cons
   s.fallbacks = r.fell_back;
   s.seconds = seconds;
   s.excluded = set.excluded.size();
+  s.accuracy = set;
   for (const auto& ex : set.excluded)
     std::cerr << fmt::format("tradecast: note: {}: {} of series '{}' is {} and is left out of the set mean ({})\n", name,
                              ex.measure, ex.id, ex.value, ex.reason);
@@ -130,10 +132,7 @@ int run_evaluate(const evaluate_options& o) {
 
   // Naive2 is the OWA baseline: scored once, first.
   const method_score base_score = score_method("naive2", sets, o, nullptr);
-  eval::set_accuracy base;
-  base.smape = base_score.smape;
-  base.mase = base_score.mase;
-  base.series = base_score.series;
+  const eval::set_accuracy& base = base_score.accuracy;
   std::vector<method_score> scores;
   for (const auto& m : methods) scores.push_back(m == "naive2" ? base_score : score_method(m, sets, o, &base));
 
@@ -165,14 +164,14 @@ void add_evaluate_command(CLI::App& app, runner& run) {
   cmd->add_option("--train", opts->train, "Training values, wide layout (id first, values, padding)")->required();
   cmd->add_option("--test", opts->test, "Holdout values, same series in the same order")->required();
   cmd->add_option("--info", opts->info, "Info file (Series,N,NF,...): per-series horizon NF");
-  cmd->add_option("--horizon,-H", opts->horizon, "Horizon (required without --info; overrides NF)")->check(CLI::PositiveNumber);
+  cmd->add_option("--horizon,-H", opts->horizon, "Horizon (required without --info; overrides NF)")->check(whole_at_least(1));
   cmd->add_option("--season,-m", opts->season, "Seasonal period: 1 yearly, 4 quarterly, 12 monthly")
       ->required()
-      ->check(CLI::PositiveNumber);
+      ->check(whole_at_least(1));
   cmd->add_option("--method", opts->methods,
                   "Comma-separated methods: any name of 'tradecast forecast --method', plus naive2")
       ->default_val("naive2,auto");
-  cmd->add_option("--threads", opts->threads, "Worker threads (0 = all cores)")->default_val(0)->check(CLI::NonNegativeNumber);
+  cmd->add_option("--threads", opts->threads, "Worker threads (0 = all cores)")->default_val(0)->check(whole_at_least(0));
   cmd->add_option("--format", opts->format, "table or json")->default_val("table");
   cmd->callback([opts, &run] { run = [opts] { return run_evaluate(*opts); }; });
 }

@@ -362,7 +362,7 @@ void add_forecast_command(CLI::App& app, runner& run) {
   cmd->add_option("--horizon,-H", opts->horizon,
                   "Number of periods to forecast; required except with --wide --info (each series' NF), which it "
                   "then overrides")
-      ->check(CLI::PositiveNumber);
+      ->check(whole_at_least(1));
   cmd->add_option("--level", opts->levels, "Prediction-interval levels in percent, comma-separated")->default_val("80,95");
   cmd->add_option("--chart", opts->chart, "Write an SVG fan chart to this file");
   cmd->add_option("--lambda", opts->lambda,
@@ -377,10 +377,10 @@ void add_forecast_command(CLI::App& app, runner& run) {
   cmd->add_option("--season,-m", opts->season,
                   "With --wide: seasonal period of the series: 1 yearly (the default), 4 quarterly, 12 monthly "
                   "(the wide layout does not record it)")
-      ->check(CLI::PositiveNumber);
+      ->check(whole_at_least(1));
   cmd->add_option("--threads", opts->threads, "With --wide: worker threads (0 = all cores)")
       ->default_val(0)
-      ->check(CLI::NonNegativeNumber);
+      ->check(whole_at_least(0));
   cmd->callback([opts, cmd, &run] {
     opts->wide_given = cmd->count("--wide") > 0;
     opts->season_given = cmd->count("--season") > 0;

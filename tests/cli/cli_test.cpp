@@ -244,6 +244,36 @@ TEST(CliForecast, OverflowingForecastsExitTwo) {
   EXPECT_THAT(huge.out, HasSubstr("observation 1 (1e+155) is larger in magnitude than 1e+100"));
 }
 
+// Messages a command-line user can act on: what is wrong, in the CLI's terms, and what to do.
+TEST(CliForecast, ErrorMessagesSayWhatToDo) {
+  const std::string q = write_temp("q.csv", "series,period,value\nq,2008-Q1,10\nq,2008-Q2,12\nq,2008-Q3,11\n"
+                                            "q,2008-Q4,14\nq,2009-Q1,11\nq,2009-Q2,13\nq,2009-Q3,12\nq,2009-Q4,15\n");
+  const std::string zero = write_temp("zero.csv", "series,period,value\nz,2000,3\nz,2001,0\nz,2002,4\n");
+  struct bad_case {
+    std::string args, message;
+  };
+  const std::vector<bad_case> cases = {
+      {"forecast -H 0", "--horizon: must be a whole number of at least 1, not '0'"},
+      {"forecast -H 2.5", "--horizon: must be a whole number of at least 1, not '2.5'"},
+      {"forecast --input " + zero + " --method logtrend -H 2",
+       "method 'logtrend' takes logarithms, but observation 2 (0) is not positive"},
+      {"forecast --input " + q + " --method ets:ANM -H 2", "ETS(A,N,M) is excluded, as in R's ets()"},
+      {"forecast --input " + q + " --method ets:ANdN -H 2",
+       "a damped trend needs a trend: ETS(A,Nd,N) is not a model; use trend A (e.g. ets:AAdN)"},
+      {"forecast --input " + q + " --method hw-mult --lambda 0 -H 2",
+       "ETS(M,A,M) has a multiplicative component, which a Box-Cox transformed series cannot take"},
+      {"forecast --input " + q + " --method naive --lambda nan -H 2", "Box-Cox lambda = nan is not a finite number"},
+      {"backtest --input " + q + " --method naive -H 1 --threads -1", "--threads: must be a whole number of at least 0"},
+  };
+  for (const auto& c : cases) {
+    const result r = run(c.args);
+    EXPECT_EQ(r.status, 2) << c.args << "\n" << r.out;
+    EXPECT_THAT(r.out, HasSubstr(c.message)) << c.args;
+  }
+  // The largest step is still a valid --step (one origin).
+  EXPECT_EQ(run("backtest --input " + q + " --method naive -H 1 --step 18446744073709551615").status, 0);
+}
+
 // A chart that cannot be written is an error (the disk may be full), not "written".
 TEST(CliForecast, ChartWriteErrorsExitTwo) {
   if (!std::filesystem::exists("/dev/full")) GTEST_FAIL() << "/dev/full is missing on this system";
@@ -324,6 +354,14 @@ TEST(CliEvaluate, BadInputNamesTheFile) {
   const result m = run("evaluate --train " + train + " --test " + test + " --horizon 1 --season 1 --method naive,nope");
   EXPECT_EQ(m.status, 2);
   EXPECT_THAT(m.out, HasSubstr("unknown method 'nope'"));
+  // m = 13 on 6 training values: no series has a MASE scale (it needs more than m values), so
+  // Naive2 has no set-level MASE and OWA cannot be formed; the error says why, by the first series.
+  const std::string tr = write_temp("train6.csv", "\"V1\",\"V2\",\"V3\",\"V4\",\"V5\",\"V6\",\"V7\"\n\"a\",1,2,3,4,5,6\n");
+  const std::string te = write_temp("test1.csv", "\"V1\",\"V2\"\n\"a\",7\n");
+  const result o = run("evaluate --train " + tr + " --test " + te + " -H 1 -m 13 --method naive2,theta --threads 1");
+  EXPECT_EQ(o.status, 2) << o.out;
+  EXPECT_THAT(o.out, HasSubstr("OWA needs Naive2's set-level MASE, which is nan (no series has a finite, positive one; "
+                               "e.g. series 'a': "));
 }
 
 // ---- forecast --wide: every series of a wide-layout file ----

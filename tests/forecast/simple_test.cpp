@@ -238,7 +238,7 @@ TEST(SimpleMethods, InvalidArguments) {
         FAIL() << "expected invalid_argument";
       } catch (const tradecast::invalid_argument& e) {
         const std::string msg = e.what();
-        EXPECT_NE(msg.find("y["), std::string::npos) << msg;
+        EXPECT_NE(msg.find("observation "), std::string::npos) << msg;
         EXPECT_NE(msg.find("not positive"), std::string::npos) << msg;
       }
     }

@@ -373,6 +373,18 @@ struct set_accuracy {
   if (method.series != naive2.series)
     throw invalid_argument("OWA compares the same series: method has " + std::to_string(method.series) +
                            ", naive2 has " + std::to_string(naive2.series));
+  // Naive2 with no usable series for a measure (every series excluded): say why, by its first.
+  for (const auto& [measure, value] : {std::pair<const char*, double>{"sMAPE", naive2.smape}, {"MASE", naive2.mase}}) {
+    if (std::isfinite(value) && value > 0) continue;
+    std::string why;
+    for (const excluded_value& ex : naive2.excluded)
+      if (ex.measure == measure) {
+        why = "; e.g. series " + (ex.id.empty() ? std::to_string(ex.index + 1) : "'" + ex.id + "'") + ": " + ex.reason;
+        break;
+      }
+    throw invalid_argument(std::string("OWA needs Naive2's set-level ") + measure + ", which is " + std::to_string(value) +
+                           (naive2.excluded.empty() ? std::string() : " (no series has a finite, positive one" + why + ")"));
+  }
   return owa(method.smape, method.mase, naive2.smape, naive2.mase);
 }
 

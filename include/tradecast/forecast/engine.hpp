@@ -61,7 +61,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
-#include <cstdio>
 #include <exception>
 #include <optional>
 #include <span>
@@ -494,13 +493,6 @@ inline model_forecast fit_forecast_untransformed(std::span<const double> y, int 
 
 namespace detail {
 
-/// `x` in %g notation (6 significant digits; "inf", "nan") for messages.
-[[nodiscard]] inline std::string short_number(double x) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%g", x);
-  return buf;
-}
-
 /// The largest magnitude of an observation the methods accept: sums of squares of values near
 /// 1e154 overflow, and 1e100 leaves room for the squares of long series (trade values in any
 /// currency unit are far below it).
@@ -560,6 +552,9 @@ inline void flag_non_finite(model_forecast& r) {
 inline std::optional<double> resolve_lambda(std::span<const double> y, int m, const method_spec& spec,
                                             const forecast_options& opt) {
   if (!opt.lambda && !opt.lambda_auto) return std::nullopt;
+  if (opt.lambda && !std::isfinite(*opt.lambda))
+    throw invalid_argument("method '" + spec.name + "': Box-Cox lambda = " + short_number(*opt.lambda) +
+                           " is not a finite number");
   auto refuses = [](const method_spec& s) {
     return s.kind == method_kind::simple && (s.simple == simple_method::logtrend || s.simple == simple_method::cagr);
   };

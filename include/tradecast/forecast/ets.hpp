@@ -404,18 +404,22 @@ inline ets_plan ets_make_plan(std::span<const double> y, int m, const ets_spec& 
   }
   if (spec.restrict_models) {
     if ((E == 'A' && (T == 'M' || S == 'M')) || (E == 'M' && T == 'M' && S == 'A'))
-      throw invalid_argument(std::string("fit_ets: spec (error, trend, season) = ") + E + T + S +
-                             " is a forbidden model combination (set restrict_models = false to allow it)");
+      throw invalid_argument(std::string("ETS(") + E + "," + T + "," + S +
+                             ") is excluded, as in R's ets(): its additive error with a multiplicative component "
+                             "is numerically unstable (library: ets_spec::restrict_models = false allows it)");
   }
   if (spec.additive_only && (E == 'M' || T == 'M' || S == 'M'))
-    throw invalid_argument("fit_ets: spec asks for a multiplicative component with additive_only = true");
+    throw invalid_argument(std::string("ETS(") + E + "," + T + "," + S +
+                           ") has a multiplicative component, which a Box-Cox transformed series cannot take (as in "
+                           "R); drop the transformation or choose an additive model (library: ets_spec::additive_only)");
   double ymin = y[0];
   for (double v : y) ymin = std::min(ymin, v);
   const bool positive = ymin > 0;
   if (!positive && (E == 'M' || T == 'M' || S == 'M'))
     throw invalid_argument("fit_ets: y has non-positive values; a multiplicative component needs y > 0");
   if (spec.damped.value_or(false) && T == 'N')
-    throw invalid_argument("fit_ets: spec.damped = true with spec.trend = 'N' is not a model");
+    throw invalid_argument(std::string("a damped trend needs a trend: ETS(") + E + ",Nd," + S +
+                           ") is not a model; use trend A (e.g. ets:" + E + "Ad" + S + ")");
 
   plan.fallback_error = E == 'M' ? ets_mult : ets_add;
   std::size_t npars = 2;

@@ -217,8 +217,8 @@ inline double simple_t_quantile(double p, double df) { return students_t_quantil
   if (f.log_scale()) {
     for (std::size_t t = 0; t < n; ++t)
       if (!(y[t] > 0))
-        throw invalid_argument("fit_simple: method '" + std::string(to_string(method)) + "' takes logarithms, but y[" +
-                               std::to_string(t) + "] = " + std::to_string(y[t]) + " is not positive");
+        throw invalid_argument("method '" + std::string(to_string(method)) + "' takes logarithms, but observation " +
+                               std::to_string(t + 1) + " (" + detail::short_number(y[t]) + ") is not positive");
     logy.resize(n);
     for (std::size_t t = 0; t < n; ++t) logy[t] = std::log(y[t]);
   }
