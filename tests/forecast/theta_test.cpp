@@ -266,6 +266,16 @@ TEST(ThetaFit, InvalidArguments) {
   for (double bad : {0.0, 100.0, -5.0, 150.0, std::numeric_limits<double>::quiet_NaN()})
     EXPECT_THROW((void)forecast_theta(fit, 5, std::array<double, 1>{bad}), invalid_argument) << bad;
   EXPECT_NO_THROW((void)forecast_theta(fit, 5, std::span<const double>{}));
+  // A failed fit cannot forecast, and the error gives its reason.
+  theta_fit failed = fit;
+  failed.status = fit_status::failed;
+  failed.status_message = "the SES likelihood was not finite";
+  try {
+    (void)forecast_theta(failed, 5, kLevels);
+    ADD_FAILURE();
+  } catch (const invalid_argument& e) {
+    EXPECT_STREQ(e.what(), "theta: the fit failed (the SES likelihood was not finite); no forecasts are available");
+  }
   EXPECT_THROW((void)fit_theta(std::vector<double>{1.0}, 1), invalid_argument);
   EXPECT_THROW((void)fit_theta(std::vector<double>{}, 1), invalid_argument);
   EXPECT_THROW((void)fit_theta(s.values, 0), invalid_argument);

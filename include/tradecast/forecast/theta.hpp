@@ -163,7 +163,10 @@ namespace detail {
   check_horizon(h);
   check_levels(levels);
   if (fit.status == fit_status::failed || !std::isfinite(fit.level))
-    throw invalid_argument("forecast_theta: the fit failed; no forecasts are available");
+    throw invalid_argument("theta: the fit failed (" +
+                           (fit.status_message.empty() ? std::string("its final level is not a finite number")
+                                                       : fit.status_message) +
+                           "); no forecasts are available");
   const auto uh = static_cast<std::size_t>(std::max(h, 1));  // h >= 1 here; max() tells the optimiser so
   const double a = fit.alpha;
   // (1 − (1 − α)^n) / α, computed without cancellation for small α.
