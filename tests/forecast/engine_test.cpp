@@ -188,6 +188,25 @@ TEST(Engine, RejectsBadArguments) {
                invalid_argument);
 }
 
+// sa:X fits X to the seasonally adjusted series: one plain method, applied once.
+TEST(Engine, SeasonallyAdjustedMethodNames) {
+  const auto sa = forecast::parse_method("sa:drift");
+  EXPECT_EQ(sa.kind, forecast::method_kind::adjusted);
+  ASSERT_EQ(sa.members.size(), 1u);
+  EXPECT_EQ(sa.members[0].name, "drift");
+  const auto expect_error = [](const std::string& name, const std::string& message) {
+    try {
+      (void)forecast::parse_method(name);
+      ADD_FAILURE() << name;
+    } catch (const invalid_argument& e) {
+      EXPECT_THAT(e.what(), HasSubstr(message)) << name;
+    }
+  };
+  expect_error("sa:naive2", "method 'sa:naive2': 'naive2' is already fitted to the seasonally adjusted series");
+  expect_error("sa:sa:drift", "'sa:drift' is already fitted to the seasonally adjusted series");
+  expect_error("sa:median:naive+drift", "sa: takes one method (e.g. sa:drift), not an ensemble");
+}
+
 // The domain limits: the horizon (forecast::max_horizon = 10,000 steps; simulated intervals hold
 // npaths × h values), the magnitude of the data (1e100: sums of squares of values near 1e154
 // overflow) and the calendar (year 9999).

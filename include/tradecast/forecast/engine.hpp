@@ -178,8 +178,11 @@ inline ets_spec smoothing_spec(char e, char t, char s, bool damped) {
   }
   if (method.substr(0, 3) == "sa:") {
     method_spec inner = parse_method(method.substr(3));
-    if (inner.kind == method_kind::ensemble || inner.kind == method_kind::adjusted)
+    if (inner.kind == method_kind::ensemble)
       throw invalid_argument("method '" + m.name + "': sa: takes one method (e.g. sa:drift), not an ensemble");
+    if (inner.kind == method_kind::adjusted)
+      throw invalid_argument("method '" + m.name + "': '" + inner.name +
+                             "' is already fitted to the seasonally adjusted series; sa: applies once (e.g. sa:naive)");
     m.kind = method_kind::adjusted;
     m.members.push_back(std::move(inner));
     return m;
