@@ -4,10 +4,20 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdio>
 #include <stdexcept>
 #include <string>
 
 namespace tradecast {
+
+namespace detail {
+/// `x` in %g notation (6 significant digits: "1e+155", "9.99989e-321", "inf", "nan") for messages.
+[[nodiscard]] inline std::string short_number(double x) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", x);
+  return buf;
+}
+}  // namespace detail
 
 /// Base class of every exception the library throws.
 class error : public std::runtime_error {

@@ -95,10 +95,8 @@ series_result finish_one(const batch_input& in, std::size_t index, const forecas
   try {
     if (outcome.error) std::rethrow_exception(outcome.error);
     forecast::model_forecast& mf = *outcome.result;
-    if (mf.model.status == forecast::fit_status::failed) {
+    if (mf.model.status == forecast::fit_status::failed) {  // incl. forecasts that are not finite
       reason = "fit failed" + (mf.model.status_message.empty() ? std::string() : ": " + mf.model.status_message);
-    } else if (std::any_of(mf.values.mean.begin(), mf.values.mean.end(), [](double x) { return !std::isfinite(x); })) {
-      reason = "non-finite point forecast";
     } else {
       r.model = std::move(mf.model);
       r.values = std::move(mf.values);
@@ -172,9 +170,11 @@ batch_result forecast_batch(std::span<const batch_input> series, const forecast:
     if (in.h == 0 && h < 1)
       throw invalid_argument("series '" + in.id + "' uses the batch horizon h = " + std::to_string(h) +
                              ", which must be at least 1");
-    if ((in.h > 0 ? in.h : h) > forecast::max_horizon)  // before any fitting: its forecasts' memory grows with h
-      throw invalid_argument("series '" + in.id + "': horizon h = " + std::to_string(in.h > 0 ? in.h : h) +
-                             " is longer than the " + std::to_string(forecast::max_horizon) + " steps tradecast forecasts");
+    try {  // the limit, before any fitting: a series' forecasts take memory in proportion to h
+      forecast::check_horizon(in.h > 0 ? in.h : h);
+    } catch (const invalid_argument& e) {
+      throw invalid_argument("series '" + in.id + "': " + e.what());
+    }
   }
 
   const std::size_t n = series.size();

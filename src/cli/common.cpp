@@ -44,24 +44,15 @@ nlohmann::ordered_json json_number(double x) {
   return std::isfinite(x) ? nlohmann::ordered_json(x) : nlohmann::ordered_json(nullptr);
 }
 
-CLI::Validator whole_at_least(long long least) {
+CLI::Validator whole_at_least(unsigned long long least) {
   return CLI::Validator(
       [least](std::string& text) -> std::string {
-        const char* b = text.data();
-        const char* e = b + text.size();
-        bool ok = false;
-        if (!text.empty() && text.front() == '-') {
-          long long v = 0;
-          const auto [p, ec] = std::from_chars(b, e, v);
-          ok = ec == std::errc() && p == e && v >= least;
-        } else {
-          unsigned long long v = 0;  // up to the largest unsigned value (--step)
-          const auto [p, ec] = std::from_chars(b, e, v);
-          ok = ec == std::errc() && p == e && (least <= 0 || v >= static_cast<unsigned long long>(least));
-        }
+        unsigned long long v = 0;  // no sign, up to the largest unsigned value (--step); "-1" fails
+        const auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+        const bool ok = ec == std::errc() && p == text.data() + text.size() && v >= least;
         return ok ? std::string() : "must be a whole number of at least " + std::to_string(least) + ", not '" + text + "'";
       },
-      least <= 0 ? "INT>=0" : "INT>=" + std::to_string(least));
+      "INT>=" + std::to_string(least));
 }
 
 void write_file(const std::string& option, const std::string& file, const std::string& text) {

@@ -66,7 +66,7 @@ void apply_lambda_option(const std::string& text, forecast::forecast_options& fo
 /// A CLI11 check that the value is a whole number of at least `least` (1 for counts such as
 /// --horizon, 0 for --threads), with a short message ("must be a whole number of at least 1, not
 /// '0'") instead of CLI11's range over the whole double type.
-CLI::Validator whole_at_least(long long least);
+CLI::Validator whole_at_least(unsigned long long least);
 
 /// Writes `text` to `file`. \throws invalid_argument naming `option` (e.g. "--chart") when the
 /// file cannot be opened or written in full.

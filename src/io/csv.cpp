@@ -306,7 +306,7 @@ series_collection parse_long_csv(std::string_view text, std::string_view name) {
   return out;
 }
 
-series_collection read_long_csv(const std::filesystem::path& file) {
+std::string read_text_file(const std::filesystem::path& file) {
   std::error_code ec;
   if (std::filesystem::is_directory(file, ec)) throw parse_error(file.string(), 0, 0, "is a directory, not a CSV file");
   std::ifstream in(file, std::ios::binary);
@@ -314,7 +314,11 @@ series_collection read_long_csv(const std::filesystem::path& file) {
   std::ostringstream buf;
   buf << in.rdbuf();
   if (in.bad()) throw parse_error(file.string(), 0, 0, "read error");
-  return parse_long_csv(buf.str(), file.string());
+  return buf.str();
+}
+
+series_collection read_long_csv(const std::filesystem::path& file) {
+  return parse_long_csv(read_text_file(file), file.string());
 }
 
 void write_long_csv(std::ostream& out, const series_collection& data) {

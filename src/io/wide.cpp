@@ -6,10 +6,7 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
-#include <fstream>
 #include <ostream>
-#include <sstream>
-#include <system_error>
 #include <unordered_map>
 #include <utility>
 
@@ -31,17 +28,6 @@ bool iequals(std::string_view a, std::string_view b) {
   return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
            return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
          });
-}
-
-std::string read_file(const std::filesystem::path& file) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(file, ec)) throw parse_error(file.string(), 0, 0, "is a directory, not a CSV file");
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw parse_error(file.string(), 0, 0, "cannot open the file for reading");
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  if (in.bad()) throw parse_error(file.string(), 0, 0, "read error");
-  return buf.str();
 }
 
 /// Parses a finite decimal number filling the whole field.
@@ -127,7 +113,7 @@ std::vector<wide_row> parse_wide(std::string_view text, std::string_view name) {
 }
 
 std::vector<wide_row> read_wide(const std::filesystem::path& file) {
-  return parse_wide(read_file(file), file.string());
+  return parse_wide(read_text_file(file), file.string());
 }
 
 std::vector<wide_info> parse_wide_info(std::string_view text, std::string_view name) {
@@ -184,7 +170,7 @@ std::vector<wide_info> parse_wide_info(std::string_view text, std::string_view n
 }
 
 std::vector<wide_info> read_wide_info(const std::filesystem::path& file) {
-  return parse_wide_info(read_file(file), file.string());
+  return parse_wide_info(read_text_file(file), file.string());
 }
 
 wide_set wide_set_of(std::vector<wide_row> rows, int m, int h) {

@@ -18,7 +18,7 @@
 ///
 /// ## Failed fits
 /// Like tsCV's `try()`, an origin whose fit throws tradecast::error (e.g. too few observations for
-/// the method) or returns non-finite forecasts is kept with `failed = true` and the reason in
+/// the method) or fails (e.g. non-finite forecasts: forecast::fit_status::failed) is kept with `failed = true` and the reason in
 /// `message`, and contributes NaN errors. One difference from R: with rwf(drift = TRUE), R forecasts
 /// from 2 observations while tradecast's `drift` needs 3 (forecast/simple.hpp), so origin 2 is NaN
 /// here and has values in R; first_origin = 3 (`tsCV(…, initial = 2)`) gives identical matrices.
@@ -188,12 +188,7 @@ struct rolling_result {
       o.status = mf.model.status;
       o.message = mf.model.status_message;
       o.values = std::move(mf.values);
-      for (double f : o.values.mean)
-        if (!std::isfinite(f)) {
-          o.failed = true;
-          o.message = "non-finite forecast" + (o.message.empty() ? std::string() : " (" + o.message + ")");
-          break;
-        }
+      o.failed = mf.model.status == forecast::fit_status::failed;  // incl. forecasts that are not finite
     } catch (const tradecast::error& e) {
       o.failed = true;
       o.message = e.what();

@@ -514,7 +514,7 @@ inline void check_fit_arguments(std::span<const double> y, const method_spec& sp
                              " is not a finite number; pass consecutive present values");
     if (std::fabs(y[t]) > max_abs_value)
       throw invalid_argument("method '" + spec.name + "': observation " + std::to_string(t + 1) + " (" +
-                             short_number(y[t]) + ") is larger in magnitude than " + short_number(max_abs_value) +
+                             tradecast::detail::short_number(y[t]) + ") is larger in magnitude than " + tradecast::detail::short_number(max_abs_value) +
                              ", which the methods' sums of squares cannot take; rescale the series (e.g. to billions)");
   }
 }
@@ -524,11 +524,11 @@ inline void check_fit_arguments(std::span<const double> y, const method_spec& sp
 [[nodiscard]] inline std::string first_non_finite(const forecast_values& v) {
   for (std::size_t i = 0; i < v.mean.size(); ++i) {
     const auto at = [i](const std::string& what, double x) {
-      return "step " + std::to_string(i + 1) + ": the " + what + " is " + short_number(x);
+      return "step " + std::to_string(i + 1) + ": the " + what + " is " + tradecast::detail::short_number(x);
     };
     if (!std::isfinite(v.mean[i])) return at("point forecast", v.mean[i]);
     for (const prediction_interval& b : v.intervals) {
-      const std::string level = short_number(b.level) + "%";
+      const std::string level = tradecast::detail::short_number(b.level) + "%";
       if (i < b.lower.size() && !std::isfinite(b.lower[i])) return at("lower " + level + " bound", b.lower[i]);
       if (i < b.upper.size() && !std::isfinite(b.upper[i])) return at("upper " + level + " bound", b.upper[i]);
     }
@@ -556,7 +556,7 @@ inline std::optional<double> resolve_lambda(std::span<const double> y, int m, co
                                             const forecast_options& opt) {
   if (!opt.lambda && !opt.lambda_auto) return std::nullopt;
   if (opt.lambda && !std::isfinite(*opt.lambda))
-    throw invalid_argument("method '" + spec.name + "': Box-Cox lambda = " + short_number(*opt.lambda) +
+    throw invalid_argument("method '" + spec.name + "': Box-Cox lambda = " + tradecast::detail::short_number(*opt.lambda) +
                            " is not a finite number");
   auto refuses = [](const method_spec& s) {
     return s.kind == method_kind::simple && (s.simple == simple_method::logtrend || s.simple == simple_method::cagr);

@@ -5,7 +5,6 @@
 #pragma once
 
 #include <cmath>
-#include <cstdio>
 #include <limits>
 #include <span>
 #include <string>
@@ -75,15 +74,6 @@ class fitted_model {
   /// \throws invalid_argument for h <= 0 or a level outside (0, 100).
   [[nodiscard]] virtual forecast_values forecast(int h, std::span<const double> levels) const = 0;
 };
-
-namespace detail {
-/// `x` in %g notation (6 significant digits; "inf", "nan") for messages.
-[[nodiscard]] inline std::string short_number(double x) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%g", x);
-  return buf;
-}
-}  // namespace detail
 
 /// The longest horizon forecasts are made for: 10,000 steps (833 years of monthly data). Simulated
 /// intervals hold npaths × h values (5,000 paths: 400 MB at this limit).

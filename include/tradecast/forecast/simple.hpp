@@ -218,7 +218,7 @@ inline double simple_t_quantile(double p, double df) { return students_t_quantil
     for (std::size_t t = 0; t < n; ++t)
       if (!(y[t] > 0))
         throw invalid_argument("method '" + std::string(to_string(method)) + "' takes logarithms, but observation " +
-                               std::to_string(t + 1) + " (" + detail::short_number(y[t]) + ") is not positive");
+                               std::to_string(t + 1) + " (" + tradecast::detail::short_number(y[t]) + ") is not positive");
     logy.resize(n);
     for (std::size_t t = 0; t < n; ++t) logy[t] = std::log(y[t]);
   }

@@ -10,7 +10,6 @@
 #pragma once
 
 #include <cmath>
-#include <cstdio>
 #include <limits>
 #include <string>
 
@@ -43,13 +42,6 @@ namespace detail {
   while (s.size() > 1 && s.back() == '0') s.pop_back();
   if (!s.empty() && s.back() == '.') s.pop_back();
   return s;
-}
-
-/// A value in %g notation (6 significant digits): "1e-320".
-[[nodiscard]] inline std::string short_text(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%g", v);
-  return buf;
 }
 
 /// Applies `rate(current, base)` to every observation against the one `lag` periods earlier.
@@ -96,8 +88,8 @@ series lagged_rate(const series& s, std::int64_t lag, const std::string& name_su
     const double r = rate(cur, base);
     if (!std::isfinite(r)) {  // e.g. a base of 1e-320: the ratio overflows
       out.push_back(nan, obs_status::missing, {},
-                    here + ": growth rate too large to represent (" + short_text(cur) + " against " +
-                        short_text(base) + " at " + base_p + ")");
+                    here + ": growth rate too large to represent (" + tradecast::detail::short_number(cur) + " against " +
+                        tradecast::detail::short_number(base) + " at " + base_p + ")");
       continue;
     }
     out.push_back(r, combine(s.status(i), s.status(j)));

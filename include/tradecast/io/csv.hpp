@@ -33,6 +33,10 @@ struct csv_record {
 /// \throws parse_error for an unterminated quote or text after a closing quote.
 [[nodiscard]] std::vector<csv_record> parse_csv_records(std::string_view text, std::string_view name = "<text>");
 
+/// The whole content of a text file (the long and the wide readers).
+/// \throws parse_error naming the file when it is a directory or cannot be opened or read.
+[[nodiscard]] std::string read_text_file(const std::filesystem::path& file);
+
 /// Parses long CSV text. `name` is used in error messages (a file name, or e.g. "<stdin>").
 /// \throws parse_error naming the file, line and column and what was expected: unknown or missing
 ///   column, wrong field count, bad number, unknown period form, duplicate period, mixed frequencies
