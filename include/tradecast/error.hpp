@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 namespace tradecast {
 
@@ -29,6 +30,43 @@ class error : public std::runtime_error {
 class invalid_argument : public error {
  public:
   using error::error;
+};
+
+/// An observation is outside what a method accepts (not finite, not positive, too large in
+/// magnitude). Carries its 0-based index into the data passed, so that a caller that knows more
+/// (the periods of a series, where a window starts) can say which one it is: the message is
+/// `before + "observation k" + after` (k = index + 1) unless a `where` replaces "observation k".
+class observation_error : public invalid_argument {
+ public:
+  observation_error(std::string before, std::size_t index, std::string after, std::string where = {})
+      : invalid_argument(compose_(before, index, after, where)),
+        before_(std::move(before)),
+        after_(std::move(after)),
+        index_(index) {}
+
+  /// 0-based index of the observation in the data the throwing function was given.
+  [[nodiscard]] std::size_t index() const noexcept { return index_; }
+  /// The same error for data that start `offset` observations earlier (the index grows by
+  /// `offset`), named `where` in the message ("observation k" when empty), e.g. "the value for 2001".
+  [[nodiscard]] observation_error relocated(std::size_t offset, std::string where = {}) const {
+    return observation_error(before_, index_ + offset, after_, std::move(where));
+  }
+
+ private:
+  static std::string compose_(const std::string& before, std::size_t index, const std::string& after,
+                              const std::string& where) {
+    std::string out = before;
+    if (where.empty()) {
+      out.append("observation ");
+      out.append(std::to_string(index + 1));
+    } else {
+      out.append(where);
+    }
+    out.append(after);
+    return out;
+  }
+  std::string before_, after_;
+  std::size_t index_;
 };
 
 /// A lookup by name or id failed (unknown series id, unknown method); the message lists what exists.

@@ -19,6 +19,12 @@ int main(int argc, char** argv) {
                "tradecast"};
   app.set_version_flag("--version", std::string(tradecast::version_string));
   app.require_subcommand(1);
+  // CLI11's own errors (an unknown option, a missing value) in the form of every other error.
+  app.failure_message([](const CLI::App* a, const CLI::Error& e) {
+    std::string help = "tradecast --help";
+    for (const CLI::App* sub : a->get_subcommands()) help = "tradecast " + sub->get_name() + " --help";
+    return fmt::format("tradecast: error: {}\nRun '{}' for the options.\n", e.what(), help);
+  });
   runner run;
   add_series_command(app, run);
   add_show_command(app, run);

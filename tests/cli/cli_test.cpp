@@ -241,7 +241,7 @@ TEST(CliForecast, OverflowingForecastsExitTwo) {
   const std::string big = write_temp("big.csv", "series,period,value\nx,2000,1e155\nx,2001,3e155\n");
   const result huge = run("forecast --input " + big + " --method naive -H 1");
   EXPECT_EQ(huge.status, 2);
-  EXPECT_THAT(huge.out, HasSubstr("observation 1 (1e+155) is larger in magnitude than 1e+100"));
+  EXPECT_THAT(huge.out, HasSubstr("method 'naive': the value for 2000 (1e+155) is larger in magnitude than 1e+100"));
 }
 
 // Messages a command-line user can act on: what is wrong, in the CLI's terms, and what to do.
@@ -249,6 +249,7 @@ TEST(CliForecast, ErrorMessagesSayWhatToDo) {
   const std::string q = write_temp("q.csv", "series,period,value\nq,2008-Q1,10\nq,2008-Q2,12\nq,2008-Q3,11\n"
                                             "q,2008-Q4,14\nq,2009-Q1,11\nq,2009-Q2,13\nq,2009-Q3,12\nq,2009-Q4,15\n");
   const std::string zero = write_temp("zero.csv", "series,period,value\nz,2000,3\nz,2001,0\nz,2002,4\n");
+  const std::string two = write_temp("two.csv", "series,period,value\nt,2000,3\nt,2001,5\n");
   struct bad_case {
     std::string args, message;
   };
@@ -256,7 +257,22 @@ TEST(CliForecast, ErrorMessagesSayWhatToDo) {
       {"forecast -H 0", "--horizon: must be a whole number of at least 1, not '0'"},
       {"forecast -H 2.5", "--horizon: must be a whole number of at least 1, not '2.5'"},
       {"forecast --input " + zero + " --method logtrend -H 2",
-       "method 'logtrend' takes logarithms, but observation 2 (0) is not positive"},
+       "method 'logtrend' takes logarithms, but the value for 2001 (0) is not positive"},
+      {"forecast --input " + zero + " --method ets:MAdN -H 2",
+       "ETS(M,Ad,N) has a multiplicative component, which needs positive data, but the value for 2001 (0) is not "
+       "positive; choose additive components (e.g. ets:AAdN)"},
+      {"forecast --input " + zero + " --method naive --lambda 0 -H 2",
+       "Box-Cox lambda = 0 cannot transform the value for 2001 (0): use positive data or lambda = 1"},
+      {"backtest --input " + zero + " --method cagr -H 1",
+       "none of the 1 origin(s) could be fitted; the first (last training period 2001): method 'cagr' takes "
+       "logarithms, but the value for 2001 (0) is not positive"},
+      {"forecast --input " + q + " --method snaive -H 2 --level 80 --bogus",
+       "tradecast: error: The following argument was not expected: --bogus\nRun 'tradecast forecast --help'"},
+      {"forecast --input " + q + " --method", "tradecast: error: --method: 1 required TEXT missing"},
+      {"forecast --input " + two + " --method drift -H 2",
+       "method 'drift' needs at least 3 observations (two differences to estimate the drift and its variance); the "
+       "data have 2"},
+      {"", "tradecast: error: A subcommand is required\nRun 'tradecast --help' for the options."},
       {"forecast --input " + q + " --method ets:ANM -H 2", "ETS(A,N,M) is excluded, as in R's ets()"},
       {"forecast --input " + q + " --method ets:ANdN -H 2",
        "a damped trend needs a trend: ETS(A,Nd,N) is not a model; use trend A (e.g. ets:AAdN)"},

@@ -152,7 +152,7 @@ TEST(EvalNaive2, InvalidArguments) {
   EXPECT_NE(msg([&] { (void)naive2(y, 1, 0); }).find("horizon h = 0"), std::string::npos);
   EXPECT_NE(msg([&] { (void)naive2(y, 1, 2, lv); }).find("level 120"), std::string::npos);
   EXPECT_NE(msg([&] { (void)naive2(one, 1, 2); }).find("1 observation(s)"), std::string::npos);
-  EXPECT_NE(msg([&] { (void)naive2(bad, 1, 2); }).find("y[1] is not finite"), std::string::npos);
+  EXPECT_NE(msg([&] { (void)naive2(bad, 1, 2); }).find("observation 2 is not finite"), std::string::npos);
 }
 
 }  // namespace

@@ -182,7 +182,7 @@ TEST(EvalRolling, InvalidArguments) {
   o.forecast.levels = {0};
   EXPECT_NE(msg(o).find("level 0"), std::string::npos);
   EXPECT_NE(msg({}, 0).find("m = 0"), std::string::npos);
-  EXPECT_NE(msg({}, 1, {1, 2, NAN, 4}).find("y[2] is not finite"), std::string::npos);
+  EXPECT_NE(msg({}, 1, {1, 2, NAN, 4}).find("observation 3 is not finite"), std::string::npos);
   // refit = false needs a method whose fit can be re-applied
   o = {};
   o.refit = false;
@@ -228,6 +228,8 @@ TEST(EvalRolling, OriginsFittedTogetherEqualFitForecast) {
         std::string error;
         try {
           direct = tradecast::forecast::fit_forecast(train, 4, spec, 4, o.forecast);
+        } catch (const tradecast::observation_error& e) {  // rolling counts it in the whole series
+          error = e.relocated(og.origin - og.train_length).what();
         } catch (const tradecast::error& e) {
           error = e.what();
         }
@@ -239,6 +241,8 @@ TEST(EvalRolling, OriginsFittedTogetherEqualFitForecast) {
           EXPECT_EQ(og.message, direct->model.status_message);
         } else {
           EXPECT_EQ(og.message, error);
+          // gas[60] is observation 61 of the series, whatever the window's start
+          EXPECT_NE(og.message.find("but observation 61 (0) is not positive"), std::string::npos);
           ++failed;
         }
       }
@@ -418,8 +422,16 @@ TEST(EvalRolling, ReapplyEtsRejectsBadData) {
     return std::string("(nothing thrown)");
   };
   EXPECT_NE(what({}).find("y is empty"), std::string::npos);
-  EXPECT_NE(what({1, NAN}).find("y[1] is not finite"), std::string::npos);
-  EXPECT_NE(what({1, 0, 2}).find("y[1] = 0.000000 is not positive; ETS(M,N,N)"), std::string::npos);
+  EXPECT_NE(what({1, NAN}).find("reapply_ets: observation 2 is not finite"), std::string::npos);
+  EXPECT_NE(what({1, 0, 2}).find("ETS(M,N,N) has a multiplicative component, which needs positive data, but observation 2 (0) "
+                                 "is not positive"),
+            std::string::npos);
+  try {  // the index of the value, for a caller that can name it
+    (void)tradecast::forecast::reapply_ets(f, std::vector<double>{1, 2, -3});
+    ADD_FAILURE() << "nothing thrown";
+  } catch (const tradecast::observation_error& e) {
+    EXPECT_EQ(e.index(), 2u);
+  }
 }
 
 // naive estimates nothing: with or without refitting the errors are the same (hand values in

@@ -379,7 +379,13 @@ TEST(EtsFit, FitSeriesEqualsEachSeriesAlone) {
       }
     }
   }
-  EXPECT_THAT(together[5].error, ::testing::HasSubstr("non-positive"));
+  EXPECT_THAT(together[5].error, ::testing::HasSubstr("ETS(M,A,M) has a multiplicative component, which needs positive "
+                                                      "data, but observation 3 (0) is not positive"));
+  try {  // the exception itself, with the index of the value
+    std::rethrow_exception(together[5].exception);
+  } catch (const tradecast::observation_error& e) {
+    EXPECT_EQ(e.index(), 2u);
+  }
   EXPECT_EQ(together[1].fits[0].method, "ETS(M,A,M)");
   EXPECT_EQ(together[4].fits[0].method, "ETS(M,A,M)");  // R: ets(UKgas)
 }

@@ -57,6 +57,7 @@
 #include <cmath>
 #include <cstddef>
 #include <exception>
+#include <functional>
 #include <limits>
 #include <optional>
 #include <span>
@@ -84,6 +85,9 @@ struct rolling_options {
     o.levels.clear();
     return o;
   }();
+  /// Names observation i (0-based index into y) in the messages of failed origins, e.g. by its
+  /// period ("the value for 2001"); empty: "observation i + 1". Called from the fitting threads.
+  std::function<std::string(std::size_t)> observation_name;
 };
 
 /// One forecast origin.
@@ -141,7 +145,7 @@ struct rolling_result {
     throw invalid_argument("threads = " + std::to_string(opt.threads) + " must be at least 0 (0 = all available)");
   for (std::size_t t = 0; t < y.size(); ++t)
     if (!std::isfinite(y[t]))
-      throw invalid_argument("y[" + std::to_string(t) + "] is not finite; pass consecutive present values");
+      throw observation_error("", t, " is not finite; pass consecutive present values");
   if (opt.window && *opt.window < 2)
     throw invalid_argument("window = " + std::to_string(*opt.window) + " must be at least 2 (observations per fit)");
   const std::size_t n = y.size();
@@ -189,6 +193,10 @@ struct rolling_result {
       o.message = mf.model.status_message;
       o.values = std::move(mf.values);
       o.failed = mf.model.status == forecast::fit_status::failed;  // incl. forecasts that are not finite
+    } catch (const observation_error& e) {  // its index is into the training data: name it in y
+      o.failed = true;
+      const std::size_t start = opt.window ? i - *opt.window : 0;
+      o.message = e.relocated(start, opt.observation_name ? opt.observation_name(start + e.index()) : "").what();
     } catch (const tradecast::error& e) {
       o.failed = true;
       o.message = e.what();

@@ -510,10 +510,9 @@ inline void check_fit_arguments(std::span<const double> y, const method_spec& sp
                            " observation(s); forecasting needs at least 2");
   for (std::size_t t = 0; t < y.size(); ++t) {
     if (!std::isfinite(y[t]))
-      throw invalid_argument("method '" + spec.name + "': observation " + std::to_string(t + 1) +
-                             " is not a finite number; pass consecutive present values");
+      throw observation_error("method '" + spec.name + "': ", t, " is not a finite number; pass consecutive present values");
     if (std::fabs(y[t]) > max_abs_value)
-      throw invalid_argument("method '" + spec.name + "': observation " + std::to_string(t + 1) + " (" +
+      throw observation_error("method '" + spec.name + "': ", t, " (" +
                              tradecast::detail::short_number(y[t]) + ") is larger in magnitude than " + tradecast::detail::short_number(max_abs_value) +
                              ", which the methods' sums of squares cannot take; rescale the series (e.g. to billions)");
   }
@@ -573,8 +572,8 @@ inline std::vector<double> box_cox_checked(std::span<const double> y, double lam
   std::vector<double> z = box_cox(y, lambda);
   for (std::size_t t = 0; t < z.size(); ++t)
     if (!std::isfinite(z[t]))
-      throw invalid_argument("Box-Cox lambda = " + std::to_string(lambda) + " cannot transform observation " +
-                             std::to_string(t + 1) + " (" + std::to_string(y[t]) + "): use positive data or lambda = 1");
+      throw observation_error("Box-Cox lambda = " + tradecast::detail::short_number(lambda) + " cannot transform ", t,
+                              " (" + tradecast::detail::short_number(y[t]) + "): use positive data or lambda = 1");
   return z;
 }
 
@@ -624,7 +623,7 @@ inline void back_transform(model_forecast& r, double lambda, bool biasadj) {
 /// \throws invalid_argument for h < 1 or h > max_horizon, a level outside (0, 100), fewer than two
 ///   observations, a non-finite value or one beyond ±1e100 (detail::max_abs_value), a
 ///   multiplicative model on non-positive data, or a Box-Cox lambda with logtrend/cagr or on data
-///   it cannot transform.
+///   it cannot transform. An error about one observation is an observation_error with its index.
 [[nodiscard]] inline model_forecast fit_forecast(std::span<const double> y, int m, const method_spec& spec, int h,
                                                  const forecast_options& opt = {}) {
   const detail::fit_input in = detail::prepare_fit(y, m, spec, h, opt);
@@ -733,7 +732,7 @@ inline constexpr std::size_t fit_together_group = 16;
     const forecast_job& job = jobs[i];
     stage& s = st[i];
     try {
-      if (!fits[k].error.empty()) throw invalid_argument(fits[k].error);
+      if (fits[k].exception) std::rethrow_exception(fits[k].exception);
       const forecast_options o = options_of(job);
       model_forecast r = spec.kind == method_kind::ets
                              ? detail::ets_model_forecast(fits[k].fits.front(), s.in.spec, job.h, o)
@@ -857,7 +856,9 @@ struct usable_span {
 /// Short series: automatic selection falls back to what the data supports (see fit_ets()), with the
 /// reason in `model.status_message`; fewer than two observations is an error.
 /// \throws invalid_argument for h < 1, a level outside (0, 100), fewer than two usable observations,
-///   or a multiplicative model on non-positive data; not_found for an unknown method.
+///   or a multiplicative model on non-positive data; not_found for an unknown method. An
+///   observation_error names the observation by its period ("the value for 2001") and carries its
+///   index in the series.
 [[nodiscard]] inline forecast_result forecast_series(const series& s, std::string_view method, int h,
                                                      const forecast_options& opt = {}) {
   check_horizon(h);
@@ -875,7 +876,13 @@ struct usable_span {
   if (h > final_period - last)
     throw invalid_argument("horizon h = " + std::to_string(h) + ": the forecasts after " + last.to_string() +
                            " would run past " + final_period.to_string() + ", the last period tradecast represents");
-  model_forecast mf = fit_forecast(y, periods_per_year(s.freq()), spec, h, opt);
+  model_forecast mf = [&] {
+    try {
+      return fit_forecast(y, periods_per_year(s.freq()), spec, h, opt);
+    } catch (const observation_error& e) {  // named by its period, its index counted in the series
+      throw e.relocated(u.first, "the value for " + s.period_at(u.first + e.index()).to_string());
+    }
+  }();
   forecast_result r;
   r.meta = s.meta();
   r.first = last.next();

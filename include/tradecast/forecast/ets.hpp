@@ -70,6 +70,7 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <exception>
 #include <limits>
 #include <optional>
 #include <span>
@@ -340,8 +341,8 @@ inline ets_fit ets_fallback(std::span<const double> y, int error, const ets_spec
   f.bic = lik + std::log(ny) * k;
   f.aicc = ny - k - 1 > 0 ? f.aic + 2 * k * (k + 1) / (ny - k - 1) : std::numeric_limits<double>::infinity();
   f.status = fit_status::fell_back;
-  f.status_message = reason + "; used the naive special case " + f.method + " with alpha = " + std::to_string(alpha) +
-                     " and l = y[0] (nothing estimated)";
+  f.status_message = reason + "; used the naive special case " + f.method + " with alpha = " + tradecast::detail::short_number(alpha) +
+                     " and the first observation as its level (nothing estimated)";
   return f;
 }
 
@@ -366,7 +367,7 @@ inline ets_plan ets_make_plan(std::span<const double> y, int m, const ets_spec& 
     throw invalid_argument("fit_ets: y has " + std::to_string(n) + " observation(s); at least 2 are needed");
   for (std::size_t i = 0; i < n; ++i)
     if (!std::isfinite(y[i]))
-      throw invalid_argument("fit_ets: y[" + std::to_string(i) + "] is not finite (missing values must be removed or interpolated first)");
+      throw observation_error("fit_ets: ", i, " is not finite (missing values must be removed or interpolated first)");
   if (m < 1) throw invalid_argument("fit_ets: seasonal period m = " + std::to_string(m) + " must be at least 1");
   ets_check_char(spec.error, "AMZ", "spec.error");
   ets_check_char(spec.trend, "NAMZ", "spec.trend");
@@ -412,11 +413,17 @@ inline ets_plan ets_make_plan(std::span<const double> y, int m, const ets_spec& 
     throw invalid_argument(std::string("ETS(") + E + "," + T + "," + S +
                            ") has a multiplicative component, which a Box-Cox transformed series cannot take (as in "
                            "R); drop the transformation or choose an additive model (library: ets_spec::additive_only)");
-  double ymin = y[0];
-  for (double v : y) ymin = std::min(ymin, v);
-  const bool positive = ymin > 0;
-  if (!positive && (E == 'M' || T == 'M' || S == 'M'))
-    throw invalid_argument("fit_ets: y has non-positive values; a multiplicative component needs y > 0");
+  std::size_t nonpositive = 0;  // the first value <= 0
+  while (nonpositive < n && y[nonpositive] > 0) ++nonpositive;
+  const bool positive = nonpositive == n;
+  if (!positive && (E == 'M' || T == 'M' || S == 'M')) {
+    const std::string d = spec.damped.value_or(false) ? "d" : "";
+    throw observation_error(std::string("ETS(") + E + "," + T + d + "," + S +
+                                ") has a multiplicative component, which needs positive data, but ",
+                            nonpositive, " (" + tradecast::detail::short_number(y[nonpositive]) +
+                                ") is not positive; choose additive components (e.g. ets:A" + (T == 'M' ? 'A' : T) + d +
+                                (S == 'M' ? 'A' : S) + ")");
+  }
   if (spec.damped.value_or(false) && T == 'N')
     throw invalid_argument(std::string("a damped trend needs a trend: ETS(") + E + ",Nd," + S +
                            ") is not a model; use trend A (e.g. ets:" + E + "Ad" + S + ")");
@@ -610,11 +617,12 @@ struct ets_series_job {
   std::span<const ets_spec> specs;
 };
 
-/// What fit_ets_series() gives for one series: fit_ets_many(y, m, specs), or the message of the
-/// invalid_argument it throws (then `fits` is empty).
+/// What fit_ets_series() gives for one series: fit_ets_many(y, m, specs), or the invalid_argument
+/// it throws (then `fits` is empty).
 struct ets_series_fits {
   std::vector<ets_fit> fits;
-  std::string error;
+  std::string error;             ///< the exception's message ("" when fitted)
+  std::exception_ptr exception;  ///< the exception itself (an observation_error keeps its index)
 };
 
 /// fit_ets_many() on several series at once: the candidates of all series share the lock-step
@@ -639,6 +647,7 @@ struct ets_series_fits {
       }
     } catch (const invalid_argument& e) {
       out[i].error = e.what();
+      out[i].exception = std::current_exception();
     }
   }
   first[jobs.size()] = plans.size();
@@ -659,7 +668,7 @@ struct ets_series_fits {
 [[nodiscard]] inline std::vector<ets_fit> fit_ets_many(std::span<const double> y, int m, std::span<const ets_spec> specs) {
   const ets_series_job job{y, m, specs};
   std::vector<ets_series_fits> out = fit_ets_series(std::span<const ets_series_job>(&job, 1));
-  if (!out.front().error.empty()) throw invalid_argument(out.front().error);
+  if (out.front().exception) std::rethrow_exception(out.front().exception);
   return std::move(out.front().fits);
 }
 
@@ -694,13 +703,13 @@ struct ets_series_fits {
     throw invalid_argument("reapply_ets: the model has no initial states (was it produced by fit_ets()?)");
   for (std::size_t t = 0; t < y.size(); ++t)
     if (!std::isfinite(y[t]))
-      throw invalid_argument("reapply_ets: y[" + std::to_string(t) + "] is not finite; pass consecutive present values");
+      throw observation_error("reapply_ets: ", t, " is not finite; pass consecutive present values");
   const bool multiplicative = fit.error == 'M' || fit.trend == 'M' || fit.season == 'M';
   if (multiplicative)
     for (std::size_t t = 0; t < y.size(); ++t)
       if (!(y[t] > 0))
-        throw invalid_argument("reapply_ets: y[" + std::to_string(t) + "] = " + std::to_string(y[t]) + " is not positive; " +
-                               fit.method + " has a multiplicative component and needs y > 0");
+        throw observation_error(fit.method + " has a multiplicative component, which needs positive data, but ", t,
+                                " (" + tradecast::detail::short_number(y[t]) + ") is not positive");
   ets_fit f = fit;
   f.candidates.clear();
   f.n = y.size();

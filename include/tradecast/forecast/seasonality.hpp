@@ -134,8 +134,7 @@ inline void seasonality_check_input(std::span<const double> y, int m, const char
   if (m < 1) throw invalid_argument(std::string(who) + ": seasonal period m = " + std::to_string(m) + " must be at least 1");
   for (std::size_t i = 0; i < y.size(); ++i)
     if (!std::isfinite(y[i]))
-      throw invalid_argument(std::string(who) + ": y[" + std::to_string(i) +
-                             "] is not finite (missing values must be removed or interpolated first)");
+      throw observation_error(std::string(who) + ": ", i, " is not finite (missing values must be removed or interpolated first)");
 }
 
 }  // namespace detail

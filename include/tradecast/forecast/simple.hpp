@@ -139,8 +139,8 @@ inline double simple_var(std::span<const double> x) {
 
 inline void simple_require(bool ok, simple_method method, std::size_t n, std::size_t minimum, const std::string& why) {
   if (!ok)
-    throw invalid_argument("fit_simple: method '" + std::string(to_string(method)) + "' needs at least " +
-                           std::to_string(minimum) + " observations (" + why + "); y has " + std::to_string(n));
+    throw invalid_argument("method '" + std::string(to_string(method)) + "' needs at least " + std::to_string(minimum) +
+                           " observations (" + why + "); the data have " + std::to_string(n));
 }
 
 /// Random walk with lag L on x (already on the modelling scale), optionally with drift.
@@ -208,7 +208,7 @@ inline double simple_t_quantile(double p, double df) { return students_t_quantil
   const std::size_t n = y.size();
   for (std::size_t t = 0; t < n; ++t)
     if (!std::isfinite(y[t]))
-      throw invalid_argument("fit_simple: y[" + std::to_string(t) + "] is not a finite number");
+      throw observation_error("method '" + std::string(to_string(method)) + "': ", t, " is not a finite number");
   simple_fit f;
   f.method = method;
   f.m = m;
@@ -217,8 +217,8 @@ inline double simple_t_quantile(double p, double df) { return students_t_quantil
   if (f.log_scale()) {
     for (std::size_t t = 0; t < n; ++t)
       if (!(y[t] > 0))
-        throw invalid_argument("method '" + std::string(to_string(method)) + "' takes logarithms, but observation " +
-                               std::to_string(t + 1) + " (" + tradecast::detail::short_number(y[t]) + ") is not positive");
+        throw observation_error("method '" + std::string(to_string(method)) + "' takes logarithms, but ", t,
+                                " (" + tradecast::detail::short_number(y[t]) + ") is not positive");
     logy.resize(n);
     for (std::size_t t = 0; t < n; ++t) logy[t] = std::log(y[t]);
   }
