@@ -168,6 +168,38 @@ TEST(Engine, ReferenceCaseWithTheGapBridgedMatchesR) {
   }
 }
 
+// An error about one value names its period, and its index counts in the series: the usable span
+// of the reference series starts at 2022 (2021 is missing), so 2023 is index 1 of the data fitted
+// and index 33 of the series (1990 is index 0).
+TEST(Engine, ErrorsAboutOneValueNameItsPeriod) {
+  series s = data::vietnam_japan().at("vnm_jpn_total");
+  const std::size_t i2023 = s.require_index(period::annual(2023));
+  ASSERT_EQ(i2023, 33u);
+  s.set(i2023, -1.0, obs_status::estimated, "a negative value for the test");
+  for (const auto& [method, message] : std::vector<std::pair<std::string, std::string>>{
+           {"logtrend", "method 'logtrend' takes logarithms, but the value for 2023 (-1) is not positive"},
+           {"ets:MNN", "ETS(M,N,N) has a multiplicative component, which needs positive data, but the value for 2023 (-1) "
+                       "is not positive"}}) {
+    SCOPED_TRACE(method);
+    try {
+      (void)forecast::forecast_series(s, method, 2);
+      ADD_FAILURE() << "nothing thrown";
+    } catch (const observation_error& e) {
+      EXPECT_THAT(e.what(), HasSubstr(message));
+      EXPECT_EQ(e.index(), i2023);
+    }
+  }
+  // The same data given as plain values: "observation k", k counted from 1 in those values.
+  const std::vector<double> y = {47.6, -1.0, 46.2};
+  try {
+    (void)forecast::fit_forecast(y, 1, forecast::parse_method("logtrend"), 2);
+    ADD_FAILURE() << "nothing thrown";
+  } catch (const observation_error& e) {
+    EXPECT_THAT(e.what(), HasSubstr("but observation 2 (-1) is not positive"));
+    EXPECT_EQ(e.index(), 1u);
+  }
+}
+
 TEST(Engine, RejectsBadArguments) {
   const series& s = data::vietnam_japan().at("vnm_jpn_total");
   EXPECT_THROW((void)forecast::forecast_series(s, "auto", 0), invalid_argument);
