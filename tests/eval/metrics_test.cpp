@@ -273,7 +273,7 @@ TEST(EvalMetrics, InvalidArgumentsAreNamed) {
   EXPECT_NE(thrown_message([&] { (void)evaluate(train, inf_a, fc, 1); }).find("actual[0] is infinite"), std::string::npos);
   EXPECT_NE(thrown_message([&] { (void)evaluate(train, actual, fc, 0); }).find("m = 0"), std::string::npos);
   EXPECT_NE(thrown_message([&] { (void)evaluate(train, actual, fc, 1, interval_bounds{95, hi, lo}); })
-                .find("lower bound 12.000000 exceeds upper bound 8.000000 at step 1"),
+                .find("lower bound 12 exceeds upper bound 8 at step 1"),
             std::string::npos);
   EXPECT_NE(thrown_message([&] { (void)evaluate(train, actual, fc, 1, interval_bounds{100, lo, hi}); }).find("level 100"),
             std::string::npos);

@@ -166,8 +166,8 @@ struct scale_pair {
       if (!std::isfinite(interval->lower[k]) || !std::isfinite(interval->upper[k]))
         throw invalid_argument("interval bound at step " + std::to_string(k + 1) + " is not finite");
       if (interval->lower[k] > interval->upper[k])
-        throw invalid_argument("interval lower bound " + std::to_string(interval->lower[k]) + " exceeds upper bound " +
-                               std::to_string(interval->upper[k]) + " at step " + std::to_string(k + 1));
+        throw invalid_argument("interval lower bound " + tradecast::detail::short_number(interval->lower[k]) + " exceeds upper bound " +
+                               tradecast::detail::short_number(interval->upper[k]) + " at step " + std::to_string(k + 1));
     }
   }
   const scale_pair sc = seasonal_scale(train, m);
@@ -258,14 +258,14 @@ struct scale_pair {
   for (const auto& pi : values.intervals) {
     if (pi.level != *level) continue;
     if (pi.lower.size() < h || pi.upper.size() < h)
-      throw invalid_argument("the " + std::to_string(*level) + "% interval has fewer than " + std::to_string(h) + " bounds");
+      throw invalid_argument("the " + tradecast::detail::short_number(*level) + "% interval has fewer than " + std::to_string(h) + " bounds");
     return evaluate(train, actual, mean, m,
                     interval_bounds{*level, std::span<const double>(pi.lower.data(), h),
                                     std::span<const double>(pi.upper.data(), h)});
   }
   std::string have;
-  for (const auto& pi : values.intervals) have += (have.empty() ? "" : ", ") + std::to_string(pi.level);
-  throw invalid_argument("level = " + std::to_string(*level) + ": forecast_values has no interval of that level (has: " +
+  for (const auto& pi : values.intervals) have += (have.empty() ? "" : ", ") + tradecast::detail::short_number(pi.level);
+  throw invalid_argument("level = " + tradecast::detail::short_number(*level) + ": forecast_values has no interval of that level (has: " +
                          (have.empty() ? std::string("none") : have) + ")");
 }
 
@@ -314,8 +314,8 @@ struct set_accuracy {
     if (std::isnan(l)) continue;
     if (std::isnan(s.level)) s.level = l;
     else if (l != s.level)
-      throw invalid_argument("series " + std::to_string(i) + " has a " + std::to_string(l) + "% interval, earlier ones " +
-                             std::to_string(s.level) + "%: aggregate intervals of one level");
+      throw invalid_argument("series " + std::to_string(i) + " has a " + tradecast::detail::short_number(l) + "% interval, earlier ones " +
+                             tradecast::detail::short_number(s.level) + "%: aggregate intervals of one level");
   }
   auto mean_of = [&](const char* name, double accuracy::*field, bool interval_only) {
     double sum = 0;
@@ -357,12 +357,12 @@ struct set_accuracy {
 [[nodiscard]] inline double owa(double smape, double mase, double smape_naive2, double mase_naive2) {
   auto positive = [](double v, const char* name) {
     if (!(std::isfinite(v) && v > 0))
-      throw invalid_argument(std::string(name) + " = " + std::to_string(v) + " must be positive and finite for OWA");
+      throw invalid_argument(std::string(name) + " = " + tradecast::detail::short_number(v) + " must be positive and finite for OWA");
   };
   positive(smape_naive2, "smape_naive2");
   positive(mase_naive2, "mase_naive2");
   if (!std::isfinite(smape) || !std::isfinite(mase))
-    throw invalid_argument("OWA needs finite smape and mase (got " + std::to_string(smape) + ", " + std::to_string(mase) + ")");
+    throw invalid_argument("OWA needs finite smape and mase (got " + tradecast::detail::short_number(smape) + ", " + tradecast::detail::short_number(mase) + ")");
   return 0.5 * (smape / smape_naive2 + mase / mase_naive2);
 }
 
@@ -382,7 +382,7 @@ struct set_accuracy {
         why = "; e.g. series " + (ex.id.empty() ? std::to_string(ex.index + 1) : "'" + ex.id + "'") + ": " + ex.reason;
         break;
       }
-    throw invalid_argument(std::string("OWA needs Naive2's set-level ") + measure + ", which is " + std::to_string(value) +
+    throw invalid_argument(std::string("OWA needs Naive2's set-level ") + measure + ", which is " + tradecast::detail::short_number(value) +
                            (naive2.excluded.empty() ? std::string() : " (no series has a finite, positive one" + why + ")"));
   }
   return owa(method.smape, method.mase, naive2.smape, naive2.mase);

@@ -321,8 +321,8 @@ inline double bc_loglik_lambda(std::span<const double> y, int m, double lower, d
                                            double upper = 2) {
   if (m < 1) throw invalid_argument("box_cox_lambda: seasonal period m = " + std::to_string(m) + " must be at least 1");
   if (!(lower <= upper) || !std::isfinite(lower) || !std::isfinite(upper))
-    throw invalid_argument("box_cox_lambda: the interval [lower, upper] = [" + std::to_string(lower) + ", " +
-                           std::to_string(upper) + "] is not a finite interval");
+    throw invalid_argument("box_cox_lambda: the interval [lower, upper] = [" + tradecast::detail::short_number(lower) + ", " +
+                           tradecast::detail::short_number(upper) + "] is not a finite interval");
   std::size_t nonpositive = y.size();  // the first value <= 0
   for (std::size_t t = 0; t < y.size(); ++t) {
     if (!std::isfinite(y[t])) throw observation_error("box_cox_lambda: ", t, " is not a finite number");
@@ -339,7 +339,7 @@ inline double bc_loglik_lambda(std::span<const double> y, int m, double lower, d
   }
   if (!(lower < upper))
     throw invalid_argument("box_cox_lambda: Guerrero's method needs lower < upper; the search interval is [" +
-                           std::to_string(lower) + ", " + std::to_string(upper) + "] (lower is raised to 0 for data with values <= 0)");
+                           tradecast::detail::short_number(lower) + ", " + tradecast::detail::short_number(upper) + "] (lower is raised to 0 for data with values <= 0)");
   const int period = std::max(m, 2);
   return detail::brent_minimize([&](double lam) { return detail::guerrero_cv(lam, y, period); }, lower, upper,
                                 std::pow(DBL_EPSILON, 0.25));

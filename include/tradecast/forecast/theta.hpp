@@ -129,7 +129,7 @@ namespace detail {
   if (spec.alpha) {
     const double a = *spec.alpha;
     if (!(a >= es.lower[0] && a <= es.upper[0]))
-      throw invalid_argument("fit_theta: spec.alpha = " + std::to_string(a) + " is outside [1e-4, 0.9999]");
+      throw invalid_argument("fit_theta: spec.alpha = " + tradecast::detail::short_number(a) + " is outside [1e-4, 0.9999]");
     es.alpha = a;
   }
 
