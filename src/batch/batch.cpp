@@ -34,7 +34,8 @@ forecast::forecast_values nan_values(int h, const std::vector<double>& levels) {
   return v;
 }
 
-/// The fallback: naive on the last run of finite values, without Box-Cox. Sets values, model and
+/// The fallback: naive on the last run of finite values, without Box-Cox (and its analytic
+/// intervals: simulate / bootstrap apply to ETS models). Sets values, model and
 /// appends what it used to `note`. \throws invalid_argument when there is no finite value.
 void fit_naive_fallback(std::span<const double> y, int m, int h, const forecast::forecast_options& opts,
                         series_result& r) {
@@ -52,6 +53,7 @@ void fit_naive_fallback(std::span<const double> y, int m, int h, const forecast:
     forecast::forecast_options plain = opts;
     plain.lambda.reset();
     plain.lambda_auto = false;
+    plain.simulate = plain.bootstrap = false;
     forecast::model_forecast mf = forecast::fit_forecast(run, m, naive_spec(), h, plain);
     r.model = std::move(mf.model);
     r.values = std::move(mf.values);
@@ -160,7 +162,8 @@ series_result forecast_one(const batch_input& in, std::size_t index, const forec
 
 batch_result forecast_batch(std::span<const batch_input> series, const forecast::method_spec& spec, int h,
                             const forecast::forecast_options& opts, const batch_options& bo) {
-  forecast::check_levels(opts.levels);  // threads < 0: parallel_for() throws, before any fitting
+  // The options, then each series' horizon, before any fitting (threads < 0: parallel_for() throws).
+  forecast::check_forecast_options(spec, 1, opts);
   for (const batch_input& in : series) {
     if (in.m < 1)
       throw invalid_argument("series '" + in.id + "': seasonal period m = " + std::to_string(in.m) + " must be at least 1");
@@ -170,8 +173,8 @@ batch_result forecast_batch(std::span<const batch_input> series, const forecast:
     if (in.h == 0 && h < 1)
       throw invalid_argument("series '" + in.id + "' uses the batch horizon h = " + std::to_string(h) +
                              ", which must be at least 1");
-    try {  // the limit, before any fitting: a series' forecasts take memory in proportion to h
-      forecast::check_horizon(in.h > 0 ? in.h : h);
+    try {  // the limits, before any fitting: a series' forecasts take memory in proportion to h
+      forecast::check_forecast_options(spec, in.h > 0 ? in.h : h, opts);
     } catch (const invalid_argument& e) {
       throw invalid_argument("series '" + in.id + "': " + e.what());
     }

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -30,6 +31,9 @@ struct forecast_cli_options {
   std::string chart;
   std::string lambda;
   bool biasadj = false;
+  bool simulate = false, bootstrap = false;
+  int npaths = forecast::forecast_options{}.npaths;
+  std::uint64_t seed = forecast::forecast_options{}.seed;
   std::string output;  ///< --output FILE ("" = standard output)
   // --wide mode
   std::string wide;
@@ -64,14 +68,25 @@ std::vector<double> parse_levels(const std::string& text) {
 // The level as written in column names (lo95, hi99.5): the shortest text that reads back as it.
 std::string level_name(double l) { return fmt::format("{}", l); }
 
-// --level, --lambda and --biasadj.
+// --level, --lambda, --biasadj and the simulation options.
 forecast::forecast_options forecast_options_of(const forecast_cli_options& o) {
   forecast::forecast_options fo;
   fo.levels = parse_levels(o.levels);
   apply_lambda_option(o.lambda, fo);
   if (o.biasadj && !fo.lambda && !fo.lambda_auto) throw invalid_argument("--biasadj needs --lambda (it adjusts the back-transformed mean)");
   fo.biasadj = o.biasadj;
+  fo.simulate = o.simulate;
+  fo.bootstrap = o.bootstrap;
+  fo.npaths = o.npaths;
+  fo.seed = o.seed;
   return fo;
+}
+
+// How the intervals of the ETS models were made, when the user asked for simulation ("" otherwise).
+std::string simulation_note(const forecast_cli_options& o) {
+  if (!o.simulate && !o.bootstrap) return {};
+  return fmt::format("ETS intervals simulated from {} sample paths with {} (seed {})", o.npaths,
+                     o.bootstrap ? "errors resampled from the residuals" : "normal errors", o.seed);
 }
 
 // One series of --input (or the embedded data).
@@ -117,6 +132,8 @@ int run_single(const forecast_cli_options& o, std::ostream& out) {
     m["aicc"] = json_number(r.model.aicc);
     m["bic"] = json_number(r.model.bic);
     if (!r.data_note.empty()) j["data_note"] = r.data_note;
+    if (o.simulate || o.bootstrap)
+      j["intervals"] = {{"simulated", o.bootstrap ? "bootstrap" : "normal"}, {"npaths", o.npaths}, {"seed", o.seed}};
     auto& rows = j["forecasts"] = nlohmann::ordered_json::array();
     for (std::size_t i = 0; i < v.mean.size(); ++i) {
       nlohmann::ordered_json row;
@@ -138,6 +155,7 @@ int run_single(const forecast_cli_options& o, std::ostream& out) {
                      forecast::to_string(r.model.status));
   if (!r.model.status_message.empty()) out << "  " << r.model.status_message << "\n";
   if (!r.data_note.empty()) out << "Data: " << r.data_note << "\n";
+  if (const std::string note = simulation_note(o); !note.empty()) out << "Intervals: " << note << "\n";
   if (!r.model.parameters.empty()) {
     std::string p;
     for (const auto& [name, value] : r.model.parameters) p += fmt::format("{}{} = {:.4g}", p.empty() ? "" : ", ", name, value);
@@ -368,6 +386,18 @@ void add_forecast_command(CLI::App& app, runner& run) {
   cmd->add_option("--lambda", opts->lambda,
                   "Box-Cox transformation before fitting: a number (0 = logarithm) or auto (Guerrero's method)");
   cmd->add_flag("--biasadj", opts->biasadj, "With --lambda: report the back-transformed mean instead of the median");
+  cmd->add_flag("--simulate", opts->simulate,
+                "Intervals of the ETS models from simulated sample paths with normal errors (R's simulate = TRUE), "
+                "for ets, ses, holt, damped, hw-*, comb and the ETS members of auto and ensembles");
+  cmd->add_flag("--bootstrap", opts->bootstrap,
+                "As --simulate, with errors resampled from the model's residuals (R's bootstrap = TRUE)");
+  cmd->add_option("--npaths", opts->npaths, "Sample paths of simulated intervals")
+      ->default_val(opts->npaths)
+      ->check(whole_at_least(1));
+  cmd->add_option("--seed", opts->seed,
+                  "Seed of simulated intervals (the same seed, the same intervals; with --wide, series i uses seed + i)")
+      ->default_val(opts->seed)
+      ->check(whole_at_least(0));
   cmd->add_option("--output,-o", opts->output, "Write the forecasts to this file instead of standard output");
   cmd->add_option("--wide", opts->wide,
                   "Forecast every series of this file, in the wide layout of forecasting competitions (header "

@@ -21,6 +21,7 @@
 
 using namespace tradecast;
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 namespace {
 
@@ -389,6 +390,55 @@ TEST(Batch, ArgumentErrorsThrowBeforeFitting) {
   EXPECT_EQ(batch::forecast_batch(own, spec, 0, {}, quiet(1)).series[0].values.mean.size(), 2u);
   // An empty batch is fine.
   EXPECT_TRUE(batch::forecast_batch({}, spec, 2, {}, quiet(0)).series.empty());
+}
+
+// Simulated intervals in a batch: series i with seed + i, as fit_forecast() gives them one by one,
+// for any thread count and for the methods fitted together (comb); the naive fallback keeps its
+// analytic intervals; a method without an ETS model is refused before any fitting.
+TEST(BatchM3, SimulatedIntervalsUseEachSeriesSeed) {
+  auto all = batch::inputs_of(quarterly());
+  std::vector<batch::batch_input> inputs(all.begin(), all.begin() + 20);
+  std::vector<double> with_zero(inputs[3].values.begin(), inputs[3].values.end());
+  with_zero[5] = 0;  // ets:MNN cannot take it: naive instead
+  inputs[3].values = with_zero;
+  forecast::forecast_options opts;
+  opts.seed = 77;
+  opts.npaths = 1000;
+  for (const char* method : {"comb", "ets:MNN"}) {
+    for (const bool boot : {false, true}) {
+      SCOPED_TRACE(std::string(method) + (boot ? " bootstrap" : " simulate"));
+      opts.simulate = !boot;
+      opts.bootstrap = boot;
+      const auto spec = forecast::parse_method(method);
+      const auto one = batch::forecast_batch(inputs, spec, 8, opts, quiet(1));
+      const auto two = batch::forecast_batch(inputs, spec, 8, opts, quiet(2));
+      expect_same_results(one, two);
+      for (std::size_t i = 0; i < inputs.size(); ++i) {
+        SCOPED_TRACE(inputs[i].id);
+        const auto& r = one.series[i];
+        if (i == 3 && std::string(method) == "ets:MNN") {
+          EXPECT_EQ(r.status, batch::series_status::fell_back);
+          EXPECT_THAT(r.message, HasSubstr("observation 6 (0) is not positive"));
+          const std::vector<double> tail(with_zero.begin(), with_zero.end());
+          const auto naive = forecast::fit_forecast(tail, 4, forecast::parse_method("naive"), 8);
+          expect_same_values(r.values, naive.values);  // analytic, not simulated
+          continue;
+        }
+        forecast::forecast_options o = opts;
+        o.seed = opts.seed + i;
+        const auto direct = forecast::fit_forecast(inputs[i].values, 4, spec, 8, o);
+        EXPECT_EQ(r.status, batch::series_status::ok);
+        expect_same_values(r.values, direct.values);
+      }
+    }
+  }
+  try {
+    (void)batch::forecast_batch(inputs, forecast::parse_method("theta"), 8, opts, quiet(1));
+    ADD_FAILURE() << "nothing thrown";
+  } catch (const invalid_argument& e) {
+    EXPECT_THAT(e.what(), HasSubstr("method 'theta' fits no ETS model"));
+    EXPECT_THAT(e.what(), Not(HasSubstr("series '")));  // the whole batch's options, not a series'
+  }
 }
 
 TEST(Batch, KeepFittedOff) {

@@ -269,6 +269,10 @@ TEST(CliForecast, ErrorMessagesSayWhatToDo) {
       {"forecast --input " + q + " --method snaive -H 2 --level 80 --bogus",
        "tradecast: error: The following argument was not expected: --bogus\nRun 'tradecast forecast --help'"},
       {"forecast --input " + q + " --method", "tradecast: error: --method: 1 required TEXT missing"},
+      {"forecast -H 2 --method naive --simulate",
+       "method 'naive' fits no ETS model, so there are no intervals to simulate"},
+      {"forecast --series vnm_jpn_total_rep_jpn --method ets -H 7000 --simulate --npaths 8000",
+       "npaths = 8000 paths × 7000 step(s) exceed the 50,000,000 simulated values"},
       {"forecast --input " + two + " --method drift -H 2",
        "method 'drift' needs at least 3 observations (two differences to estimate the drift and its variance); the "
        "data have 2"},
@@ -288,6 +292,33 @@ TEST(CliForecast, ErrorMessagesSayWhatToDo) {
   }
   // The largest step is still a valid --step (one origin).
   EXPECT_EQ(run("backtest --input " + q + " --method naive -H 1 --step 18446744073709551615").status, 0);
+}
+
+// --simulate / --bootstrap: the ETS intervals from sample paths, the same for the same --seed, and
+// said so in the table and the JSON; a method without an ETS model is an error.
+TEST(CliForecast, SimulatedIntervals) {
+  const std::string base = "forecast --series vnm_jpn_total_rep_jpn --method ets -H 3 --format csv";
+  const result analytic = run(base);
+  const result a = run(base + " --simulate --seed 7");
+  const result b = run(base + " --simulate --seed 7");
+  const result c = run(base + " --simulate --seed 8");
+  const result boot = run(base + " --bootstrap --seed 7 --npaths 3000");
+  for (const result* r : {&analytic, &a, &b, &c, &boot}) ASSERT_EQ(r->status, 0) << r->out;
+  EXPECT_EQ(a.out, b.out);
+  EXPECT_NE(a.out, c.out);
+  EXPECT_NE(a.out, analytic.out);
+  EXPECT_NE(boot.out, a.out);
+  const result table = run("forecast --series vnm_jpn_total_rep_jpn --method comb -H 3 --bootstrap --seed 9 --npaths 3000");
+  EXPECT_EQ(table.status, 0) << table.out;
+  EXPECT_THAT(table.out, HasSubstr("Intervals: ETS intervals simulated from 3000 sample paths with errors resampled from "
+                                   "the residuals (seed 9)"));
+  const result js = run("forecast --series vnm_jpn_total_rep_jpn --method ets -H 2 --simulate --seed 7 --format json");
+  ASSERT_EQ(js.status, 0) << js.out;
+  const auto doc = nlohmann::json::parse(js.out);
+  EXPECT_EQ(doc["intervals"]["simulated"], "normal");
+  EXPECT_EQ(doc["intervals"]["npaths"], 5000);
+  EXPECT_EQ(doc["intervals"]["seed"], 7);
+  // the errors: ErrorMessagesSayWhatToDo
 }
 
 // A chart that cannot be written is an error (the disk may be full), not "written".

@@ -200,6 +200,67 @@ TEST(Engine, ErrorsAboutOneValueNameItsPeriod) {
   }
 }
 
+// forecast_options::simulate / bootstrap reach the ETS models of a method, and only those: the
+// intervals of `ets` are forecast_ets()'s with the same options, `auto` takes its ETS member's
+// simulated intervals into its median, and a method without an ETS model is an error.
+TEST(Engine, SimulatedIntervalsOfTheEtsModels) {
+  const auto series = test::load_series(test::test_data_path("forecast/data/ets_ref_series.csv"));
+  const std::vector<double>& y = series.at("WWWusage").values;
+  forecast::forecast_options o;
+  o.simulate = true;
+  o.seed = 5;
+  o.npaths = 2000;
+  for (const bool boot : {false, true}) {
+    SCOPED_TRACE(boot ? "bootstrap" : "simulate");
+    o.bootstrap = boot;
+    const auto got = forecast::fit_forecast(y, 1, forecast::parse_method("ets"), 6, o);
+    forecast::ets_forecast_options fo;
+    fo.simulate = true;
+    fo.bootstrap = boot;
+    fo.seed = 5;
+    fo.npaths = 2000;
+    const auto want = forecast::forecast_ets(forecast::fit_ets(y, 1), 6, o.levels, fo);
+    EXPECT_EQ(got.values.mean, want.mean);
+    ASSERT_EQ(got.values.intervals.size(), 2u);
+    EXPECT_EQ(got.values.intervals[1].lower, want.intervals[1].lower);
+    EXPECT_EQ(got.values.intervals[1].upper, want.intervals[1].upper);
+  }
+  // `auto` (m = 1: the median of ets, theta and drift, step by step): its bounds are the medians of
+  // the simulated ETS bounds and Theta's and drift's analytic ones.
+  o.bootstrap = false;
+  const auto simulated = forecast::fit_forecast(y, 1, forecast::parse_method("auto"), 6, o);
+  const auto ets = forecast::fit_forecast(y, 1, forecast::parse_method("ets"), 6, o);
+  const auto theta = forecast::fit_forecast(y, 1, forecast::parse_method("theta"), 6);
+  const auto drift = forecast::fit_forecast(y, 1, forecast::parse_method("drift"), 6);
+  std::size_t from_ets = 0;
+  for (std::size_t i = 0; i < 6; ++i)
+    for (std::size_t k = 0; k < 2; ++k) {
+      for (const bool upper : {false, true}) {
+        auto bound = [&](const forecast::model_forecast& f) {
+          return upper ? f.values.intervals[k].upper[i] : f.values.intervals[k].lower[i];
+        };
+        std::array<double, 3> three = {bound(ets), bound(theta), bound(drift)};
+        std::sort(three.begin(), three.end());
+        EXPECT_DOUBLE_EQ(bound(simulated), three[1]) << "step " << i + 1 << ", level " << k << ", upper " << upper;
+        from_ets += three[1] == bound(ets) ? 1 : 0;
+      }
+    }
+  EXPECT_GT(from_ets, 0u);  // the simulated ETS bounds are the median somewhere
+  for (const char* method : {"naive", "theta", "drift", "mean:naive+theta"}) {
+    try {
+      (void)forecast::fit_forecast(y, 1, forecast::parse_method(method), 6, o);
+      ADD_FAILURE() << method << ": nothing thrown";
+    } catch (const invalid_argument& e) {
+      EXPECT_THAT(e.what(), HasSubstr(std::string("method '") + method + "' fits no ETS model"));
+    }
+  }
+  for (const char* method : {"ses", "comb", "median:naive+ets:AAN", "sa:damped"}) {
+    EXPECT_NO_THROW((void)forecast::fit_forecast(y, 1, forecast::parse_method(method), 6, o)) << method;
+  }
+  o.npaths = 0;
+  EXPECT_THROW((void)forecast::fit_forecast(y, 1, forecast::parse_method("ets"), 6, o), invalid_argument);
+}
+
 TEST(Engine, RejectsBadArguments) {
   const series& s = data::vietnam_japan().at("vnm_jpn_total");
   EXPECT_THROW((void)forecast::forecast_series(s, "auto", 0), invalid_argument);

@@ -3,6 +3,7 @@
 // tradecast deliberately differs from CRAN forecast (docs/r-differences.md).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <iostream>
 #include <string>
@@ -195,6 +196,50 @@ TEST(EtsForecast, SimulatedIntervals) {
   const auto boot = forecast_ets(fit, 10, levels, opt);
   EXPECT_LT(boot.intervals[1].lower[0], boot.mean[0]);
   EXPECT_GT(boot.intervals[1].upper[0], boot.mean[0]);
+}
+
+// Bootstrapped intervals resample the residuals less their mean (as R's simulate.ets): one step ahead
+// a path of an additive-error model is the point forecast plus one such centred residual, so a bound
+// one step ahead is the point forecast plus a centred residual (a type-8 quantile of 5,000 draws from about 100 residuals falls between two equal draws,
+// so no interpolation between different residuals happens at this seed). Normal errors would give a
+// value that is no residual.
+TEST(EtsForecast, BootstrapResamplesResiduals) {
+  const auto series = load_series(test_data_path("forecast/data/ets_ref_series.csv"));
+  ets_spec ann;
+  ann.error = 'A', ann.trend = 'N', ann.season = 'N';
+  const ets_fit fit = fit_ets(series.at("WWWusage").values, 1, ann);
+  const double levels[] = {80, 95};
+  ets_forecast_options opt;
+  opt.bootstrap = true;
+  opt.seed = 11;
+  const auto boot = forecast_ets(fit, 3, levels, opt);
+  double mean_residual = 0;
+  for (double e : fit.residuals) mean_residual += e;
+  mean_residual /= static_cast<double>(fit.residuals.size());
+  auto is_residual = [&](double offset) {
+    return std::any_of(fit.residuals.begin(), fit.residuals.end(),
+                       [&](double e) { return std::fabs(e - mean_residual - offset) < 1e-9; });
+  };
+  for (const auto& pi : boot.intervals) {
+    SCOPED_TRACE(pi.level);
+    EXPECT_TRUE(is_residual(pi.lower[0] - boot.mean[0])) << pi.lower[0] - boot.mean[0];
+    EXPECT_TRUE(is_residual(pi.upper[0] - boot.mean[0])) << pi.upper[0] - boot.mean[0];
+  }
+  opt.bootstrap = false;
+  opt.simulate = true;
+  const auto normal = forecast_ets(fit, 3, levels, opt);
+  EXPECT_FALSE(is_residual(normal.intervals[1].lower[0] - normal.mean[0]));
+  // the paths' spread grows with the horizon as the analytic one does: α²σ² per step for ANN
+  const auto exact = forecast_ets(fit, 3, levels);
+  const double w1 = exact.intervals[1].upper[0] - exact.intervals[1].lower[0];
+  const double w3 = exact.intervals[1].upper[2] - exact.intervals[1].lower[2];
+  EXPECT_NEAR(w3 / w1, std::sqrt(1 + 2 * fit.par[0] * fit.par[0]), 1e-9);
+  EXPECT_NEAR(normal.intervals[1].upper[2] - normal.intervals[1].lower[2], w3, 0.05 * w3);
+  // simulated values are limited (npaths × h ≤ 5e7, 400 MB)
+  opt.npaths = 0;
+  EXPECT_THROW((void)forecast_ets(fit, 3, levels, opt), tradecast::invalid_argument);
+  opt.npaths = 5001;
+  EXPECT_THROW((void)forecast_ets(fit, 10000, levels, opt), tradecast::invalid_argument);
 }
 
 TEST(EtsForecast, InvalidArguments) {

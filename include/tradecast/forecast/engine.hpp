@@ -100,6 +100,14 @@ struct method_spec {
 struct forecast_options {
   std::vector<double> levels{80, 95};  ///< prediction-interval levels, percent
   std::uint64_t seed = 20250401;       ///< seed of simulated intervals
+  /// Intervals of the ETS models the method fits from simulated sample paths, with normal errors
+  /// (R's `forecast(fit, simulate = TRUE)`), even where analytic ones exist. The method must fit an
+  /// ETS model (ets, ets:XYZ, ses, holt, damped, hw-*, comb, or an ensemble or `auto` with an ETS
+  /// member, whose other members keep their own intervals). Point forecasts are unchanged except
+  /// for ETS models with a multiplicative component, where they are the state recursion's (as R).
+  bool simulate = false;
+  bool bootstrap = false;  ///< as `simulate`, errors resampled from the model's residuals (R's `bootstrap`)
+  int npaths = 5000;       ///< simulated paths (R's `npaths`); npaths × h at most max_simulated_values
   std::optional<double> lambda;        ///< Box-Cox parameter (none: no transformation)
   bool lambda_auto = false;            ///< choose lambda by Guerrero's method (R's BoxCox.lambda)
   bool biasadj = false;                ///< back-transformed mean is the mean, not the median (R's biasadj)
@@ -315,6 +323,9 @@ inline model_forecast ets_model_forecast(const ets_fit& fit, const method_spec& 
   model_forecast r;
   ets_forecast_options fo;
   fo.seed = opt.seed;
+  fo.simulate = opt.simulate;
+  fo.bootstrap = opt.bootstrap;
+  fo.npaths = opt.npaths;
   r.values = forecast_ets(fit, h, opt.levels, fo);
   r.model = to_model_info(fit);
   // R's ses/holt/hw print their own name (a fallback keeps the name of the model actually fitted).
@@ -494,6 +505,37 @@ inline model_forecast fit_forecast_untransformed(std::span<const double> y, int 
 
 }  // namespace detail
 
+/// Whether `spec` fits an ETS model whose intervals forecast_options::simulate / bootstrap can
+/// simulate: an ETS method, comb, or an ensemble, `auto` or `sa:` method with such a member.
+/// Theta's intervals are R's analytic ones (thetaf has no simulation).
+[[nodiscard]] inline bool fits_ets_model(const method_spec& spec) {
+  switch (spec.kind) {
+    case method_kind::ets:
+    case method_kind::comb: return true;
+    case method_kind::simple:
+    case method_kind::theta: return false;
+    case method_kind::ensemble:
+    case method_kind::adjusted:
+    case method_kind::automatic:
+      return std::any_of(spec.members.begin(), spec.members.end(), [](const method_spec& mb) { return fits_ets_model(mb); });
+  }
+  return false;
+}
+
+/// The checks of fit_forecast() that do not depend on the data: the horizon, the levels, npaths,
+/// and simulate / bootstrap with a method that fits no ETS model (fits_ets_model()).
+/// \throws invalid_argument naming what is wrong.
+inline void check_forecast_options(const method_spec& spec, int h, const forecast_options& opt) {
+  check_horizon(h);
+  check_levels(opt.levels);
+  check_npaths(opt.npaths, h);
+  if ((opt.simulate || opt.bootstrap) && !fits_ets_model(spec))
+    throw invalid_argument("method '" + spec.name + "' fits no ETS model, so there are no intervals to simulate (" +
+                           (opt.bootstrap ? "bootstrap" : "simulate") +
+                           " applies to ets, ets:XYZ, ses, holt, damped, hw-add, hw-mult, comb, and the ETS members "
+                           "of auto and of ensembles)");
+}
+
 namespace detail {
 
 /// The largest magnitude of an observation the methods accept: sums of squares of values near
@@ -503,8 +545,7 @@ inline constexpr double max_abs_value = 1e100;
 
 /// The argument checks of fit_forecast().
 inline void check_fit_arguments(std::span<const double> y, const method_spec& spec, int h, const forecast_options& opt) {
-  check_horizon(h);
-  check_levels(opt.levels);
+  check_forecast_options(spec, h, opt);
   if (y.size() < 2)
     throw invalid_argument("method '" + spec.name + "': " + std::to_string(y.size()) +
                            " observation(s); forecasting needs at least 2");

@@ -788,7 +788,7 @@ inline std::vector<double> ets_forecast_variance(const ets_fit& fit, int h) {
                                                   const ets_forecast_options& opt = {}) {
   check_horizon(h);
   check_levels(levels);
-  if (opt.npaths < 1) throw invalid_argument("forecast_ets: opt.npaths must be at least 1");
+  check_npaths(opt.npaths, h);
   const detail::ets_forecast_input in = detail::ets_input(fit);
   const int cls = detail::ets_class(fit);
   const bool simulate = opt.simulate || opt.bootstrap || cls == 0;

@@ -87,11 +87,23 @@ inline void check_horizon(int h) {
                            " steps tradecast forecasts");
 }
 
+/// The most values simulated intervals hold (paths × steps): 5,000 paths at the longest horizon,
+/// 400 MB.
+inline constexpr double max_simulated_values = 5e7;
+
+/// \throws invalid_argument naming `npaths` unless npaths >= 1 and npaths × h <= max_simulated_values.
+inline void check_npaths(int npaths, int h) {
+  if (npaths < 1) throw invalid_argument("npaths = " + std::to_string(npaths) + " must be at least 1 (simulated paths)");
+  if (static_cast<double>(npaths) * h > max_simulated_values)
+    throw invalid_argument("npaths = " + std::to_string(npaths) + " paths × " + std::to_string(h) +
+                           " step(s) exceed the 50,000,000 simulated values (400 MB) tradecast holds; use fewer paths");
+}
+
 /// \throws invalid_argument naming the level unless every level is in (0, 100).
 inline void check_levels(std::span<const double> levels) {
   for (double l : levels)
     if (!(l > 0 && l < 100))
-      throw invalid_argument("prediction interval level " + std::to_string(l) +
+      throw invalid_argument("prediction interval level " + tradecast::detail::short_number(l) +
                              " is outside (0, 100): levels are percentages such as 80 or 95");
 }
 
