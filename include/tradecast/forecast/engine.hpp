@@ -103,8 +103,8 @@ struct forecast_options {
   /// Intervals of the ETS models the method fits from simulated sample paths, with normal errors
   /// (R's `forecast(fit, simulate = TRUE)`), even where analytic ones exist. The method must fit an
   /// ETS model (ets, ets:XYZ, ses, holt, damped, hw-*, comb, or an ensemble or `auto` with an ETS
-  /// member, whose other members keep their own intervals). Point forecasts are unchanged except
-  /// for ETS models with a multiplicative component, where they are the state recursion's (as R).
+  /// member, whose other members keep their own intervals). Point forecasts are then the state
+  /// recursion's, as R's: the same as the analytic means except with a multiplicative season.
   bool simulate = false;
   bool bootstrap = false;  ///< as `simulate`, errors resampled from the model's residuals (R's `bootstrap`)
   int npaths = 5000;       ///< simulated paths (R's `npaths`); npaths × h at most max_simulated_values
