@@ -310,6 +310,8 @@ int run_wide(const forecast_cli_options& o) {
       if (!sr.message.empty()) e["message"] = sr.message;
       e["model_status"] = std::string(forecast::to_string(sr.model.status));
       if (!sr.model.status_message.empty()) e["model_message"] = sr.model.status_message;
+      if (o.simulate || o.bootstrap)
+        e["intervals"] = {{"simulated", o.bootstrap ? "bootstrap" : "normal"}, {"npaths", o.npaths}, {"seed", sr.seed}};
       for (const auto& [name, value] : sr.model.parameters) e["parameters"][name] = json_number(value);
       auto& rows = e["forecasts"] = nlohmann::ordered_json::array();
       for (std::size_t i = 0; i < sr.values.mean.size(); ++i) {
@@ -344,8 +346,11 @@ int run_wide(const forecast_cli_options& o) {
                         has_pi ? fixed(v.intervals[widest].lower[last], 3) : "",
                         has_pi ? fixed(v.intervals[widest].upper[last], 3) : "", sr.model.method, status_text(sr)});
     }
-    out << fmt::format("{} series from {}; method {}; seasonal period {}; {} thread(s)\n\n", r.series.size(), o.wide,
+    out << fmt::format("{} series from {}; method {}; seasonal period {}; {} thread(s)\n", r.series.size(), o.wide,
                        o.method, o.season, r.threads);
+    if (const std::string note = simulation_note(o); !note.empty())
+      out << "Intervals: " << note << "; series i (from 0) uses seed " << o.seed << " + i\n";
+    out << "\n";
     out << t.render();
     out << fmt::format("\nok {}, fell back to naive {}, failed {}. mean 1, mean h: point forecasts at steps 1 and h; "
                        "lo{}/hi{} h: the {}% interval at step h.\nEvery step and level: --format csv or json.\n",

@@ -318,6 +318,19 @@ TEST(CliForecast, SimulatedIntervals) {
   EXPECT_EQ(doc["intervals"]["simulated"], "normal");
   EXPECT_EQ(doc["intervals"]["npaths"], 5000);
   EXPECT_EQ(doc["intervals"]["seed"], 7);
+  // --wide: series i uses seed + i, which the JSON gives per series and the table says once.
+  std::string wide = "\"V1\"";
+  for (int k = 2; k <= 13; ++k) wide += ",\"V" + std::to_string(k) + "\"";
+  wide += "\n\"a\",3,4,6,5,7,8,9,8,10,11,12,12\n\"b\",30,32,31,35,34,36,38,37,40,41,40,43\n";
+  const std::string wfile = write_temp("wide_sim.csv", wide);
+  const result wj = run("forecast --wide " + wfile + " -H 2 --method ses --simulate --seed 5 --format json");
+  ASSERT_EQ(wj.status, 0) << wj.out;
+  const auto wdoc = nlohmann::json::parse(wj.out);
+  EXPECT_EQ(wdoc[0]["intervals"]["seed"], 5);
+  EXPECT_EQ(wdoc[1]["intervals"]["seed"], 6);
+  EXPECT_THAT(run("forecast --wide " + wfile + " -H 2 --method ses --simulate --seed 5").out,
+              HasSubstr("Intervals: ETS intervals simulated from 5000 sample paths with normal errors (seed 5); series i "
+                        "(from 0) uses seed 5 + i"));
   // the errors: ErrorMessagesSayWhatToDo
 }
 
