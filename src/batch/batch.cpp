@@ -173,8 +173,9 @@ batch_result forecast_batch(std::span<const batch_input> series, const forecast:
     if (in.h == 0 && h < 1)
       throw invalid_argument("series '" + in.id + "' uses the batch horizon h = " + std::to_string(h) +
                              ", which must be at least 1");
-    try {  // the limits, before any fitting: a series' forecasts take memory in proportion to h
-      forecast::check_forecast_options(spec, in.h > 0 ? in.h : h, opts);
+    try {  // the limits on h, before any fitting: a series' forecasts take memory in proportion to h
+      forecast::check_horizon(in.h > 0 ? in.h : h);
+      forecast::check_npaths(opts.npaths, in.h > 0 ? in.h : h);
     } catch (const invalid_argument& e) {
       throw invalid_argument("series '" + in.id + "': " + e.what());
     }

@@ -55,7 +55,7 @@ int run_backtest(const backtest_options& o) {
                                        "observation(s){}",
                                        first, s.id(), n, u.note.empty() ? "" : " (" + u.note + ")"));
   apply_lambda_option(o.lambda, ro.forecast);
-  ro.observation_name = [&](std::size_t i) { return "the value for " + s.period_at(u.first + i).to_string(); };
+  ro.observation_name = [&](std::size_t i) { return forecast::value_name(s, u.first + i); };
   const eval::rolling_result r = eval::rolling_origin(y, m, spec, ro);
 
   auto origin_period = [&](std::size_t origin) { return s.period_at(u.first + origin - 1).to_string(); };

@@ -89,6 +89,12 @@ std::string simulation_note(const forecast_cli_options& o) {
                      o.bootstrap ? "errors resampled from the residuals" : "normal errors", o.seed);
 }
 
+// The JSON of simulated intervals (with the seed this series used), null when not asked for.
+nlohmann::ordered_json simulation_json(const forecast_cli_options& o, std::uint64_t seed) {
+  if (!o.simulate && !o.bootstrap) return nullptr;
+  return {{"simulated", o.bootstrap ? "bootstrap" : "normal"}, {"npaths", o.npaths}, {"seed", seed}};
+}
+
 // One series of --input (or the embedded data).
 int run_single(const forecast_cli_options& o, std::ostream& out) {
   if (o.horizon < 1) throw invalid_argument("--horizon (-H) is required: the number of periods to forecast");
@@ -132,8 +138,7 @@ int run_single(const forecast_cli_options& o, std::ostream& out) {
     m["aicc"] = json_number(r.model.aicc);
     m["bic"] = json_number(r.model.bic);
     if (!r.data_note.empty()) j["data_note"] = r.data_note;
-    if (o.simulate || o.bootstrap)
-      j["intervals"] = {{"simulated", o.bootstrap ? "bootstrap" : "normal"}, {"npaths", o.npaths}, {"seed", o.seed}};
+    if (auto sim = simulation_json(o, o.seed); !sim.is_null()) j["intervals"] = std::move(sim);
     auto& rows = j["forecasts"] = nlohmann::ordered_json::array();
     for (std::size_t i = 0; i < v.mean.size(); ++i) {
       nlohmann::ordered_json row;
@@ -310,8 +315,7 @@ int run_wide(const forecast_cli_options& o) {
       if (!sr.message.empty()) e["message"] = sr.message;
       e["model_status"] = std::string(forecast::to_string(sr.model.status));
       if (!sr.model.status_message.empty()) e["model_message"] = sr.model.status_message;
-      if (o.simulate || o.bootstrap)
-        e["intervals"] = {{"simulated", o.bootstrap ? "bootstrap" : "normal"}, {"npaths", o.npaths}, {"seed", sr.seed}};
+      if (auto sim = simulation_json(o, sr.seed); !sim.is_null()) e["intervals"] = std::move(sim);
       for (const auto& [name, value] : sr.model.parameters) e["parameters"][name] = json_number(value);
       auto& rows = e["forecasts"] = nlohmann::ordered_json::array();
       for (std::size_t i = 0; i < sr.values.mean.size(); ++i) {

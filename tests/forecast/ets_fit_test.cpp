@@ -366,7 +366,7 @@ TEST(EtsFit, FitSeriesEqualsEachSeriesAlone) {
     } catch (const tradecast::invalid_argument& e) {
       error = e.what();
     }
-    EXPECT_EQ(together[j].error, error);
+    EXPECT_EQ(together[j].message(), error);
     ASSERT_EQ(together[j].fits.size(), alone.size());
     for (std::size_t i = 0; i < alone.size(); ++i) {
       EXPECT_EQ(together[j].fits[i].method, alone[i].method);
@@ -379,10 +379,10 @@ TEST(EtsFit, FitSeriesEqualsEachSeriesAlone) {
       }
     }
   }
-  EXPECT_THAT(together[5].error, ::testing::HasSubstr("ETS(M,A,M) has a multiplicative component, which needs positive "
+  EXPECT_THAT(together[5].message(), ::testing::HasSubstr("ETS(M,A,M) has a multiplicative component, which needs positive "
                                                       "data, but observation 3 (0) is not positive"));
   try {  // the exception itself, with the index of the value
-    std::rethrow_exception(together[5].exception);
+    std::rethrow_exception(together[5].error);
   } catch (const tradecast::observation_error& e) {
     EXPECT_EQ(e.index(), 2u);
   }

@@ -323,18 +323,13 @@ inline double bc_loglik_lambda(std::span<const double> y, int m, double lower, d
   if (!(lower <= upper) || !std::isfinite(lower) || !std::isfinite(upper))
     throw invalid_argument("box_cox_lambda: the interval [lower, upper] = [" + tradecast::detail::short_number(lower) + ", " +
                            tradecast::detail::short_number(upper) + "] is not a finite interval");
-  std::size_t nonpositive = y.size();  // the first value <= 0
-  for (std::size_t t = 0; t < y.size(); ++t) {
+  for (std::size_t t = 0; t < y.size(); ++t)
     if (!std::isfinite(y[t])) throw observation_error("box_cox_lambda: ", t, " is not a finite number");
-    if (y[t] <= 0 && nonpositive == y.size()) nonpositive = t;
-  }
-  const bool positive = nonpositive == y.size();
+  const bool positive = detail::first_not_positive(y) == y.size();
   if (!positive) lower = std::max(lower, 0.0);
   if (y.size() <= 2 * static_cast<std::size_t>(m)) return 1;
   if (method == box_cox_method::loglik) {
-    if (!positive)
-      throw observation_error("box_cox_lambda: method loglik needs positive data, but ", nonpositive,
-                              " (" + tradecast::detail::short_number(y[nonpositive]) + ") is not positive");
+    detail::require_positive(y, "box_cox_lambda: method loglik needs positive data, but ");
     return detail::bc_loglik_lambda(y, m, lower, upper);
   }
   if (!(lower < upper))

@@ -773,7 +773,7 @@ inline constexpr std::size_t fit_together_group = 16;
     const forecast_job& job = jobs[i];
     stage& s = st[i];
     try {
-      if (fits[k].exception) std::rethrow_exception(fits[k].exception);
+      if (fits[k].error) std::rethrow_exception(fits[k].error);
       const forecast_options o = options_of(job);
       model_forecast r = spec.kind == method_kind::ets
                              ? detail::ets_model_forecast(fits[k].fits.front(), s.in.spec, job.h, o)
@@ -875,6 +875,11 @@ struct usable_span {
   std::string note;
 };
 
+/// How messages name observation `i` of `s` (0-based): "the value for 2001".
+[[nodiscard]] inline std::string value_name(const series& s, std::size_t i) {
+  return "the value for " + s.period_at(i).to_string();
+}
+
 /// \throws invalid_argument when the series has no present value.
 [[nodiscard]] inline usable_span trailing_span(const series& s) {
   std::size_t last = s.size();
@@ -921,7 +926,7 @@ struct usable_span {
     try {
       return fit_forecast(y, periods_per_year(s.freq()), spec, h, opt);
     } catch (const observation_error& e) {  // named by its period, its index counted in the series
-      throw e.relocated(u.first, "the value for " + s.period_at(u.first + e.index()).to_string());
+      throw e.relocated(u.first, value_name(s, u.first + e.index()));
     }
   }();
   forecast_result r;

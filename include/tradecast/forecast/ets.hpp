@@ -413,16 +413,13 @@ inline ets_plan ets_make_plan(std::span<const double> y, int m, const ets_spec& 
     throw invalid_argument(std::string("ETS(") + E + "," + T + "," + S +
                            ") has a multiplicative component, which a Box-Cox transformed series cannot take (as in "
                            "R); drop the transformation or choose an additive model (library: ets_spec::additive_only)");
-  std::size_t nonpositive = 0;  // the first value <= 0
-  while (nonpositive < n && y[nonpositive] > 0) ++nonpositive;
-  const bool positive = nonpositive == n;
+  const bool positive = detail::first_not_positive(y) == n;
   if (!positive && (E == 'M' || T == 'M' || S == 'M')) {
     const std::string d = spec.damped.value_or(false) ? "d" : "";
-    throw observation_error(std::string("ETS(") + E + "," + T + d + "," + S +
-                                ") has a multiplicative component, which needs positive data, but ",
-                            nonpositive, " (" + tradecast::detail::short_number(y[nonpositive]) +
-                                ") is not positive; choose additive components (e.g. ets:A" + (T == 'M' ? 'A' : T) + d +
-                                (S == 'M' ? 'A' : S) + ")");
+    detail::require_positive(y, std::string("ETS(") + E + "," + T + d + "," + S +
+                                    ") has a multiplicative component, which needs positive data, but ",
+                             std::string("; choose additive components (e.g. ets:A") + (T == 'M' ? 'A' : T) + d +
+                                 (S == 'M' ? 'A' : S) + ")");
   }
   if (spec.damped.value_or(false) && T == 'N')
     throw invalid_argument(std::string("a damped trend needs a trend: ETS(") + E + ",Nd," + S +
@@ -621,8 +618,16 @@ struct ets_series_job {
 /// it throws (then `fits` is empty).
 struct ets_series_fits {
   std::vector<ets_fit> fits;
-  std::string error;             ///< the exception's message ("" when fitted)
-  std::exception_ptr exception;  ///< the exception itself (an observation_error keeps its index)
+  std::exception_ptr error;  ///< the exception (an observation_error keeps its index); null when fitted
+  /// The exception's message ("" when fitted).
+  [[nodiscard]] std::string message() const {
+    if (!error) return {};
+    try {
+      std::rethrow_exception(error);
+    } catch (const std::exception& e) {
+      return e.what();
+    }
+  }
 };
 
 /// fit_ets_many() on several series at once: the candidates of all series share the lock-step
@@ -645,15 +650,14 @@ struct ets_series_fits {
         plans.push_back(std::move(pl));
         ys.push_back(jobs[i].y);
       }
-    } catch (const invalid_argument& e) {
-      out[i].error = e.what();
-      out[i].exception = std::current_exception();
+    } catch (const invalid_argument&) {
+      out[i].error = std::current_exception();
     }
   }
   first[jobs.size()] = plans.size();
   detail::ets_optimise_plans(ys, plans, ws);
   for (std::size_t i = 0; i < jobs.size(); ++i) {
-    if (!out[i].error.empty()) continue;
+    if (out[i].error) continue;
     for (std::size_t q = first[i]; q < first[i + 1]; ++q)
       out[i].fits.push_back(detail::ets_select(jobs[i].y, jobs[i].m, jobs[i].specs[q - first[i]], plans[q], ws));
   }
@@ -668,7 +672,7 @@ struct ets_series_fits {
 [[nodiscard]] inline std::vector<ets_fit> fit_ets_many(std::span<const double> y, int m, std::span<const ets_spec> specs) {
   const ets_series_job job{y, m, specs};
   std::vector<ets_series_fits> out = fit_ets_series(std::span<const ets_series_job>(&job, 1));
-  if (out.front().exception) std::rethrow_exception(out.front().exception);
+  if (out.front().error) std::rethrow_exception(out.front().error);
   return std::move(out.front().fits);
 }
 
@@ -706,10 +710,7 @@ struct ets_series_fits {
       throw observation_error("reapply_ets: ", t, " is not finite; pass consecutive present values");
   const bool multiplicative = fit.error == 'M' || fit.trend == 'M' || fit.season == 'M';
   if (multiplicative)
-    for (std::size_t t = 0; t < y.size(); ++t)
-      if (!(y[t] > 0))
-        throw observation_error(fit.method + " has a multiplicative component, which needs positive data, but ", t,
-                                " (" + tradecast::detail::short_number(y[t]) + ") is not positive");
+    detail::require_positive(y, fit.method + " has a multiplicative component, which needs positive data, but ");
   ets_fit f = fit;
   f.candidates.clear();
   f.n = y.size();

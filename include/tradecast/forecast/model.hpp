@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cmath>
+#include <cstddef>
 #include <limits>
 #include <span>
 #include <string>
@@ -98,6 +99,23 @@ inline void check_npaths(int npaths, int h) {
     throw invalid_argument("npaths = " + std::to_string(npaths) + " paths × " + std::to_string(h) +
                            " step(s) exceed the 50,000,000 simulated values (400 MB) tradecast holds; use fewer paths");
 }
+
+namespace detail {
+/// Index of the first value of `y` that is not > 0 (NaN included); y.size() when there is none.
+[[nodiscard]] inline std::size_t first_not_positive(std::span<const double> y) noexcept {
+  std::size_t t = 0;
+  while (t < y.size() && y[t] > 0) ++t;
+  return t;
+}
+
+/// \throws observation_error `before` + "observation k (v) is not positive" + `after` for the
+/// first value of `y` that is not > 0.
+inline void require_positive(std::span<const double> y, const std::string& before, const std::string& after = {}) {
+  const std::size_t t = first_not_positive(y);
+  if (t < y.size())
+    throw observation_error(before, t, " (" + tradecast::detail::short_number(y[t]) + ") is not positive" + after);
+}
+}  // namespace detail
 
 /// \throws invalid_argument naming the level unless every level is in (0, 100).
 inline void check_levels(std::span<const double> levels) {

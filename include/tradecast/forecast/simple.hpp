@@ -215,10 +215,7 @@ inline double simple_t_quantile(double p, double df) { return students_t_quantil
   f.n = n;
   std::vector<double> logy;
   if (f.log_scale()) {
-    for (std::size_t t = 0; t < n; ++t)
-      if (!(y[t] > 0))
-        throw observation_error("method '" + std::string(to_string(method)) + "' takes logarithms, but ", t,
-                                " (" + tradecast::detail::short_number(y[t]) + ") is not positive");
+    detail::require_positive(y, "method '" + std::string(to_string(method)) + "' takes logarithms, but ");
     logy.resize(n);
     for (std::size_t t = 0; t < n; ++t) logy[t] = std::log(y[t]);
   }
