@@ -62,11 +62,4 @@ inline const std::map<std::pair<std::string, std::string>, eval_forecast>& eval_
   return all;
 }
 
-/// |a − b| ≤ rel · max(|b|, 1); NaN matches NaN only.
-inline bool near_rel(double a, double b, double rel = 1e-9) {
-  if (std::isnan(b)) return std::isnan(a);
-  if (std::isinf(b)) return a == b;
-  return std::fabs(a - b) <= rel * std::max(std::fabs(b), 1.0);
-}
-
 }  // namespace tradecast::test

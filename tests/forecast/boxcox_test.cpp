@@ -28,18 +28,10 @@ using tradecast::test::csv_table;
 using tradecast::test::load_series;
 using tradecast::test::test_data_path;
 
-constexpr double kLevels[] = {80, 95};
+using tradecast::test::near_rel;
+using tradecast::test::levels_80_95;
 
-bool close(double actual, double expected, double rel) {
-  if (std::isnan(expected)) return std::isnan(actual);
-  if (std::isinf(expected)) return actual == expected;
-  return std::fabs(actual - expected) <= rel * std::max(std::fabs(expected), 1.0);
-}
-
-const std::map<std::string, tradecast::test::fixture_series>& series() {
-  static const auto s = load_series(test_data_path("forecast/data/simple_ref_series.csv"));
-  return s;
-}
+using tradecast::test::simple_reference_series;
 
 // BoxCox(x, lambda) and InvBoxCox(x, lambda) for lambda in {-1, -0.5, 0, 0.3, 0.5, 1, 1.5, 2} and
 // x in {-3, -0.5, 0, 0.25, 1, 2.5, 10, 400}, including R's NA (NaN here) and -Inf results.
@@ -50,13 +42,13 @@ TEST(BoxCox, TransformMatchesR) {
     const double lambda = t.number(r, "lambda");
     const double x = t.number(r, "x");
     SCOPED_TRACE("lambda=" + t.text(r, "lambda") + " x=" + t.text(r, "x"));
-    EXPECT_PRED3(close, box_cox(x, lambda), t.number(r, "boxcox"), 1e-12);
-    EXPECT_PRED3(close, inv_box_cox(x, lambda), t.number(r, "invboxcox"), 1e-12);
+    EXPECT_PRED3(near_rel, box_cox(x, lambda), t.number(r, "boxcox"), 1e-12);
+    EXPECT_PRED3(near_rel, inv_box_cox(x, lambda), t.number(r, "invboxcox"), 1e-12);
   }
 }
 
 TEST(BoxCox, VectorFormsAndRoundTrip) {
-  const auto& ap = series().at("AirPassengers").values;
+  const auto& ap = simple_reference_series().at("AirPassengers").values;
   for (double lambda : {-0.7, 0.0, 0.3, 1.0, 1.8}) {
     const std::vector<double> z = box_cox(ap, lambda);
     const std::vector<double> back = inv_box_cox(z, lambda);
@@ -78,7 +70,7 @@ TEST(BoxCox, LambdaMatchesR) {
     const std::string name = t.text(r, "case");
     const std::string method = t.text(r, "method");
     SCOPED_TRACE(name + " " + method + " [" + t.text(r, "lower") + ", " + t.text(r, "upper") + "]");
-    const auto& s = series().at(name);
+    const auto& s = simple_reference_series().at(name);
     const double lambda = box_cox_lambda(s.values, s.period(),
                                          method == "loglik" ? box_cox_method::loglik : box_cox_method::guerrero,
                                          t.number(r, "lower"), t.number(r, "upper"));
@@ -107,19 +99,19 @@ TEST(BoxCox, BiasAdjustedForecastsMatchR) {
   for (const auto& [key, rows] : groups) {
     SCOPED_TRACE(key);
     const std::size_t r0 = rows.front();
-    const auto& s = series().at(t.text(r0, "case"));
+    const auto& s = simple_reference_series().at(t.text(r0, "case"));
     const double lambda = t.number(r0, "lambda");
     const bool biasadj = t.text(r0, "biasadj") == "TRUE";
     const std::vector<double> z = box_cox(s.values, lambda);
     const auto fit = fit_simple(z, s.period(), methods.at(t.text(r0, "method")));
-    const forecast_values out = back_transform(forecast_simple(fit, static_cast<int>(rows.size()), kLevels), lambda, biasadj);
+    const forecast_values out = back_transform(forecast_simple(fit, static_cast<int>(rows.size()), levels_80_95), lambda, biasadj);
     for (std::size_t i = 0; i < rows.size(); ++i) {
       const std::size_t r = rows[i];
-      EXPECT_PRED3(close, out.mean[i], t.number(r, "mean"), 1e-6) << "h=" << i + 1;
-      EXPECT_PRED3(close, out.intervals[0].lower[i], t.number(r, "lo80"), 1e-6) << "h=" << i + 1;
-      EXPECT_PRED3(close, out.intervals[0].upper[i], t.number(r, "hi80"), 1e-6) << "h=" << i + 1;
-      EXPECT_PRED3(close, out.intervals[1].lower[i], t.number(r, "lo95"), 1e-6) << "h=" << i + 1;
-      EXPECT_PRED3(close, out.intervals[1].upper[i], t.number(r, "hi95"), 1e-6) << "h=" << i + 1;
+      EXPECT_PRED3(near_rel, out.mean[i], t.number(r, "mean"), 1e-6) << "h=" << i + 1;
+      EXPECT_PRED3(near_rel, out.intervals[0].lower[i], t.number(r, "lo80"), 1e-6) << "h=" << i + 1;
+      EXPECT_PRED3(near_rel, out.intervals[0].upper[i], t.number(r, "hi80"), 1e-6) << "h=" << i + 1;
+      EXPECT_PRED3(near_rel, out.intervals[1].lower[i], t.number(r, "lo95"), 1e-6) << "h=" << i + 1;
+      EXPECT_PRED3(near_rel, out.intervals[1].upper[i], t.number(r, "hi95"), 1e-6) << "h=" << i + 1;
     }
   }
 }
@@ -127,10 +119,10 @@ TEST(BoxCox, BiasAdjustedForecastsMatchR) {
 // The explicit-variance form equals the interval-based one (R's forecast.lagwalk passes se² as
 // fvar; rwf(AirPassengers, drift = TRUE, lambda = 0.3, biasadj = TRUE)).
 TEST(BoxCox, BiasAdjustmentWithExplicitVariance) {
-  const auto& ap = series().at("AirPassengers").values;
+  const auto& ap = simple_reference_series().at("AirPassengers").values;
   const std::vector<double> z = box_cox(ap, 0.3);
   const auto fit = fit_simple(z, 12, simple_method::drift);
-  const auto fc = forecast_simple(fit, 8, kLevels);
+  const auto fc = forecast_simple(fit, 8, levels_80_95);
   std::vector<double> fvar(8);
   for (std::size_t i = 0; i < 8; ++i) {
     const double k = static_cast<double>(i + 1);
@@ -150,8 +142,8 @@ TEST(BoxCox, BiasAdjustmentWithExplicitVariance) {
 }
 
 TEST(BoxCox, InvalidArguments) {
-  const auto& ap = series().at("AirPassengers").values;
-  const auto& neg = series().at("negative20").values;
+  const auto& ap = simple_reference_series().at("AirPassengers").values;
+  const auto& neg = simple_reference_series().at("negative20").values;
   // BoxCox.lambda(negative20, method = "loglik") stops: "x must be positive"
   EXPECT_THROW((void)box_cox_lambda(neg, 1, box_cox_method::loglik), tradecast::invalid_argument);
   EXPECT_THROW((void)box_cox_lambda(ap, 0), tradecast::invalid_argument);

@@ -13,7 +13,9 @@
 #include "forecast/fixtures.hpp"
 #include "tradecast/forecast/engine.hpp"
 
-using namespace tradecast;
+// Inside the library's namespace rather than `using namespace`, so that the names stay in this
+// file when the module's tests are compiled as one unit (UNITY_BUILD).
+namespace tradecast {
 using ::testing::HasSubstr;
 
 TEST(Engine, MethodNamesMapToEtsModels) {
@@ -392,3 +394,5 @@ TEST(Engine, AutoIsTheMedianOfItsMembersWithDampedEtsOnSeasonalData) {
     }
   }
 }
+
+}  // namespace tradecast

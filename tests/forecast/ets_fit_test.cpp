@@ -27,6 +27,7 @@ using tradecast::forecast::ets_spec;
 using tradecast::forecast::fit_ets;
 using tradecast::forecast::fit_status;
 using tradecast::test::csv_table;
+using tradecast::test::fixture_method;
 using tradecast::test::load_series;
 using tradecast::test::rel_diff;
 using tradecast::test::test_data_path;
@@ -39,13 +40,6 @@ const std::vector<double>& www_usage() {
       112, 104, 102, 99,  99,  95,  88,  84,  84,  87,  89,  88,  85,  86,  89,  91,  91,  94,  101, 110,
       121, 135, 145, 149, 156, 165, 171, 175, 177, 182, 193, 204, 208, 210, 215, 222, 228, 226, 222, 220};
   return y;
-}
-
-// R's method strings contain commas; the fixtures store them as "ETS(M;Ad;M)".
-std::string fixture_method(std::string s) {
-  for (char& c : s)
-    if (c == ';') c = ',';
-  return s;
 }
 
 // Checks one fitted model against one fixture row; returns true when the model is the same.

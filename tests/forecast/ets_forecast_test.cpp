@@ -21,15 +21,10 @@ using tradecast::forecast::ets_spec;
 using tradecast::forecast::fit_ets;
 using tradecast::forecast::forecast_ets;
 using tradecast::test::csv_table;
+using tradecast::test::fixture_method;
 using tradecast::test::load_series;
 using tradecast::test::rel_diff;
 using tradecast::test::test_data_path;
-
-std::string fixture_method(std::string s) {
-  for (char& c : s)
-    if (c == ';') c = ',';
-  return s;
-}
 
 // forecast(ets(y, <spec>), h = 2m or 10, level = c(80, 95)) for every fixture fit (R calls in
 // generate_ets_reference.R). Compared where the model and the log-likelihood agree with R's:

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
@@ -129,6 +130,32 @@ inline constexpr bool exact_fp = false;
 /// Relative difference |a − b| / max(|b|, tiny).
 inline double rel_diff(double a, double b) {
   return std::fabs(a - b) / std::max(std::fabs(b), 1e-300);
+}
+
+/// The prediction levels of every R fixture: level = c(80, 95).
+inline constexpr std::array<double, 2> levels_80_95{80.0, 95.0};
+
+/// Whether `actual` is within `rel` (default 1e-9) of `expected`, relatively:
+/// |actual − expected| ≤ rel · max(|expected|, 1), so values below 1 in magnitude are
+/// compared absolutely (means that cross zero, rounding noise of constant series). NaN (R's NA)
+/// matches only NaN and an infinity only the same infinity.
+inline bool near_rel(double actual, double expected, double rel = 1e-9) {
+  if (std::isnan(expected)) return std::isnan(actual);
+  if (std::isinf(expected)) return actual == expected;
+  return std::fabs(actual - expected) <= rel * std::max(std::fabs(expected), 1.0);
+}
+
+/// The series of the simple-method and Box-Cox fixtures (generate_simple_reference.R), by case.
+inline const std::map<std::string, fixture_series>& simple_reference_series() {
+  static const auto s = load_series(test_data_path("forecast/data/simple_ref_series.csv"));
+  return s;
+}
+
+/// R's ETS method strings contain commas; the fixtures store them as "ETS(M;Ad;M)".
+inline std::string fixture_method(std::string s) {
+  for (char& c : s)
+    if (c == ';') c = ',';
+  return s;
 }
 
 }  // namespace tradecast::test

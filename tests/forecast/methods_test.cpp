@@ -12,7 +12,9 @@
 #include "fixtures.hpp"
 #include "tradecast/forecast/engine.hpp"
 
-using namespace tradecast;
+// Inside the library's namespace rather than `using namespace`, so that the names stay in this
+// file when the module's tests are compiled as one unit (UNITY_BUILD).
+namespace tradecast {
 using tradecast::test::csv_table;
 using tradecast::test::rel_diff;
 using tradecast::test::test_data_path;
@@ -155,3 +157,5 @@ TEST(Methods, BoxCoxArgumentsAreChecked) {
   const std::vector<double> gap{1, std::nan(""), 3, 4};
   EXPECT_THROW((void)forecast::fit_forecast(gap, 1, forecast::parse_method("naive"), 3), invalid_argument);
 }
+
+}  // namespace tradecast

@@ -31,7 +31,7 @@ using tradecast::test::csv_table;
 using tradecast::test::load_series;
 using tradecast::test::test_data_path;
 
-constexpr double kLevels[] = {80, 95};
+using tradecast::test::levels_80_95;
 
 simple_method parse_method(const std::string& s) {
   static const std::map<std::string, simple_method> names = {
@@ -43,16 +43,10 @@ simple_method parse_method(const std::string& s) {
 
 // 1e-6 relative; values below 1 in magnitude are compared absolutely (means of the series with
 // negative values cross zero; the constant series' regression residuals are rounding noise).
-bool close(double actual, double expected, double rel) {
-  if (std::isnan(expected)) return std::isnan(actual);
-  return std::fabs(actual - expected) <= rel * std::max(std::fabs(expected), 1.0);
-}
-bool close6(double actual, double expected) { return close(actual, expected, 1e-6); }
+using tradecast::test::near_rel;
+bool close6(double actual, double expected) { return near_rel(actual, expected, 1e-6); }
 
-const std::map<std::string, tradecast::test::fixture_series>& series() {
-  static const auto s = load_series(test_data_path("forecast/data/simple_ref_series.csv"));
-  return s;
-}
+using tradecast::test::simple_reference_series;
 
 // Every method on every fixture series: point forecasts and 80/95 % bounds for h = 1..8
 // (R calls listed at the top of this file), 1e-6 relative.
@@ -64,9 +58,9 @@ TEST(SimpleMethods, ForecastsMatchR) {
   EXPECT_EQ(groups.size(), 61u);
   for (const auto& [key, rows] : groups) {
     const auto& [name, method] = key;
-    const auto& s = series().at(name);
+    const auto& s = simple_reference_series().at(name);
     const simple_fit fit = fit_simple(s.values, s.period(), parse_method(method));
-    const auto out = forecast_simple(fit, static_cast<int>(rows.size()), kLevels);
+    const auto out = forecast_simple(fit, static_cast<int>(rows.size()), levels_80_95);
     ASSERT_EQ(out.mean.size(), rows.size());
     ASSERT_EQ(out.intervals.size(), 2u);
     EXPECT_EQ(out.intervals[0].level, 80);
@@ -94,7 +88,7 @@ TEST(SimpleMethods, EstimatesMatchR) {
     const std::string name = fits.text(r, "case");
     const std::string method = fits.text(r, "method");
     SCOPED_TRACE(name + " " + method);
-    const auto& s = series().at(name);
+    const auto& s = simple_reference_series().at(name);
     const simple_fit fit = fit_simple(s.values, s.period(), parse_method(method));
     const auto info = to_model_info(fit);
     if (method != "logtrend" && method != "cagr") {
@@ -129,21 +123,21 @@ TEST(SimpleMethods, FittedAndResidualsMatchR) {
     const std::string method = fr.text(r, "method");
     auto it = fits.find({name, method});
     if (it == fits.end()) {
-      const auto& s = series().at(name);
+      const auto& s = simple_reference_series().at(name);
       it = fits.emplace(std::pair{name, method}, fit_simple(s.values, s.period(), parse_method(method))).first;
     }
     const auto i = static_cast<std::size_t>(fr.number(r, "index")) - 1;
     SCOPED_TRACE(name + " " + method + " t=" + std::to_string(i + 1));
     ASSERT_LT(i, it->second.fitted.size());
-    EXPECT_PRED3(close, it->second.fitted[i], fr.number(r, "fitted"), 1e-9);
-    EXPECT_PRED3(close, it->second.residuals[i], fr.number(r, "residual"), 1e-9);
+    EXPECT_PRED3(near_rel, it->second.fitted[i], fr.number(r, "fitted"), 1e-9);
+    EXPECT_PRED3(near_rel, it->second.residuals[i], fr.number(r, "residual"), 1e-9);
   }
   EXPECT_EQ(fits.size(), 61u);
 }
 
 // Parameters reported through model_info.
 TEST(SimpleMethods, ModelInfoParameters) {
-  const auto& ap = series().at("AirPassengers").values;
+  const auto& ap = simple_reference_series().at("AirPassengers").values;
   // rwf(AirPassengers, drift = TRUE)$model$par: drift 2.237762, drift.se 2.822675
   const auto drift = to_model_info(fit_simple(ap, 12, simple_method::drift));
   ASSERT_EQ(drift.parameters.size(), 2u);
@@ -173,13 +167,13 @@ TEST(SimpleMethods, ModelInfoParameters) {
 
 // snaive with m = 1 is naive; seasonal forecasts repeat the last season.
 TEST(SimpleMethods, SeasonalNaiveStructure) {
-  const auto& nile = series().at("Nile").values;
-  const auto a = forecast_simple(fit_simple(nile, 1, simple_method::snaive), 5, kLevels);
-  const auto b = forecast_simple(fit_simple(nile, 1, simple_method::naive), 5, kLevels);
+  const auto& nile = simple_reference_series().at("Nile").values;
+  const auto a = forecast_simple(fit_simple(nile, 1, simple_method::snaive), 5, levels_80_95);
+  const auto b = forecast_simple(fit_simple(nile, 1, simple_method::naive), 5, levels_80_95);
   EXPECT_EQ(a.mean, b.mean);
   EXPECT_EQ(a.intervals[1].upper, b.intervals[1].upper);
   const std::vector<double> y = {1, 2, 3, 4, 2, 3, 4, 6};
-  const auto f = forecast_simple(fit_simple(y, 4, simple_method::snaive), 9, kLevels);
+  const auto f = forecast_simple(fit_simple(y, 4, simple_method::snaive), 9, levels_80_95);
   EXPECT_EQ(f.mean, (std::vector<double>{2, 3, 4, 6, 2, 3, 4, 6, 2}));
   // residuals 1, 1, 1, 2: sigma² = 7/4; step 5 has two full periods
   EXPECT_NEAR(f.intervals[1].upper[4] - f.mean[4], 1.959963984540054 * std::sqrt(7.0 / 4 * 2), 1e-12);
@@ -191,7 +185,7 @@ TEST(SimpleMethods, ConstantSeries) {
   for (auto method : {simple_method::mean, simple_method::naive, simple_method::snaive, simple_method::drift,
                       simple_method::trend, simple_method::logtrend, simple_method::cagr}) {
     SCOPED_TRACE(std::string(to_string(method)));
-    const auto f = forecast_simple(fit_simple(y, 4, method), 6, kLevels);
+    const auto f = forecast_simple(fit_simple(y, 4, method), 6, levels_80_95);
     for (std::size_t i = 0; i < 6; ++i) {
       EXPECT_NEAR(f.mean[i], 7.5, 1e-12);
       EXPECT_NEAR(f.intervals[1].lower[i], 7.5, 1e-9);
@@ -252,7 +246,7 @@ TEST(SimpleMethods, InvalidArguments) {
   EXPECT_THROW((void)fit_simple(with_inf, 1, simple_method::naive), tradecast::invalid_argument);
   EXPECT_THROW((void)fit_simple(y, 0, simple_method::snaive), tradecast::invalid_argument);
   const simple_fit fit = fit_simple(y, 1, simple_method::naive);
-  EXPECT_THROW((void)forecast_simple(fit, 0, kLevels), tradecast::invalid_argument);
+  EXPECT_THROW((void)forecast_simple(fit, 0, levels_80_95), tradecast::invalid_argument);
   const double bad_levels[] = {80, 100};
   EXPECT_THROW((void)forecast_simple(fit, 3, bad_levels), tradecast::invalid_argument);
   const double zero_level[] = {0};

@@ -34,7 +34,7 @@ using tradecast::test::fixture_series;
 using tradecast::test::rel_diff;
 using tradecast::test::test_data_path;
 
-constexpr std::array<double, 2> kLevels{80.0, 95.0};
+using tradecast::test::levels_80_95;
 
 // Tolerances (relative). Forecasts and bounds are required within 1e-4; on x86-64 without FMA
 // (tradecast::test::exact_fp) the SES fit follows R's Nelder-Mead path evaluation for evaluation
@@ -144,7 +144,7 @@ TEST_P(ThetaReference, MatchesR) {
   EXPECT_NE(fit.status, fit_status::failed);
 
   // R: thetaf(...)$mean, $lower[, "80%"], $upper[, "80%"], $lower[, "95%"], $upper[, "95%"]
-  const auto fc = forecast_theta(fit, h, kLevels);
+  const auto fc = forecast_theta(fit, h, levels_80_95);
   const std::vector<std::size_t> rows = rows_of(data().forecast, c.name);
   ASSERT_EQ(rows.size(), static_cast<std::size_t>(h));
   ASSERT_EQ(fc.intervals.size(), 2U);
@@ -222,7 +222,7 @@ TEST(ThetaFit, ConstantSeries) {
   EXPECT_FALSE(fit.season.test.tested);
   EXPECT_FALSE(fit.season.adjusted);
   EXPECT_NEAR(fit.drift, 0.0, 1e-12);
-  const auto fc = forecast_theta(fit, 3, kLevels);
+  const auto fc = forecast_theta(fit, 3, levels_80_95);
   for (std::size_t j = 0; j < 3; ++j) {
     EXPECT_NEAR(fc.mean[j], 5.0, 1e-9);
     EXPECT_NEAR(fc.intervals[1].lower[j], 5.0, 1e-6);
@@ -235,10 +235,10 @@ TEST(ThetaFit, ShortSeriesUsesTheEtsFallback) {
   const std::vector<double> y{3.0, 4.5, 4.0, 5.5, 6.0};
   const theta_fit fit = fit_theta(y, 1);
   EXPECT_EQ(fit.status, fit_status::fell_back);
-  const auto fc = forecast_theta(fit, 4, kLevels);
+  const auto fc = forecast_theta(fit, 4, levels_80_95);
   for (double v : fc.mean) EXPECT_TRUE(std::isfinite(v));
   const std::vector<double> two{1.0, 2.0};
-  const auto fc2 = forecast_theta(fit_theta(two, 1), 2, kLevels);
+  const auto fc2 = forecast_theta(fit_theta(two, 1), 2, levels_80_95);
   for (double v : fc2.mean) EXPECT_TRUE(std::isfinite(v));
 }
 
@@ -254,15 +254,15 @@ TEST(ThetaFit, NegativeSeasonalDataIsNotAdjusted) {
   EXPECT_FALSE(fit.season.note.empty());
   EXPECT_NE(fit.status_message.find("not adjusted"), std::string::npos);
   const theta_fit plain = fit_theta(y, 1);
-  const auto a = forecast_theta(fit, 8, kLevels), b = forecast_theta(plain, 8, kLevels);
+  const auto a = forecast_theta(fit, 8, levels_80_95), b = forecast_theta(plain, 8, levels_80_95);
   for (std::size_t j = 0; j < 8; ++j) EXPECT_DOUBLE_EQ(a.mean[j], b.mean[j]);
 }
 
 TEST(ThetaFit, InvalidArguments) {
   const fixture_series& s = data().series.at("Nile");
   const theta_fit fit = fit_theta(s.values, 1);
-  EXPECT_THROW((void)forecast_theta(fit, 0, kLevels), invalid_argument);
-  EXPECT_THROW((void)forecast_theta(fit, -3, kLevels), invalid_argument);
+  EXPECT_THROW((void)forecast_theta(fit, 0, levels_80_95), invalid_argument);
+  EXPECT_THROW((void)forecast_theta(fit, -3, levels_80_95), invalid_argument);
   for (double bad : {0.0, 100.0, -5.0, 150.0, std::numeric_limits<double>::quiet_NaN()})
     EXPECT_THROW((void)forecast_theta(fit, 5, std::array<double, 1>{bad}), invalid_argument) << bad;
   EXPECT_NO_THROW((void)forecast_theta(fit, 5, std::span<const double>{}));
@@ -271,7 +271,7 @@ TEST(ThetaFit, InvalidArguments) {
   failed.status = fit_status::failed;
   failed.status_message = "the SES likelihood was not finite";
   try {
-    (void)forecast_theta(failed, 5, kLevels);
+    (void)forecast_theta(failed, 5, levels_80_95);
     ADD_FAILURE();
   } catch (const invalid_argument& e) {
     EXPECT_STREQ(e.what(), "theta: the fit failed (the SES likelihood was not finite); no forecasts are available");
