@@ -115,127 +115,17 @@ struct forecast_options {
 
 /// The method names forecast_series() accepts (`ets:XYZ` stands for any ETS model code,
 /// `mean:A+B` and `median:A+B` for ensembles of any others).
-[[nodiscard]] inline std::vector<std::string> method_names() {
-  return {"auto", "ets", "ets:XYZ", "theta", "ses", "holt", "damped", "hw-add", "hw-mult", "naive", "snaive",
-          "drift", "mean", "trend", "logtrend", "cagr", "comb", "naive2", "sa:A", "mean:A+B", "median:A+B"};
-}
+[[nodiscard]] std::vector<std::string> method_names();
 
-namespace detail {
-
-inline std::string known_methods() {
-  std::string known;
-  for (const auto& n : method_names()) known += (known.empty() ? "" : ", ") + n;
-  return known;
-}
-
-/// ETS spec of the smoothing methods as R's ses/holt/hw fit them (in-sample MSE).
-inline ets_spec smoothing_spec(char e, char t, char s, bool damped) {
-  ets_spec spec;
-  spec.error = e, spec.trend = t, spec.season = s, spec.damped = damped;
-  spec.opt_crit = ets_opt_crit::mse;
-  return spec;
-}
-
-}  // namespace detail
 
 /// Parses a method name. \throws not_found for an unknown name (listing the known ones);
 /// invalid_argument for a malformed `ets:` code or ensemble.
-[[nodiscard]] inline method_spec parse_method(std::string_view method) {
-  method_spec m;
-  m.name = std::string(method);
-  auto smoothing = [&](char e, char t, char s, bool d, const char* label) {
-    m.ets = detail::smoothing_spec(e, t, s, d);
-    m.label = label;
-    return m;
-  };
-  if (method == "auto") {
-    m.kind = method_kind::automatic;
-    m.median = true;
-    for (const char* member : {"ets", "theta", "drift", "ets:ZAdZ"}) m.members.push_back(parse_method(member));
-    m.members.back().seasonal_only = true;  // damped ETS joins for seasonal data only (bench/RESULTS.md)
-    return m;
-  }
-  if (method == "ets") return m;
-  if (method == "ses") return smoothing('A', 'N', 'N', false, "Simple exponential smoothing");
-  if (method == "holt") return smoothing('A', 'A', 'N', false, "Holt's method");
-  if (method == "damped") return smoothing('A', 'A', 'N', true, "Damped Holt's method");
-  if (method == "hw-add") return smoothing('A', 'A', 'A', false, "Holt-Winters' additive method");
-  if (method == "hw-mult") return smoothing('M', 'A', 'M', false, "Holt-Winters' multiplicative method");
-  if (method.substr(0, 4) == "ets:") {
-    const std::string_view code = method.substr(4);
-    const bool damped = code.size() == 4 && code[2] == 'd';
-    if (!(code.size() == 3 || damped))
-      throw invalid_argument("method '" + m.name +
-                             "': expected ets:XYZ or ets:XYdZ with X in A,M,Z; Y in N,A,M,Z; Z in N,A,M,Z (e.g. ets:MAdN)");
-    auto ok = [](char c, std::string_view allowed) { return allowed.find(c) != std::string_view::npos; };
-    const char e = code[0], t = code[1], se = code[damped ? 3 : 2];
-    if (!ok(e, "AMZ") || !ok(t, "NAMZ") || !ok(se, "NAMZ"))
-      throw invalid_argument("method '" + m.name + "': error must be A, M or Z; trend and season N, A, M or Z");
-    m.ets.error = e, m.ets.trend = t, m.ets.season = se;
-    if (damped) m.ets.damped = true;
-    else if (t != 'Z') m.ets.damped = false;
-    if (t == 'M') m.ets.allow_multiplicative_trend = true;
-    return m;
-  }
-  if (method == "theta") return m.kind = method_kind::theta, m;
-  if (method == "naive2") {  // the M4 benchmark: naive on the seasonally adjusted series
-    m = parse_method("sa:naive");
-    m.name = "naive2";
-    m.label = "Naive2";
-    return m;
-  }
-  if (method.substr(0, 3) == "sa:") {
-    method_spec inner = parse_method(method.substr(3));
-    if (inner.kind == method_kind::ensemble)
-      throw invalid_argument("method '" + m.name + "': sa: takes one method (e.g. sa:drift), not an ensemble");
-    if (inner.kind == method_kind::adjusted)
-      throw invalid_argument("method '" + m.name + "': '" + inner.name +
-                             "' is already fitted to the seasonally adjusted series; sa: applies once (e.g. sa:naive)");
-    m.kind = method_kind::adjusted;
-    m.members.push_back(std::move(inner));
-    return m;
-  }
-  if (method == "comb") return m.kind = method_kind::comb, m.label = "Comb S-H-D", m;
-  static constexpr std::pair<std::string_view, simple_method> simple[] = {
-      {"naive", simple_method::naive}, {"snaive", simple_method::snaive},   {"drift", simple_method::drift},
-      {"mean", simple_method::mean},   {"trend", simple_method::trend},     {"logtrend", simple_method::logtrend},
-      {"cagr", simple_method::cagr}};
-  for (const auto& [name, kind] : simple)
-    if (method == name) return m.kind = method_kind::simple, m.simple = kind, m;
-  for (const std::string_view prefix : {std::string_view("mean:"), std::string_view("median:")}) {
-    if (method.substr(0, prefix.size()) != prefix) continue;
-    m.kind = method_kind::ensemble;
-    m.median = prefix == "median:";
-    std::string_view rest = method.substr(prefix.size());
-    while (true) {
-      const std::size_t plus = rest.find('+');
-      const std::string_view part = rest.substr(0, plus);
-      if (part.empty())
-        throw invalid_argument("method '" + m.name + "': expected members joined by '+', e.g. " +
-                               std::string(prefix) + "ets+theta+damped");
-      method_spec member = parse_method(part);
-      if (member.kind == method_kind::ensemble)
-        throw invalid_argument("method '" + m.name + "': ensembles cannot be nested");
-      m.members.push_back(std::move(member));
-      if (plus == std::string_view::npos) break;
-      rest = rest.substr(plus + 1);
-    }
-    if (m.members.size() < 2)
-      throw invalid_argument("method '" + m.name + "': an ensemble needs at least two members, e.g. " +
-                             std::string(prefix) + "ets+theta");
-    return m;
-  }
-  throw not_found("unknown method '" + m.name + "'; available: " + detail::known_methods());
-}
+[[nodiscard]] method_spec parse_method(std::string_view method);
 
 /// The ETS specification of an ETS method name (`auto`, `ets`, `ets:XYZ`, `ses`, `holt`, `damped`,
 /// `hw-add`, `hw-mult`). \throws not_found / invalid_argument as parse_method(), and
 /// invalid_argument for a method that is not an ETS model.
-[[nodiscard]] inline ets_spec ets_spec_for(std::string_view method) {
-  const method_spec m = parse_method(method);
-  if (m.kind != method_kind::ets) throw invalid_argument("method '" + m.name + "' is not an ETS model");
-  return m.ets;
-}
+[[nodiscard]] ets_spec ets_spec_for(std::string_view method);
 
 /// A fitted model and its forecasts.
 struct model_forecast {
@@ -243,298 +133,16 @@ struct model_forecast {
   forecast_values values;
 };
 
-namespace detail {
-
-inline fit_status worse(fit_status a, fit_status b) { return static_cast<int>(a) >= static_cast<int>(b) ? a : b; }
-
-/// Mean or median, per step, of the members' point forecasts and interval bounds.
-inline forecast_values combine(const std::vector<forecast_values>& parts, bool median) {
-  auto agg = [&](auto get, std::size_t i) {
-    std::vector<double> v;
-    v.reserve(parts.size());
-    for (const auto& p : parts) v.push_back(get(p)[i]);
-    if (!median) {
-      double s = 0;
-      for (double x : v) s += x;
-      return s / static_cast<double>(v.size());
-    }
-    std::sort(v.begin(), v.end());
-    const std::size_t k = v.size() / 2;
-    return v.size() % 2 ? v[k] : 0.5 * (v[k - 1] + v[k]);
-  };
-  forecast_values out;
-  const std::size_t h = parts.front().mean.size();
-  for (std::size_t i = 0; i < h; ++i) out.mean.push_back(agg([](const forecast_values& p) -> const auto& { return p.mean; }, i));
-  for (std::size_t k = 0; k < parts.front().intervals.size(); ++k) {
-    prediction_interval pi;
-    pi.level = parts.front().intervals[k].level;
-    for (std::size_t i = 0; i < h; ++i) {
-      pi.lower.push_back(agg([k](const forecast_values& p) -> const auto& { return p.intervals[k].lower; }, i));
-      pi.upper.push_back(agg([k](const forecast_values& p) -> const auto& { return p.intervals[k].upper; }, i));
-    }
-    out.intervals.push_back(std::move(pi));
-  }
-  return out;
-}
-
-/// Mean or median of the members' fitted values (NaN where any member has none).
-inline std::vector<double> combine_fitted(const std::vector<model_info>& members, bool median, std::size_t n) {
-  std::vector<double> out(n);
-  std::vector<double> v;
-  for (std::size_t t = 0; t < n; ++t) {
-    v.clear();
-    for (const auto& mi : members) v.push_back(t < mi.fitted.size() ? mi.fitted[t] : std::numeric_limits<double>::quiet_NaN());
-    if (std::any_of(v.begin(), v.end(), [](double x) { return std::isnan(x); })) {
-      out[t] = std::numeric_limits<double>::quiet_NaN();
-    } else if (median) {
-      std::sort(v.begin(), v.end());
-      const std::size_t k = v.size() / 2;
-      out[t] = v.size() % 2 ? v[k] : 0.5 * (v[k - 1] + v[k]);
-    } else {
-      double s = 0;
-      for (double x : v) s += x;
-      out[t] = s / static_cast<double>(v.size());
-    }
-  }
-  return out;
-}
-
-/// Status and message of a combination from its members'.
-inline void combine_status(model_info& info, const std::vector<model_info>& members, const std::vector<std::string>& names) {
-  for (std::size_t i = 0; i < members.size(); ++i) {
-    info.status = worse(info.status, members[i].status);
-    if (members[i].status != fit_status::converged && !members[i].status_message.empty())
-      info.status_message += (info.status_message.empty() ? "" : "; ") + names[i] + ": " + members[i].status_message;
-  }
-}
-
-inline model_forecast fit_forecast_untransformed(std::span<const double> y, int m, const method_spec& spec, int h,
-                                                 const forecast_options& opt);
-
-/// Puts the seasonal indices back on a model fitted to `sa.series` (forecast::reseasonalise());
-/// the method name says that the series was adjusted.
-inline void reseasonalise(model_forecast& r, const seasonal_adjustment& sa, std::span<const double> y, int m) {
-  forecast::reseasonalise(r.values, r.model, sa, y);
-  if (sa.adjusted) r.model.method += " (seasonally adjusted, m = " + std::to_string(m) + ")";
-}
-
-/// Forecasts of an ETS method from its fit.
-inline model_forecast ets_model_forecast(const ets_fit& fit, const method_spec& spec, int h, const forecast_options& opt) {
-  model_forecast r;
-  ets_forecast_options fo;
-  fo.seed = opt.seed;
-  fo.simulate = opt.simulate;
-  fo.bootstrap = opt.bootstrap;
-  fo.npaths = opt.npaths;
-  r.values = forecast_ets(fit, h, opt.levels, fo);
-  r.model = to_model_info(fit);
-  // R's ses/holt/hw print their own name (a fallback keeps the name of the model actually fitted).
-  if (!spec.label.empty() && fit.status != fit_status::fell_back) r.model.method = spec.label;
-  return r;
-}
-
-/// Comb S-H-D's members, ses, holt and damped, as R's functions fit them.
-inline const std::vector<method_spec>& comb_members() {
-  static const std::vector<method_spec> members = {parse_method("ses"), parse_method("holt"), parse_method("damped")};
-  return members;
-}
-
-/// The ETS specs of comb_members().
-inline const std::vector<ets_spec>& comb_specs() {
-  static const std::vector<ets_spec> specs = [] {
-    std::vector<ets_spec> out;
-    for (const method_spec& mb : comb_members()) out.push_back(mb.ets);
-    return out;
-  }();
-  return specs;
-}
-
-/// The seasonal adjustment of Comb S-H-D (the M4 benchmarks' 90% test and multiplicative decomposition).
-inline seasonal_adjustment comb_adjust(std::span<const double> y, int m) {
-  return seasonally_adjust(y, m, m4_seasonality_options(m));
-}
-
-/// Comb S-H-D from its members' fits (ses, holt, damped on sa.series): the mean of the three, the
-/// seasonal indices put back.
-inline model_forecast comb_finish(std::span<const double> y, int m, int h, const forecast_options& opt,
-                                  const seasonal_adjustment& sa, const std::vector<ets_fit>& fits) {
-  const char* names[] = {"ses", "holt", "damped"};
-  std::vector<model_info> infos;
-  std::vector<forecast_values> parts;
-  for (std::size_t i = 0; i < fits.size(); ++i) {
-    model_forecast mf = ets_model_forecast(fits[i], comb_members()[i], h, opt);
-    parts.push_back(std::move(mf.values));
-    infos.push_back(std::move(mf.model));
-  }
-  model_forecast r;
-  r.values = combine(parts, false);
-  r.model.method = "Comb S-H-D";
-  for (std::size_t i = 0; i < infos.size(); ++i) {
-    for (const auto& [k, v] : infos[i].parameters) r.model.parameters.emplace_back(std::string(names[i]) + "." + k, v);
-  }
-  r.model.fitted = combine_fitted(infos, false, sa.series.size());
-  combine_status(r.model, infos, {"ses", "holt", "damped"});
-  reseasonalise(r, sa, y, m);
-  return r;
-}
-
-/// Comb S-H-D as in the M4 competition benchmarks: when the 90% seasonality test finds
-/// seasonality, classical multiplicative decomposition; ses, holt and damped (R's functions) on the
-/// seasonally adjusted data; mean of the three; seasonal indices put back.
-inline model_forecast fit_forecast_comb(std::span<const double> y, int m, int h, const forecast_options& opt) {
-  const seasonal_adjustment sa = comb_adjust(y, m);
-  const std::vector<ets_fit> fits = fit_ets_many(sa.series, 1, comb_specs());  // the three searches overlap
-  return comb_finish(y, m, h, opt, sa, fits);
-}
-
-/// Whether an ETS method asks for a seasonal component that data of period m cannot have.
-inline bool ets_season_on_nonseasonal(const method_spec& spec, int m) {
-  return m < 2 && (spec.ets.season == 'A' || spec.ets.season == 'M');
-}
-
-/// \throws invalid_argument for an ETS method with a seasonal component on non-seasonal data.
-inline void check_ets_season(const method_spec& spec, int m) {
-  if (ets_season_on_nonseasonal(spec, m))
-    throw invalid_argument("method '" + spec.name + "' has a seasonal component and needs seasonal data " +
-                           "(quarterly or monthly); this series has seasonal period m = " + std::to_string(m));
-}
-
-/// Whether an ensemble member takes part for data of period m (`auto`'s damped ETS only when m > 1).
-inline bool member_used(const method_spec& member, int m) { return !member.seasonal_only || m > 1; }
-
-/// The ETS members of an ensemble fitted together (fit_ets_many(): overlapped searches, shared
-/// candidates, the same results as one by one); entry i is empty when member i is not an ETS
-/// method or is not used. Empty altogether when fewer than two qualify or a spec is rejected (the
-/// members are then fitted one by one, which reports the error for the right member).
-inline std::vector<std::optional<ets_fit>> fit_ets_members(std::span<const double> y, int m, const method_spec& spec) {
-  std::vector<std::size_t> idx;
-  std::vector<ets_spec> specs;
-  for (std::size_t i = 0; i < spec.members.size(); ++i) {
-    const method_spec& mb = spec.members[i];
-    if (mb.kind != method_kind::ets || !member_used(mb, m) || ets_season_on_nonseasonal(mb, m)) continue;
-    idx.push_back(i);
-    specs.push_back(mb.ets);
-  }
-  std::vector<std::optional<ets_fit>> out;
-  if (specs.size() < 2) return out;
-  std::vector<ets_fit> fits;
-  try {
-    fits = fit_ets_many(y, m, specs);
-  } catch (const invalid_argument&) {
-    return out;
-  }
-  out.resize(spec.members.size());
-  for (std::size_t k = 0; k < idx.size(); ++k) out[idx[k]] = std::move(fits[k]);
-  return out;
-}
-
-inline model_forecast fit_forecast_untransformed(std::span<const double> y, int m, const method_spec& spec, int h,
-                                                 const forecast_options& opt) {
-  model_forecast r;
-  switch (spec.kind) {
-    case method_kind::ets: {
-      check_ets_season(spec, m);
-      return ets_model_forecast(fit_ets(y, m, spec.ets), spec, h, opt);
-    }
-    case method_kind::simple: {
-      const simple_fit fit = fit_simple(y, m, spec.simple);
-      r.values = forecast_simple(fit, h, opt.levels);
-      r.model = to_model_info(fit);
-      return r;
-    }
-    case method_kind::theta: {
-      const theta_fit fit = fit_theta(y, m);
-      r.values = forecast_theta(fit, h, opt.levels);
-      r.model = to_model_info(fit);
-      return r;
-    }
-    case method_kind::comb: return fit_forecast_comb(y, m, h, opt);
-    case method_kind::adjusted: {
-      const seasonal_adjustment sa = seasonally_adjust(y, m, m4_seasonality_options(m));
-      r = fit_forecast_untransformed(sa.series, 1, spec.members.front(), h, opt);
-      reseasonalise(r, sa, y, m);
-      if (!spec.label.empty()) r.model.method = spec.label;
-      return r;
-    }
-    case method_kind::automatic:
-    case method_kind::ensemble: {
-      std::vector<model_info> infos;
-      std::vector<forecast_values> parts;
-      std::vector<std::string> names;
-      std::string list, dropped;
-      const std::vector<std::optional<ets_fit>> ets_fits = fit_ets_members(y, m, spec);
-      for (std::size_t i = 0; i < spec.members.size(); ++i) {
-        const method_spec& member = spec.members[i];
-        if (!member_used(member, m)) continue;
-        model_forecast mf;
-        if (i < ets_fits.size() && ets_fits[i]) {
-          mf = ets_model_forecast(*ets_fits[i], member, h, opt);
-        } else if (spec.kind == method_kind::automatic) {
-          try {
-            mf = fit_forecast_untransformed(y, m, member, h, opt);
-          } catch (const invalid_argument& e) {
-            dropped += (dropped.empty() ? "" : "; ") + member.name + " left out: " + e.what();
-            continue;
-          }
-        } else {
-          mf = fit_forecast_untransformed(y, m, member, h, opt);
-        }
-        list += (list.empty() ? "" : ", ") + mf.model.method;
-        for (const auto& [k, v] : mf.model.parameters) r.model.parameters.emplace_back(member.name + "." + k, v);
-        names.push_back(member.name);
-        infos.push_back(std::move(mf.model));
-        parts.push_back(std::move(mf.values));
-      }
-      if (parts.empty()) throw invalid_argument("method '" + spec.name + "': no member could be fitted (" + dropped + ")");
-      r.values = combine(parts, spec.median);
-      r.model.method = std::string(spec.kind == method_kind::automatic ? "Auto: median" : spec.median ? "Median" : "Mean") +
-                       " of " + list;
-      r.model.fitted = combine_fitted(infos, spec.median, y.size());
-      r.model.residuals.resize(y.size());
-      for (std::size_t t = 0; t < y.size(); ++t) r.model.residuals[t] = y[t] - r.model.fitted[t];
-      combine_status(r.model, infos, names);
-      if (!dropped.empty()) {
-        r.model.status = worse(r.model.status, fit_status::fell_back);
-        r.model.status_message = dropped + (r.model.status_message.empty() ? "" : "; " + r.model.status_message);
-      }
-      return r;
-    }
-  }
-  throw invalid_argument("method '" + spec.name + "': unknown kind");
-}
-
-}  // namespace detail
 
 /// Whether `spec` fits an ETS model whose intervals forecast_options::simulate / bootstrap can
 /// simulate: an ETS method, comb, or an ensemble, `auto` or `sa:` method with such a member.
 /// Theta's intervals are R's analytic ones (thetaf has no simulation).
-[[nodiscard]] inline bool fits_ets_model(const method_spec& spec) {
-  switch (spec.kind) {
-    case method_kind::ets:
-    case method_kind::comb: return true;
-    case method_kind::simple:
-    case method_kind::theta: return false;
-    case method_kind::ensemble:
-    case method_kind::adjusted:
-    case method_kind::automatic:
-      return std::any_of(spec.members.begin(), spec.members.end(), [](const method_spec& mb) { return fits_ets_model(mb); });
-  }
-  return false;
-}
+[[nodiscard]] bool fits_ets_model(const method_spec& spec);
 
 /// The checks of fit_forecast() that do not depend on the data: the horizon, the levels, npaths,
 /// and simulate / bootstrap with a method that fits no ETS model (fits_ets_model()).
 /// \throws invalid_argument naming what is wrong.
-inline void check_forecast_options(const method_spec& spec, int h, const forecast_options& opt) {
-  check_horizon(h);
-  check_levels(opt.levels);
-  check_npaths(opt.npaths, h);
-  if ((opt.simulate || opt.bootstrap) && !fits_ets_model(spec))
-    throw invalid_argument("method '" + spec.name + "' fits no ETS model, so there are no intervals to simulate (" +
-                           (opt.bootstrap ? "bootstrap" : "simulate") +
-                           " applies to ets, ets:XYZ, ses, holt, damped, hw-add, hw-mult, comb, and the ETS members "
-                           "of auto and of ensembles)");
-}
+void check_forecast_options(const method_spec& spec, int h, const forecast_options& opt);
 
 namespace detail {
 
@@ -542,119 +150,6 @@ namespace detail {
 /// 1e154 overflow, and 1e100 leaves room for the squares of long series (trade values in any
 /// currency unit are far below it).
 inline constexpr double max_abs_value = 1e100;
-
-/// The argument checks of fit_forecast().
-inline void check_fit_arguments(std::span<const double> y, const method_spec& spec, int h, const forecast_options& opt) {
-  check_forecast_options(spec, h, opt);
-  if (y.size() < 2)
-    throw invalid_argument("method '" + spec.name + "': " + std::to_string(y.size()) +
-                           " observation(s); forecasting needs at least 2");
-  for (std::size_t t = 0; t < y.size(); ++t) {
-    if (!std::isfinite(y[t]))
-      throw observation_error("method '" + spec.name + "': ", t, " is not a finite number; pass consecutive present values");
-    if (std::fabs(y[t]) > max_abs_value)
-      throw observation_error("method '" + spec.name + "': ", t, " (" +
-                             tradecast::detail::short_number(y[t]) + ") is larger in magnitude than " + tradecast::detail::short_number(max_abs_value) +
-                             ", which the methods' sums of squares cannot take; rescale the series (e.g. to billions)");
-  }
-}
-
-/// Where `v` first holds a value that is not a finite number ("step 3: the upper 95% bound is
-/// inf"), or "" when all are finite.
-[[nodiscard]] inline std::string first_non_finite(const forecast_values& v) {
-  for (std::size_t i = 0; i < v.mean.size(); ++i) {
-    const auto at = [i](const std::string& what, double x) {
-      return "step " + std::to_string(i + 1) + ": the " + what + " is " + tradecast::detail::short_number(x);
-    };
-    if (!std::isfinite(v.mean[i])) return at("point forecast", v.mean[i]);
-    for (const prediction_interval& b : v.intervals) {
-      const std::string level = tradecast::detail::short_number(b.level) + "%";
-      if (i < b.lower.size() && !std::isfinite(b.lower[i])) return at("lower " + level + " bound", b.lower[i]);
-      if (i < b.upper.size() && !std::isfinite(b.upper[i])) return at("upper " + level + " bound", b.upper[i]);
-    }
-  }
-  return {};
-}
-
-/// The last step of every fit: forecasts that are not all finite numbers (the arithmetic
-/// overflowed, or a multiplicative trend turned negative) make the fit `failed`, with a message
-/// saying where; the values stay as computed.
-inline void flag_non_finite(model_forecast& r) {
-  if (r.model.status == fit_status::failed) return;
-  const std::string where = first_non_finite(r.values);
-  if (where.empty()) return;
-  r.model.status = fit_status::failed;
-  std::string message = "the forecasts are not finite numbers (" + where +
-                        "): the data or the growth the model extrapolates exceed double precision";
-  if (!r.model.status_message.empty()) message += "; " + r.model.status_message;
-  r.model.status_message = std::move(message);
-}
-
-/// The Box-Cox lambda of `opt` for `y` (Guerrero's when `lambda_auto`, as R's lambda = "auto":
-/// BoxCox.lambda(y, lower = -0.9)), or none. \throws invalid_argument for logtrend/cagr.
-inline std::optional<double> resolve_lambda(std::span<const double> y, int m, const method_spec& spec,
-                                            const forecast_options& opt) {
-  if (!opt.lambda && !opt.lambda_auto) return std::nullopt;
-  if (opt.lambda && !std::isfinite(*opt.lambda))
-    throw invalid_argument("method '" + spec.name + "': Box-Cox lambda = " + tradecast::detail::short_number(*opt.lambda) +
-                           " is not a finite number");
-  auto refuses = [](const method_spec& s) {
-    return s.kind == method_kind::simple && (s.simple == simple_method::logtrend || s.simple == simple_method::cagr);
-  };
-  bool refused = refuses(spec);
-  for (const auto& member : spec.members) refused = refused || refuses(member);
-  if (refused)
-    throw invalid_argument("method '" + spec.name + "': logtrend and cagr already model the logarithm; do not add a Box-Cox lambda");
-  return opt.lambda_auto ? box_cox_lambda(y, m, box_cox_method::guerrero, -0.9, 2.0) : *opt.lambda;
-}
-
-/// box_cox(y, lambda). \throws invalid_argument naming the first observation it cannot transform.
-inline std::vector<double> box_cox_checked(std::span<const double> y, double lambda) {
-  std::vector<double> z = box_cox(y, lambda);
-  for (std::size_t t = 0; t < z.size(); ++t)
-    if (!std::isfinite(z[t]))
-      throw observation_error("Box-Cox lambda = " + tradecast::detail::short_number(lambda) + " cannot transform ", t,
-                              " (" + tradecast::detail::short_number(y[t]) + "): use positive data or lambda = 1");
-  return z;
-}
-
-/// The spec fitted to Box-Cox transformed data: ETS searches only additive components (as R).
-inline method_spec additive_spec(method_spec spec) {
-  auto additive = [](method_spec& s) {
-    if (s.kind == method_kind::ets) s.ets.additive_only = true;
-  };
-  additive(spec);
-  for (auto& member : spec.members) additive(member);
-  return spec;
-}
-
-/// What a fit works on: the argument checks of fit_forecast() passed, the Box-Cox lambda (none
-/// without a transformation), the spec to fit (ETS components additive under Box-Cox, as R) and
-/// the transformed data.
-struct fit_input {
-  std::optional<double> lambda;
-  method_spec spec;
-  std::vector<double> z;  ///< box_cox(y, lambda); empty without lambda
-  /// The data to fit: z, or y itself.
-  [[nodiscard]] std::span<const double> data(std::span<const double> y) const noexcept { return lambda ? std::span<const double>(z) : y; }
-};
-
-/// \throws invalid_argument as fit_forecast() does for its arguments, the lambda or the transformation.
-inline fit_input prepare_fit(std::span<const double> y, int m, const method_spec& spec, int h, const forecast_options& opt) {
-  check_fit_arguments(y, spec, h, opt);
-  fit_input in;
-  in.lambda = resolve_lambda(y, m, spec, opt);
-  in.spec = in.lambda ? additive_spec(spec) : spec;
-  if (in.lambda) in.z = box_cox_checked(y, *in.lambda);
-  return in;
-}
-
-/// Forecasts and fitted values of a model fitted to transformed data, back on the data's scale.
-inline void back_transform(model_forecast& r, double lambda, bool biasadj) {
-  r.values = forecast::back_transform(r.values, lambda, biasadj);
-  for (double& f : r.model.fitted) f = inv_box_cox(f, lambda);
-  r.model.parameters.emplace_back("lambda", lambda);
-}
 
 }  // namespace detail
 
@@ -665,14 +160,8 @@ inline void back_transform(model_forecast& r, double lambda, bool biasadj) {
 ///   observations, a non-finite value or one beyond ±1e100 (detail::max_abs_value), a
 ///   multiplicative model on non-positive data, or a Box-Cox lambda with logtrend/cagr or on data
 ///   it cannot transform. An error about one observation is an observation_error with its index.
-[[nodiscard]] inline model_forecast fit_forecast(std::span<const double> y, int m, const method_spec& spec, int h,
-                                                 const forecast_options& opt = {}) {
-  const detail::fit_input in = detail::prepare_fit(y, m, spec, h, opt);
-  model_forecast r = detail::fit_forecast_untransformed(in.data(y), m, in.spec, h, opt);
-  if (in.lambda) detail::back_transform(r, *in.lambda, opt.biasadj);
-  detail::flag_non_finite(r);
-  return r;
-}
+[[nodiscard]] model_forecast fit_forecast(std::span<const double> y, int m, const method_spec& spec, int h,
+                                          const forecast_options& opt = {});
 
 /// One series for fit_forecast_many().
 struct forecast_job {
@@ -698,95 +187,15 @@ inline constexpr std::size_t fit_together_group = 16;
 /// searches of several series fill them (on M3 Monthly: `damped` 2.5x, `comb` 2x faster). An
 /// automatic ETS selection has enough candidates of its own (measured: no faster together), and
 /// other methods are fitted series by series.
-[[nodiscard]] inline bool fits_together(const method_spec& spec) {
-  if (spec.kind == method_kind::comb) return true;
-  if (spec.kind != method_kind::ets) return false;
-  const ets_spec& e = spec.ets;
-  return e.error != 'Z' && e.trend != 'Z' && e.season != 'Z' && (e.trend == 'N' || e.damped.has_value());
-}
+[[nodiscard]] bool fits_together(const method_spec& spec);
 
 /// fit_forecast() on several series: element i is exactly what fit_forecast(jobs[i].y, jobs[i].m,
 /// spec, jobs[i].h, opt with seed jobs[i].seed) returns, or the exception it throws. For the methods
 /// of fits_together() the ETS searches of all series run in lock step (fit_ets_series()), which
 /// fills the likelihood passes of short, few-candidate searches; the results are the same.
-[[nodiscard]] inline std::vector<forecast_outcome> fit_forecast_many(std::span<const forecast_job> jobs,
-                                                                     const method_spec& spec,
-                                                                     const forecast_options& opt = {}) {
-  std::vector<forecast_outcome> out(jobs.size());
-  auto options_of = [&](const forecast_job& job) {
-    forecast_options o = opt;
-    o.seed = job.seed;
-    return o;
-  };
-  if (!fits_together(spec)) {
-    for (std::size_t i = 0; i < jobs.size(); ++i) {
-      try {
-        out[i].result = fit_forecast(jobs[i].y, jobs[i].m, spec, jobs[i].h, options_of(jobs[i]));
-      } catch (...) {
-        out[i].error = std::current_exception();
-      }
-    }
-    return out;
-  }
-  // 1. What each series' ETS searches see: the (transformed, seasonally adjusted) data and specs.
-  struct stage {
-    detail::fit_input in;
-    seasonal_adjustment sa;  // comb
-  };
-  std::vector<stage> st(jobs.size());
-  std::vector<ets_series_job> ets_jobs;
-  std::vector<std::size_t> job_of;
-  for (std::size_t i = 0; i < jobs.size(); ++i) {
-    const forecast_job& job = jobs[i];
-    try {
-      stage& s = st[i];
-      s.in = detail::prepare_fit(job.y, job.m, spec, job.h, opt);
-      if (spec.kind == method_kind::ets) {
-        detail::check_ets_season(s.in.spec, job.m);
-        ets_jobs.push_back({s.in.data(job.y), job.m, std::span<const ets_spec>(&s.in.spec.ets, 1)});
-      } else {
-        s.sa = detail::comb_adjust(s.in.data(job.y), job.m);
-        ets_jobs.push_back({s.sa.series, 1, detail::comb_specs()});
-      }
-      job_of.push_back(i);
-    } catch (...) {
-      out[i].error = std::current_exception();
-    }
-  }
-  // 2. All searches together (should that fail as a whole, e.g. out of memory, each series alone).
-  std::vector<ets_series_fits> fits;
-  try {
-    fits = fit_ets_series(ets_jobs);
-  } catch (...) {
-    for (std::size_t i : job_of) {
-      try {
-        out[i].result = fit_forecast(jobs[i].y, jobs[i].m, spec, jobs[i].h, options_of(jobs[i]));
-      } catch (...) {
-        out[i].error = std::current_exception();
-      }
-    }
-    return out;
-  }
-  // 3. Each series' forecasts from its fits.
-  for (std::size_t k = 0; k < job_of.size(); ++k) {
-    const std::size_t i = job_of[k];
-    const forecast_job& job = jobs[i];
-    stage& s = st[i];
-    try {
-      if (fits[k].error) std::rethrow_exception(fits[k].error);
-      const forecast_options o = options_of(job);
-      model_forecast r = spec.kind == method_kind::ets
-                             ? detail::ets_model_forecast(fits[k].fits.front(), s.in.spec, job.h, o)
-                             : detail::comb_finish(s.in.data(job.y), job.m, job.h, o, s.sa, fits[k].fits);
-      if (s.in.lambda) detail::back_transform(r, *s.in.lambda, o.biasadj);
-      detail::flag_non_finite(r);
-      out[i].result = std::move(r);
-    } catch (...) {
-      out[i].error = std::current_exception();
-    }
-  }
-  return out;
-}
+[[nodiscard]] std::vector<forecast_outcome> fit_forecast_many(std::span<const forecast_job> jobs,
+                                                              const method_spec& spec,
+                                                              const forecast_options& opt = {});
 
 /// A method fitted once, to be re-applied to later data without re-estimating anything
 /// (fit_reusable(), reapply_forecast(); rolling-origin evaluation with refit = false).
@@ -799,44 +208,18 @@ struct reusable_fit {
 
 /// Whether fit_reusable() accepts a method: the ETS methods (`ets`, `ets:XYZ`, `ses`, `holt`,
 /// `damped`, `hw-add`, `hw-mult`) and the methods that estimate nothing (`naive`, `snaive`).
-[[nodiscard]] inline bool reusable(const method_spec& spec) {
-  return spec.kind == method_kind::ets ||
-         (spec.kind == method_kind::simple && (spec.simple == simple_method::naive || spec.simple == simple_method::snaive));
-}
+[[nodiscard]] bool reusable(const method_spec& spec);
 
 /// Why fit_reusable() refuses `spec`: "method 'X' cannot be re-applied without refitting; only …"
 /// (empty when reusable(spec)).
-[[nodiscard]] inline std::string not_reusable_reason(const method_spec& spec) {
-  if (reusable(spec)) return {};
-  return "method '" + spec.name + "' cannot be re-applied without refitting; only ETS methods (ets, ets:XYZ, ses, " +
-         "holt, damped, hw-add, hw-mult), naive and snaive can";
-}
+[[nodiscard]] std::string not_reusable_reason(const method_spec& spec);
 
 /// Fits `spec` to `y` as fit_forecast() does (the forecasts are the same) and keeps the fitted
 /// model for reapply_forecast().
 /// \throws invalid_argument as fit_forecast(), and for a method that reusable() rejects.
-[[nodiscard]] inline std::pair<reusable_fit, model_forecast> fit_reusable(std::span<const double> y, int m,
-                                                                          const method_spec& spec, int h,
-                                                                          const forecast_options& opt = {}) {
-  if (!reusable(spec)) throw invalid_argument(not_reusable_reason(spec));
-  detail::fit_input in = detail::prepare_fit(y, m, spec, h, opt);
-  const std::span<const double> z = in.data(y);
-  reusable_fit rf;
-  rf.m = m;
-  rf.lambda = in.lambda;
-  rf.spec = std::move(in.spec);
-  model_forecast r;
-  if (rf.spec.kind == method_kind::ets) {
-    detail::check_ets_season(rf.spec, m);
-    rf.ets = fit_ets(z, m, rf.spec.ets);
-    r = detail::ets_model_forecast(*rf.ets, rf.spec, h, opt);
-  } else {
-    r = detail::fit_forecast_untransformed(z, m, rf.spec, h, opt);
-  }
-  if (rf.lambda) detail::back_transform(r, *rf.lambda, opt.biasadj);
-  detail::flag_non_finite(r);
-  return {std::move(rf), std::move(r)};
-}
+[[nodiscard]] std::pair<reusable_fit, model_forecast> fit_reusable(std::span<const double> y, int m,
+                                                                   const method_spec& spec, int h,
+                                                                   const forecast_options& opt = {});
 
 /// Forecasts `h` steps after `y` with the model of `fit` re-applied to `y`, nothing re-estimated:
 /// an ETS method runs its fitted model over `y` (reapply_ets(), R's
@@ -845,27 +228,8 @@ struct reusable_fit {
 /// A re-applied model whose recursion fails has status `failed` and NaN forecasts.
 /// \throws invalid_argument for h < 1, a level outside (0, 100), fewer than two observations, a
 ///   non-finite value, data a multiplicative model or the lambda cannot take.
-[[nodiscard]] inline model_forecast reapply_forecast(const reusable_fit& fit, std::span<const double> y, int h,
-                                                     const forecast_options& opt = {}) {
-  detail::check_fit_arguments(y, fit.spec, h, opt);
-  const std::vector<double> z = fit.lambda ? detail::box_cox_checked(y, *fit.lambda) : std::vector<double>(y.begin(), y.end());
-  model_forecast r;
-  if (fit.ets) {
-    const ets_fit model = reapply_ets(*fit.ets, z);
-    if (model.status == fit_status::failed) {
-      r.model = to_model_info(model);
-      r.values.mean.assign(static_cast<std::size_t>(h), std::numeric_limits<double>::quiet_NaN());
-      for (double level : opt.levels) r.values.intervals.push_back({level, r.values.mean, r.values.mean});
-      return r;
-    }
-    r = detail::ets_model_forecast(model, fit.spec, h, opt);
-  } else {
-    r = detail::fit_forecast_untransformed(z, fit.m, fit.spec, h, opt);
-  }
-  if (fit.lambda) detail::back_transform(r, *fit.lambda, opt.biasadj);
-  detail::flag_non_finite(r);
-  return r;
-}
+[[nodiscard]] model_forecast reapply_forecast(const reusable_fit& fit, std::span<const double> y, int h,
+                                              const forecast_options& opt = {});
 
 /// The observations a model can use: the longest run of present values that ends at the last
 /// present observation (models need consecutive data; missing values are never filled in).
@@ -876,27 +240,10 @@ struct usable_span {
 };
 
 /// How messages name observation `i` of `s` (0-based): "the value for 2001".
-[[nodiscard]] inline std::string value_name(const series& s, std::size_t i) {
-  return "the value for " + s.period_at(i).to_string();
-}
+[[nodiscard]] std::string value_name(const series& s, std::size_t i);
 
 /// \throws invalid_argument when the series has no present value.
-[[nodiscard]] inline usable_span trailing_span(const series& s) {
-  std::size_t last = s.size();
-  while (last > 0 && s.is_missing(last - 1)) --last;
-  if (last == 0) throw invalid_argument("series '" + s.id() + "' has no observation with a value");
-  std::size_t first = last - 1;
-  while (first > 0 && !s.is_missing(first - 1)) --first;
-  usable_span u{first, last - 1, {}};
-  if (first > 0)
-    u.note = "uses " + s.period_at(first).to_string() + " to " + s.period_at(last - 1).to_string() + " (" +
-             std::to_string(last - first) + " observations): " + s.period_at(first - 1).to_string() +
-             " is missing and is not interpolated, so the " + std::to_string(first) +
-             " earlier observation(s) are not used";
-  if (last < s.size())
-    u.note += std::string(u.note.empty() ? "" : "; ") + "the missing value(s) after " + s.period_at(last - 1).to_string() + " are not used";
-  return u;
-}
+[[nodiscard]] usable_span trailing_span(const series& s);
 
 /// Fits `method` to the usable observations of `s` and forecasts `h` periods after the last of them.
 /// Short series: automatic selection falls back to what the data supports (see fit_ets()), with the
@@ -905,38 +252,7 @@ struct usable_span {
 ///   or a multiplicative model on non-positive data; not_found for an unknown method. An
 ///   observation_error names the observation by its period ("the value for 2001") and carries its
 ///   index in the series.
-[[nodiscard]] inline forecast_result forecast_series(const series& s, std::string_view method, int h,
-                                                     const forecast_options& opt = {}) {
-  check_horizon(h);
-  check_levels(opt.levels);
-  const method_spec spec = parse_method(method);
-  const usable_span u = trailing_span(s);
-  const std::size_t n = u.last - u.first + 1;
-  if (n < 2)
-    throw invalid_argument("series '" + s.id() + "' has " + std::to_string(n) +
-                           " usable observation(s); forecasting needs at least 2" +
-                           (u.note.empty() ? std::string() : " (" + u.note + ")"));
-  const std::span<const double> y = s.values().subspan(u.first, n);
-  const period last = s.period_at(u.last);
-  const period final_period = period::of(last.freq(), 9999, periods_per_year(last.freq()));
-  if (h > final_period - last)
-    throw invalid_argument("horizon h = " + std::to_string(h) + ": the forecasts after " + last.to_string() +
-                           " would run past " + final_period.to_string() + ", the last period tradecast represents");
-  model_forecast mf = [&] {
-    try {
-      return fit_forecast(y, periods_per_year(s.freq()), spec, h, opt);
-    } catch (const observation_error& e) {  // named by its period, its index counted in the series
-      throw e.relocated(u.first, value_name(s, u.first + e.index()));
-    }
-  }();
-  forecast_result r;
-  r.meta = s.meta();
-  r.first = last.next();
-  r.levels = opt.levels;
-  r.values = std::move(mf.values);
-  r.model = std::move(mf.model);
-  r.data_note = u.note;
-  return r;
-}
+[[nodiscard]] forecast_result forecast_series(const series& s, std::string_view method, int h,
+                                              const forecast_options& opt = {});
 
 }  // namespace tradecast::forecast

@@ -1,0 +1,205 @@
+// SPDX-License-Identifier: MIT
+// The SVG fan chart (declared in tradecast/chart/fan_chart.hpp).
+#include "tradecast/chart/fan_chart.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+namespace tradecast::chart::detail {
+namespace {
+
+std::string xml_escape(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string num(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2f", v);
+  return buf;
+}
+
+/// A "nice" tick step (1, 2, 2.5 or 5 times a power of ten) giving about `target` ticks.
+double nice_step(double range, int target) {
+  if (!(range > 0)) return 1.0;
+  const double raw = range / target;
+  const double p = std::pow(10.0, std::floor(std::log10(raw)));
+  for (double f : {1.0, 2.0, 2.5, 5.0, 10.0})
+    if (raw <= f * p) return f * p;
+  return 10 * p;
+}
+
+std::string tick_label(double v, double step) {
+  char buf[48];
+  int decimals = 0;  // as many as the step needs: 2.5 -> 1, 0.25 -> 2, 5 -> 0
+  while (decimals < 6) {
+    const double scaled = step * std::pow(10.0, decimals);
+    if (std::abs(scaled - std::round(scaled)) < 1e-9 * scaled) break;
+    ++decimals;
+  }
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, std::abs(v) < step * 1e-9 ? 0.0 : v);
+  return buf;
+}
+
+}  // namespace
+}  // namespace tradecast::chart::detail
+
+namespace tradecast::chart {
+
+std::string fan_chart_svg(const series& history, const forecast::forecast_result& fc,
+                          const fan_chart_options& opt) {
+  using detail::num;
+  if (history.empty()) throw invalid_argument("fan chart: the history series is empty");
+  if (fc.first.freq() != history.freq())
+    throw invalid_argument("fan chart: forecast frequency differs from the history's");
+  const std::size_t h = fc.values.mean.size();
+  std::size_t start = 0;
+  if (opt.history > 0 && history.size() > opt.history) start = history.size() - opt.history;
+  const period p0 = history.period_at(start);
+  if (fc.first <= history.end()) throw invalid_argument("fan chart: the forecast must start after the history");
+  const double x_last = static_cast<double>((fc.first - p0) + static_cast<std::int64_t>(h) - 1);
+
+  // Value range over what is drawn.
+  double lo = INFINITY, hi = -INFINITY;
+  for (std::size_t i = start; i < history.size(); ++i)
+    if (!history.is_missing(i)) lo = std::min(lo, history[i]), hi = std::max(hi, history[i]);
+  for (double v : fc.values.mean)
+    if (std::isfinite(v)) lo = std::min(lo, v), hi = std::max(hi, v);
+  for (const auto& band : fc.values.intervals)
+    for (std::size_t i = 0; i < band.lower.size(); ++i) {
+      if (std::isfinite(band.lower[i])) lo = std::min(lo, band.lower[i]);
+      if (std::isfinite(band.upper[i])) hi = std::max(hi, band.upper[i]);
+    }
+  if (!std::isfinite(lo)) lo = 0, hi = 1;
+  if (hi - lo < 1e-12 * std::max(1.0, std::abs(hi))) lo -= 1, hi += 1;
+  const double step = detail::nice_step(hi - lo, 6);
+  const double y0 = std::floor(lo / step) * step, y1 = std::ceil(hi / step) * step;
+
+  const double W = opt.width, H = opt.height;
+  const double left = 80, right = 30, top = 56, bottom = 70;
+  const double pw = W - left - right, ph = H - top - bottom;
+  auto X = [&](double x) { return left + (x_last > 0 ? x / x_last : 0.5) * pw; };
+  auto Y = [&](double v) { return top + (y1 - v) / (y1 - y0) * ph; };
+
+  const std::string unit = history.meta().unit.label();
+  const std::string title = opt.title.empty()
+                                ? (history.meta().name.empty() ? history.id() : history.meta().name) + ": " +
+                                      fc.model.method + " forecast"
+                                : opt.title;
+  std::string s;
+  s += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+  s += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + num(W) + "\" height=\"" + num(H) +
+       "\" viewBox=\"0 0 " + num(W) + " " + num(H) + "\" font-family=\"Helvetica, Arial, sans-serif\">\n";
+  s += "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n";
+  s += "<text x=\"" + num(W / 2) + "\" y=\"28\" text-anchor=\"middle\" font-size=\"18\" font-weight=\"bold\">" +
+       detail::xml_escape(title) + "</text>\n";
+
+  // Grid and y axis.
+  for (double v = y0; v <= y1 + step * 1e-9; v += step) {
+    s += "<line x1=\"" + num(left) + "\" x2=\"" + num(left + pw) + "\" y1=\"" + num(Y(v)) + "\" y2=\"" + num(Y(v)) +
+         "\" stroke=\"#e0e0e0\"/>\n";
+    s += "<text x=\"" + num(left - 8) + "\" y=\"" + num(Y(v) + 4) + "\" text-anchor=\"end\" font-size=\"12\">" +
+         detail::tick_label(v, step) + "</text>\n";
+  }
+  s += "<text transform=\"translate(20," + num(top + ph / 2) + ") rotate(-90)\" text-anchor=\"middle\" font-size=\"13\">" +
+       detail::xml_escape(unit.empty() ? std::string("value") : unit) + "</text>\n";
+
+  // x axis: about 10 labelled periods.
+  const auto n_periods = static_cast<std::int64_t>(x_last) + 1;
+  const std::int64_t every = std::max<std::int64_t>(1, (n_periods + 9) / 10);
+  for (std::int64_t k = 0; k < n_periods; k += every) {
+    const double x = X(static_cast<double>(k));
+    s += "<line x1=\"" + num(x) + "\" x2=\"" + num(x) + "\" y1=\"" + num(top + ph) + "\" y2=\"" + num(top + ph + 5) +
+         "\" stroke=\"#333\"/>\n";
+    s += "<text x=\"" + num(x) + "\" y=\"" + num(top + ph + 20) + "\" text-anchor=\"middle\" font-size=\"12\">" +
+         (p0 + k).to_string() + "</text>\n";
+  }
+  s += "<line x1=\"" + num(left) + "\" x2=\"" + num(left + pw) + "\" y1=\"" + num(top + ph) + "\" y2=\"" +
+       num(top + ph) + "\" stroke=\"#333\"/>\n";
+  s += "<line x1=\"" + num(left) + "\" x2=\"" + num(left) + "\" y1=\"" + num(top) + "\" y2=\"" + num(top + ph) +
+       "\" stroke=\"#333\"/>\n";
+  s += "<text x=\"" + num(left + pw / 2) + "\" y=\"" + num(H - 28) + "\" text-anchor=\"middle\" font-size=\"13\">period (" +
+       std::string(to_string(history.freq())) + ")</text>\n";
+
+  // Bands, widest first so narrower ones are drawn on top; they start at the last observation.
+  std::vector<const forecast::prediction_interval*> bands;
+  for (const auto& b : fc.values.intervals) bands.push_back(&b);
+  std::sort(bands.begin(), bands.end(), [](auto* a, auto* b) { return a->level > b->level; });
+  const double x_f0 = static_cast<double>(fc.first - p0);
+  const bool anchor = !history.is_missing(history.size() - 1) && fc.first == history.end().next();
+  const double last_value = history[history.size() - 1];
+  int shade = 0;
+  for (const auto* b : bands) {
+    std::string pts;
+    if (anchor) pts += num(X(x_f0 - 1)) + "," + num(Y(last_value)) + " ";
+    for (std::size_t i = 0; i < b->upper.size(); ++i)
+      if (std::isfinite(b->upper[i])) pts += num(X(x_f0 + static_cast<double>(i))) + "," + num(Y(b->upper[i])) + " ";
+    for (std::size_t i = b->lower.size(); i-- > 0;)
+      if (std::isfinite(b->lower[i])) pts += num(X(x_f0 + static_cast<double>(i))) + "," + num(Y(b->lower[i])) + " ";
+    static constexpr const char* fills[] = {"#c6dbef", "#9ecae1", "#6baed6", "#4292c6"};
+    s += "<polygon points=\"" + pts + "\" fill=\"" + fills[std::min(shade++, 3)] + "\" stroke=\"none\"><title>" +
+         detail::tick_label(b->level, 1) + "% interval</title></polygon>\n";
+  }
+
+  // History: one polyline per run of present values (gaps stay gaps).
+  std::string run;
+  auto flush = [&] {
+    if (!run.empty()) s += "<polyline points=\"" + run + "\" fill=\"none\" stroke=\"#222\" stroke-width=\"2\"/>\n";
+    run.clear();
+  };
+  for (std::size_t i = start; i < history.size(); ++i) {
+    if (history.is_missing(i)) {
+      flush();
+      continue;
+    }
+    run += num(X(static_cast<double>(i - start))) + "," + num(Y(history[i])) + " ";
+  }
+  flush();
+  for (std::size_t i = start; i < history.size(); ++i)
+    if (!history.is_missing(i))
+      s += "<circle cx=\"" + num(X(static_cast<double>(i - start))) + "\" cy=\"" + num(Y(history[i])) +
+           "\" r=\"2.5\" fill=\"#222\"/>\n";
+
+  // Forecast mean.
+  std::string mean_pts;
+  if (anchor) mean_pts += num(X(x_f0 - 1)) + "," + num(Y(last_value)) + " ";
+  for (std::size_t i = 0; i < h; ++i)
+    if (std::isfinite(fc.values.mean[i]))
+      mean_pts += num(X(x_f0 + static_cast<double>(i))) + "," + num(Y(fc.values.mean[i])) + " ";
+  s += "<polyline points=\"" + mean_pts + "\" fill=\"none\" stroke=\"#08519c\" stroke-width=\"2.5\" stroke-dasharray=\"6,4\"/>\n";
+
+  // Legend.
+  double ly = top + 8;
+  const double lx = left + 12;
+  s += "<line x1=\"" + num(lx) + "\" x2=\"" + num(lx + 24) + "\" y1=\"" + num(ly) + "\" y2=\"" + num(ly) +
+       "\" stroke=\"#222\" stroke-width=\"2\"/><text x=\"" + num(lx + 30) + "\" y=\"" + num(ly + 4) +
+       "\" font-size=\"12\">history</text>\n";
+  ly += 18;
+  s += "<line x1=\"" + num(lx) + "\" x2=\"" + num(lx + 24) + "\" y1=\"" + num(ly) + "\" y2=\"" + num(ly) +
+       "\" stroke=\"#08519c\" stroke-width=\"2.5\" stroke-dasharray=\"6,4\"/><text x=\"" + num(lx + 30) + "\" y=\"" +
+       num(ly + 4) + "\" font-size=\"12\">forecast mean (" + detail::xml_escape(fc.model.method) + ")</text>\n";
+  shade = 0;
+  for (const auto* b : bands) {
+    ly += 18;
+    static constexpr const char* fills[] = {"#c6dbef", "#9ecae1", "#6baed6", "#4292c6"};
+    s += "<rect x=\"" + num(lx) + "\" y=\"" + num(ly - 6) + "\" width=\"24\" height=\"12\" fill=\"" +
+         fills[std::min(shade++, 3)] + "\"/><text x=\"" + num(lx + 30) + "\" y=\"" + num(ly + 4) +
+         "\" font-size=\"12\">" + detail::tick_label(b->level, 1) + "% prediction interval</text>\n";
+  }
+  s += "</svg>\n";
+  return s;
+}
+
+}  // namespace tradecast::chart
