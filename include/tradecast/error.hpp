@@ -3,6 +3,7 @@
 /// Exception types. Invalid arguments and bad input throw; numerical outcomes are reported as status.
 #pragma once
 
+#include <cmath>
 #include <cstddef>
 #include <cstdio>
 #include <stdexcept>
@@ -12,8 +13,10 @@
 namespace tradecast {
 
 namespace detail {
-/// `x` in %g notation (6 significant digits: "1e+155", "9.99989e-321", "inf", "nan") for messages.
+/// `x` in %g notation (6 significant digits: "1e+155", "9.99989e-321", "inf", "-inf") for messages;
+/// every NaN is "nan" (a NaN's sign bit, which printf shows as "-nan", means nothing).
 [[nodiscard]] inline std::string short_number(double x) {
+  if (std::isnan(x)) return "nan";
   char buf[32];
   std::snprintf(buf, sizeof buf, "%g", x);
   return buf;

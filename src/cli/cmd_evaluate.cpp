@@ -4,9 +4,11 @@
 // relative to Naive2 (M4 definitions), with the number of fallbacks and the seconds taken.
 #include <chrono>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <optional>
 #include <sstream>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -118,9 +120,16 @@ method_score score_method(const std::string& name, const loaded_sets& sets, cons
   s.seconds = seconds;
   s.excluded = set.excluded.size();
   s.accuracy = set;
-  for (const auto& ex : set.excluded)
-    std::cerr << fmt::format("tradecast: note: {}: {} of series '{}' is {} and is left out of the set mean ({})\n", name,
-                             ex.measure, ex.id, ex.value, ex.reason);
+  // One note per series, naming every measure it is left out of (the reason is the series').
+  std::map<std::size_t, std::vector<const eval::excluded_value*>> by_series;
+  for (const auto& ex : set.excluded) by_series[ex.index].push_back(&ex);
+  for (const auto& [index, list] : by_series) {
+    std::string measures;
+    for (const auto* ex : list)
+      measures += fmt::format("{}{} ({})", measures.empty() ? "" : ", ", ex->measure, tradecast::detail::short_number(ex->value));
+    std::cerr << fmt::format("tradecast: note: {}: series '{}' is left out of the set mean of {}: {}\n", name,
+                             list.front()->id, measures, list.front()->reason);
+  }
   return s;
 }
 

@@ -424,6 +424,28 @@ TEST(CliEvaluate, BadInputNamesTheFile) {
                                "e.g. series 'a': "));
 }
 
+// A series whose measures are not finite is left out of those set means, with one note per method
+// naming all of them (and a NaN printed without printf's sign: "nan", never "-nan").
+TEST(CliEvaluate, SeriesLeftOutOfSetMeansIsNamedOncePerMethod) {
+  const std::string train = write_temp("train_zero.csv", "\"V1\",\"V2\",\"V3\",\"V4\",\"V5\"\n\"a\",1,2,3,4\n\"c\",0,0,0,0\n");
+  const std::string test = write_temp("test_zero.csv", "\"V1\",\"V2\",\"V3\"\n\"a\",5,6\n\"c\",0,0\n");
+  const result r = run("evaluate --train " + train + " --test " + test + " -H 2 -m 1 --method naive --threads 1");
+  ASSERT_EQ(r.status, 0) << r.out;
+  // c: forecasts 0, 0 against actuals 0, 0: percentage errors 0/0; in-sample scale 0 with zero errors.
+  const std::string note = "naive: series 'c' is left out of the set mean of MPE (nan), MAPE (nan), MASE (nan), "
+                           "RMSSE (nan), MSIS (nan): actual is 0 at step(s) 1, 2";
+  EXPECT_THAT(r.out, HasSubstr("note: " + note));
+  EXPECT_THAT(r.out, HasSubstr("note: naive2: series 'c' is left out of the set mean of MPE (nan)"));
+  EXPECT_THAT(r.out, Not(HasSubstr("-nan")));
+  std::size_t notes = 0;
+  for (std::size_t at = r.out.find("naive: series 'c'"); at != std::string::npos; at = r.out.find("naive: series 'c'", at + 1))
+    ++notes;
+  EXPECT_EQ(notes, 1u) << r.out;
+  // a: forecasts 4, 4 against 5, 6: sMAPE (200·1/9 + 200·2/10) / 2 = 31.111; c's sMAPE terms are
+  // 0 (both 0), so the set mean is 15.556. MASE: a's errors 1, 2 over its scale 1 = 1.5; c left out.
+  EXPECT_THAT(r.out, testing::ContainsRegex("naive +2 +15\\.556 +1\\.500 +1\\.000"));
+}
+
 // ---- forecast --wide: every series of a wide-layout file ----
 
 namespace {
