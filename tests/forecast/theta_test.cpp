@@ -9,6 +9,7 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -49,6 +50,8 @@ struct reference_case {
   const char* name;
   const char* r_call;
 };
+// How GoogleTest (and so ctest's test list) prints a case: its name, not the struct's bytes.
+[[maybe_unused]] void PrintTo(const reference_case& c, std::ostream* os) { *os << c.name; }
 
 // R calls as made by generate_theta_reference.R (y = the series in theta_ref_series.csv, as a ts
 // with the fixture's frequency; h as in theta_ref_fit.csv).
