@@ -277,6 +277,34 @@ TEST(EtsFit, ShortSeriesCandidates) {
   }
 }
 
+// R's nmmin scores a point whose objective is not finite (outside the admissible region: +Inf) as
+// 1e35, below every admissible MSE of data beyond about 3e17, so R's search leaves the region:
+// ets(ts(10^(0:19), frequency = 4), "ANN", opt.crit = "mse") gives alpha = 11111111.31 and an MSE
+// of 3.38e282 (R 4.2.2, forecast 8.20; docs/r-differences.md, section 4). The MSE criterion is
+// scale-equivariant (MSE(c·y; alpha, c·l0) = c²·MSE(y; alpha, l0)), and R is sound on the series
+// divided by 1e15: ets(ts(10^(0:19) * 1e-15, frequency = 4), "ANN", opt.crit = "mse") gives
+// alpha = 0.9998999913094608, MSE = 4090990.9176021. tradecast scores non-finite objectives worse
+// than any finite value, so on the unscaled series it must find that optimum times 1e30, and on
+// the scaled one R's result itself.
+TEST(EtsFit, MseCriterionBeyondRsPenaltyStaysAdmissible) {
+  ets_spec ses;
+  ses.error = 'A', ses.trend = 'N', ses.season = 'N', ses.opt_crit = ets_opt_crit::mse;
+  std::vector<double> y, scaled;
+  for (int i = 0; i < 20; ++i) {
+    y.push_back(std::pow(10.0, i));
+    scaled.push_back(std::pow(10.0, i) * 1e-15);
+  }
+  const ets_fit small = fit_ets(scaled, 4, ses);
+  EXPECT_NEAR(small.alpha, 0.9998999913094608, 1e-12);
+  EXPECT_LT(rel_diff(small.mse, 4090990.9176021), 1e-12);
+  const ets_fit big = fit_ets(y, 4, ses);
+  EXPECT_GE(big.alpha, ses.lower[0]);
+  EXPECT_LE(big.alpha, ses.upper[0]);
+  EXPECT_NEAR(big.alpha, 0.9998999913094608, 1e-6);
+  EXPECT_LT(rel_diff(big.mse, 4090990.9176021e30), 1e-6) << big.mse;
+  EXPECT_LT(big.mse, 1e37);  // R's inadmissible answer: 3.38e282
+}
+
 // fit_ets_many() shares the lock-step optimiser between specs; each result must be exactly what
 // fit_ets() gives for that spec alone (same paths: same evaluation counts, bit-identical values).
 // The mix covers automatic selection, fixed models with the likelihood and MSE criteria (ses,

@@ -261,6 +261,26 @@ TEST(ThetaFit, NegativeSeasonalDataIsNotAdjusted) {
   for (std::size_t j = 0; j < 8; ++j) EXPECT_DOUBLE_EQ(a.mean[j], b.mean[j]);
 }
 
+// thetaf(ts(10^(0:19), frequency = 4), h = 3) forecasts -5.7e150 in R: its ses() leaves the
+// admissible region (alpha = 11111111; see EtsFit.MseCriterionBeyondRsPenaltyStaysAdmissible and
+// docs/r-differences.md, section 4). On the series divided by 1e15, where R is sound,
+// thetaf(ts(10^(0:19) * 1e-15, frequency = 4), h = 3)$mean * 1e15 = 1.0077544590755815e19,
+// 1.0155981423578612e19, 1.0234418256401410e19; Theta's forecasts scale with the data, so
+// tradecast's on the unscaled series must be those.
+TEST(ThetaFit, DataBeyondRsPenaltyGiveFiniteForecasts) {
+  std::vector<double> y;
+  for (int i = 0; i < 20; ++i) y.push_back(std::pow(10.0, i));
+  const theta_fit fit = fit_theta(y, 4);
+  EXPECT_FALSE(fit.season.adjusted);
+  EXPECT_LE(fit.alpha, 0.9999);
+  const auto fc = forecast_theta(fit, 3, levels_80_95);
+  const std::array<double, 3> r_scaled{1.0077544590755815e19, 1.0155981423578612e19, 1.0234418256401410e19};
+  for (std::size_t j = 0; j < 3; ++j) {
+    EXPECT_LT(rel_diff(fc.mean[j], r_scaled[j]), 1e-6) << "h=" << j + 1 << ": " << fc.mean[j];
+    EXPECT_TRUE(std::isfinite(fc.intervals[1].lower[j]) && std::isfinite(fc.intervals[1].upper[j]));
+  }
+}
+
 TEST(ThetaFit, InvalidArguments) {
   const fixture_series& s = data().series.at("Nile");
   const theta_fit fit = fit_theta(s.values, 1);

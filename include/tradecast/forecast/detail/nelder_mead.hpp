@@ -16,6 +16,9 @@
 
 namespace tradecast::forecast::detail {
 
+/// What the searches score a point whose objective is not finite (nmmin(), nmmin_machine).
+inline constexpr double nm_big = std::numeric_limits<double>::max();
+
 /// Outcome of nmmin().
 struct nmmin_result {
   double fmin = std::numeric_limits<double>::infinity();  ///< objective at the returned point
@@ -95,7 +98,12 @@ inline void nm_best_worst(const double* P, std::size_t n1, std::size_t& L, doubl
 }
 
 /// Minimises `f` (callable as `double f(std::span<const double>)`) starting from `x`; on return `x`
-/// holds the best vertex. Non-finite objective values are replaced by 1e35, as in R.
+/// holds the best vertex. Non-finite objective values are replaced by nm_big (the largest double):
+/// worse than every finite value. R's nmmin uses 1e35, which is not: ETS's mean-squared-error
+/// criteria (ses, holt, hw, Theta) exceed it on data beyond about 3e17, and R's search then walks
+/// out of the admissible region, whose points (+Inf) it scores 1e35 (docs/r-differences.md). For
+/// any objective whose finite values stay below 1e35, the two constants give the same path: only
+/// the order of the values matters.
 ///
 /// The algorithm: an initial simplex of x and n points each displaced along one coordinate by a
 /// common step `max_i 0.1·|x_i|` (0.1 if x = 0); then reflection (coefficient 1), expansion (2) when
@@ -105,7 +113,7 @@ inline void nm_best_worst(const double* P, std::size_t n1, std::size_t& L, doubl
 /// `maxit` evaluations.
 template <class F>
 nmmin_result nmmin(std::span<double> x, F&& f, const nmmin_options& opt, nmmin_workspace& ws) {
-  constexpr double big = 1.0e+35;
+  constexpr double big = nm_big;
   const std::size_t n = x.size();
   nmmin_result res;
   if (opt.maxit <= 0) {
@@ -291,7 +299,7 @@ class nmmin_machine {
 
  private:
   enum class phase { f0, vertices, reflect, expand, contract, spec };
-  static constexpr double big_ = 1.0e+35;
+  static constexpr double big_ = nm_big;
   static double conv(double v) noexcept { return std::isfinite(v) ? v : big_; }
   void centroid(double* P, std::size_t n, std::size_t n1, std::size_t h, std::size_t c) noexcept {
     nm_centroid(P, n, n1, h, c);
