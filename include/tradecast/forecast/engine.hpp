@@ -155,7 +155,7 @@ inline constexpr double max_abs_value = 1e100;
 
 /// Fits `spec` to `y` (consecutive observations, seasonal period `m`) and forecasts `h` steps.
 /// Forecasts that are not all finite numbers (an overflow) give the status `failed`, with a
-/// message naming the first such value (detail::flag_non_finite()).
+/// message naming the first such value.
 /// \throws invalid_argument for h < 1 or h > max_horizon, a level outside (0, 100), fewer than two
 ///   observations, a non-finite value or one beyond ±1e100 (detail::max_abs_value), a
 ///   multiplicative model on non-positive data, or a Box-Cox lambda with logtrend/cagr or on data
