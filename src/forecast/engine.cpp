@@ -21,8 +21,6 @@ ets_spec smoothing_spec(char e, char t, char s, bool damped) {
   return spec;
 }
 
-
-
 fit_status worse(fit_status a, fit_status b) { return static_cast<int>(a) >= static_cast<int>(b) ? a : b; }
 
 /// Mean or median, per step, of the members' point forecasts and interval bounds.
@@ -280,9 +278,6 @@ model_forecast fit_forecast_untransformed(std::span<const double> y, int m, cons
   }
   throw invalid_argument("method '" + spec.name + "': unknown kind");
 }
-
-
-
 
 /// The argument checks of fit_forecast().
 void check_fit_arguments(std::span<const double> y, const method_spec& spec, int h, const forecast_options& opt) {

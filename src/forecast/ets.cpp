@@ -422,7 +422,6 @@ ets_fit ets_select(std::span<const double> y, int m, const ets_spec& spec, ets_p
   return f;
 }
 
-
 ets_forecast_input ets_input(const ets_fit& fit) {
   ets_forecast_input in;
   in.error = ets_code(fit.error);

@@ -117,7 +117,6 @@ struct forecast_options {
 /// `mean:A+B` and `median:A+B` for ensembles of any others).
 [[nodiscard]] std::vector<std::string> method_names();
 
-
 /// Parses a method name. \throws not_found for an unknown name (listing the known ones);
 /// invalid_argument for a malformed `ets:` code or ensemble.
 [[nodiscard]] method_spec parse_method(std::string_view method);
@@ -132,7 +131,6 @@ struct model_forecast {
   model_info model;
   forecast_values values;
 };
-
 
 /// Whether `spec` fits an ETS model whose intervals forecast_options::simulate / bootstrap can
 /// simulate: an ETS method, comb, or an ensemble, `auto` or `sa:` method with such a member.

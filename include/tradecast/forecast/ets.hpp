@@ -257,7 +257,6 @@ struct ets_series_fits {
 /// Returns an empty vector for models with a multiplicative trend, which need simulation.
 [[nodiscard]] std::vector<double> ets_forecast_variance(const ets_fit& fit, int h);
 
-
 /// Point forecasts and prediction intervals h steps ahead, as R's `forecast.ets()`:
 /// classes 1–3 (see ets_forecast_variance()) give mean_h and mean_h ± z·√v_h; models with a
 /// multiplicative trend (or `opt.simulate`/`opt.bootstrap`) give the recursion's point forecasts
