@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -43,6 +44,11 @@ double nice_step(double range, int target) {
 
 std::string tick_label(double v, double step) {
   char buf[48];
+  // Very large or very fine scales: six significant digits ("5.25e+99", "1.5e-300").
+  if (step >= 1e9 || step < 1e-6) {
+    std::snprintf(buf, sizeof buf, "%.6g", std::abs(v) < step * 1e-9 ? 0.0 : v);
+    return buf;
+  }
   int decimals = 0;  // as many as the step needs: 2.5 -> 1, 0.25 -> 2, 5 -> 0
   while (decimals < 6) {
     const double scaled = step * std::pow(10.0, decimals);
@@ -83,15 +89,24 @@ std::string fan_chart_svg(const series& history, const forecast::forecast_result
       if (std::isfinite(band.upper[i])) hi = std::max(hi, band.upper[i]);
     }
   if (!std::isfinite(lo)) lo = 0, hi = 1;
-  if (hi - lo < 1e-12 * std::max(1.0, std::abs(hi))) lo -= 1, hi += 1;
+  // A range that overflows (bounds near ±1.8e308) is drawn to a quarter of the largest double.
+  constexpr double limit = std::numeric_limits<double>::max() / 4;
+  lo = std::max(lo, -limit), hi = std::min(hi, limit);
+  if (hi - lo < 1e-12 * std::max(1.0, std::abs(hi))) {
+    // A flat line (a constant series and zero-width bands): 5% of its level on either side, at
+    // least 1; an absolute ±1 would vanish in the rounding of large values.
+    const double pad = std::max(1.0, 0.05 * std::abs(hi));
+    lo -= pad, hi += pad;
+  }
   const double step = detail::nice_step(hi - lo, 6);
   const double y0 = std::floor(lo / step) * step, y1 = std::ceil(hi / step) * step;
+  const auto y_ticks = static_cast<int>(std::lround((y1 - y0) / step));  // about 6, at most 13
 
   const double W = opt.width, H = opt.height;
   const double left = 80, right = 30, top = 56, bottom = 70;
   const double pw = W - left - right, ph = H - top - bottom;
   auto X = [&](double x) { return left + (x_last > 0 ? x / x_last : 0.5) * pw; };
-  auto Y = [&](double v) { return top + (y1 - v) / (y1 - y0) * ph; };
+  auto Y = [&](double v) { return top + (y1 - std::clamp(v, y0, y1)) / (y1 - y0) * ph; };
 
   const std::string unit = history.meta().unit.label();
   const std::string title = opt.title.empty()
@@ -107,7 +122,8 @@ std::string fan_chart_svg(const series& history, const forecast::forecast_result
        detail::xml_escape(title) + "</text>\n";
 
   // Grid and y axis.
-  for (double v = y0; v <= y1 + step * 1e-9; v += step) {
+  for (int k = 0; k <= y_ticks; ++k) {
+    const double v = y0 + k * step;
     s += "<line x1=\"" + num(left) + "\" x2=\"" + num(left + pw) + "\" y1=\"" + num(Y(v)) + "\" y2=\"" + num(Y(v)) +
          "\" stroke=\"#e0e0e0\"/>\n";
     s += "<text x=\"" + num(left - 8) + "\" y=\"" + num(Y(v) + 4) + "\" text-anchor=\"end\" font-size=\"12\">" +

@@ -1,5 +1,6 @@
 #include <regex>
 #include <string>
+#include <vector>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -68,4 +69,40 @@ TEST(FanChart, RejectsInconsistentInput) {
   EXPECT_THROW((void)chart::fan_chart_svg(history(), fc), invalid_argument);
   fc.first = period::quarterly(2025, 1);
   EXPECT_THROW((void)chart::fan_chart_svg(history(), fc), invalid_argument);
+}
+
+// A flat line: a constant history and forecast with zero-width bands (naive on a constant series).
+// The axis is padded by 5% of the level (at least 1) on either side. At 5e99 an absolute ±1 vanished
+// in rounding and the tick loop never advanced (a hang); at 1e-300 the ticks need %g labels.
+TEST(FanChart, FlatLinesOfAnyMagnitudeGetAnAxis) {
+  struct flat_case {
+    double level;
+    const char* lowest_tick;   // the first grid label, from a hand calculation of nice_step
+    const char* highest_tick;
+  };
+  // 5e99 ± 2.5e98: range 5e98, step 1e98 (5e98 / 6 = 8.3e97 -> 1e98): 4.7e99 .. 5.3e99.
+  // 0 ± 1: range 2, step 0.5 (2 / 6 = 0.33 -> 0.5): -1 .. 1.
+  // 1e-300 ± 1: the same as 0 (the pad is at least 1).
+  // 1e6 ± 5e4: range 1e5, step 2e4 (1e5 / 6 = 16667 -> 2e4): 940000 .. 1060000.
+  const std::vector<flat_case> cases = {
+      {5e99, ">4.7e+99</text>", ">5.3e+99</text>"},
+      {0.0, ">-1.0</text>", ">1.0</text>"},
+      {1e-300, ">-1.0</text>", ">1.0</text>"},
+      {1e6, ">940000</text>", ">1060000</text>"},
+  };
+  for (const auto& c : cases) {
+    series_metadata m;
+    m.id = "flat";
+    const series h(m, period::annual(2020), {c.level, c.level, c.level});
+    forecast::forecast_result fc;
+    fc.first = period::annual(2023);
+    fc.values.mean = {c.level, c.level};
+    fc.values.intervals = {{95, {c.level, c.level}, {c.level, c.level}}};
+    fc.model.method = "Naive method";
+    const std::string svg = chart::fan_chart_svg(h, fc);
+    SCOPED_TRACE(c.level);
+    EXPECT_THAT(svg, HasSubstr(c.lowest_tick));
+    EXPECT_THAT(svg, HasSubstr(c.highest_tick));
+    EXPECT_THAT(svg, testing::Not(testing::ContainsRegex("nan|inf")));
+  }
 }
