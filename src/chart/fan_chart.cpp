@@ -100,7 +100,8 @@ std::string fan_chart_svg(const series& history, const forecast::forecast_result
   }
   const double step = detail::nice_step(hi - lo, 6);
   const double y0 = std::floor(lo / step) * step, y1 = std::ceil(hi / step) * step;
-  const auto y_ticks = static_cast<int>(std::lround((y1 - y0) / step));  // about 6, at most 13
+  // step >= range / 6, so at most 6 steps plus the two roundings outward
+  const auto y_ticks = static_cast<int>(std::lround((y1 - y0) / step));
 
   const double W = opt.width, H = opt.height;
   const double left = 80, right = 30, top = 56, bottom = 70;

@@ -48,14 +48,7 @@ int run_backtest(const backtest_options& o) {
   ro.threads = o.threads;
   if (o.window > 0) ro.window = o.window;
   ro.first_origin = o.first_origin;
-  // The origin checks of rolling_origin(), in the command's own terms, and one that adds the
-  // series and its data note.
-  if (o.window == 1) throw invalid_argument("--window 1: each fit needs at least 2 observations");
-  if (o.first_origin == 1) throw invalid_argument("--first-origin 1: the first fit needs at least 2 observations");
-  if (o.window > 0 && o.first_origin > 0 && o.first_origin < o.window)
-    throw invalid_argument(fmt::format("--first-origin {} is smaller than --window {}: the first fit needs a whole window "
-                                       "(without --first-origin the first origin is the window)",
-                                       o.first_origin, o.window));
+  // the other checks of the origins are rolling_origin()'s; this one adds the series and its data note
   const std::size_t first = eval::first_origin_of(ro);
   if (first >= n)
     throw invalid_argument(fmt::format("--first-origin {} leaves no observation to test: series '{}' has {} usable "

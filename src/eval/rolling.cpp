@@ -26,7 +26,8 @@ rolling_result rolling_origin(std::span<const double> y, int m, const forecast::
     throw invalid_argument("first_origin = " + std::to_string(first) + " must be at least 2 (observations at the first origin)");
   if (opt.window && first < *opt.window)
     throw invalid_argument("first_origin = " + std::to_string(first) + " is smaller than window = " +
-                           std::to_string(*opt.window));
+                           std::to_string(*opt.window) +
+                           ": the first fit needs a whole window (left unset, the first origin is the window)");
   if (first >= n)
     throw invalid_argument("first_origin = " + std::to_string(first) + " leaves no test point: y has " + std::to_string(n) +
                            " observations (first_origin must be below n)");

@@ -174,7 +174,7 @@ TEST(EvalRolling, InvalidArguments) {
   o = {};
   o.window = 4;
   o.first_origin = 3;
-  EXPECT_NE(msg(o).find("smaller than window = 4"), std::string::npos);
+  EXPECT_NE(msg(o).find("smaller than window = 4: the first fit needs a whole window"), std::string::npos);
   o = {};
   o.window = 1;
   EXPECT_NE(msg(o).find("window = 1"), std::string::npos);

@@ -19,6 +19,9 @@ namespace tradecast::forecast::detail {
 /// What the searches score a point whose objective is not finite (nmmin(), nmmin_machine).
 inline constexpr double nm_big = std::numeric_limits<double>::max();
 
+/// An objective value as the searches compare it: non-finite values become nm_big.
+[[nodiscard]] inline double nm_score(double v) noexcept { return std::isfinite(v) ? v : nm_big; }
+
 /// Outcome of nmmin().
 struct nmmin_result {
   double fmin = std::numeric_limits<double>::infinity();  ///< objective at the returned point
@@ -98,7 +101,7 @@ inline void nm_best_worst(const double* P, std::size_t n1, std::size_t& L, doubl
 }
 
 /// Minimises `f` (callable as `double f(std::span<const double>)`) starting from `x`; on return `x`
-/// holds the best vertex. Non-finite objective values are replaced by nm_big (the largest double):
+/// holds the best vertex. Non-finite objective values are scored nm_big (the largest double, nm_score()):
 /// worse than every finite value. R's nmmin uses 1e35, which is not: ETS's mean-squared-error
 /// criteria (ses, holt, hw, Theta) exceed it on data beyond about 3e17, and R's search then walks
 /// out of the admissible region, whose points (+Inf) it scores 1e35 (docs/r-differences.md). For
@@ -113,7 +116,6 @@ inline void nm_best_worst(const double* P, std::size_t n1, std::size_t& L, doubl
 /// `maxit` evaluations.
 template <class F>
 nmmin_result nmmin(std::span<double> x, F&& f, const nmmin_options& opt, nmmin_workspace& ws) {
-  constexpr double big = nm_big;
   const std::size_t n = x.size();
   nmmin_result res;
   if (opt.maxit <= 0) {
@@ -130,11 +132,7 @@ nmmin_result nmmin(std::span<double> x, F&& f, const nmmin_options& opt, nmmin_w
   auto at = [P, n1](std::size_t i, std::size_t j) -> double& { return P[j * n1 + i]; };
   double* B = ws.trial.data();
   for (std::size_t i = 0; i < n; ++i) B[i] = x[i];
-  auto eval = [&](const double* p) {
-    double v = f(std::span<const double>(p, n));
-    if (!std::isfinite(v)) v = big;
-    return v;
-  };
+  auto eval = [&](const double* p) { return nm_score(f(std::span<const double>(p, n))); };
 
   double fv = f(std::span<const double>(B, n));
   if (!std::isfinite(fv)) {
@@ -299,8 +297,6 @@ class nmmin_machine {
 
  private:
   enum class phase { f0, vertices, reflect, expand, contract, spec };
-  static constexpr double big_ = nm_big;
-  static double conv(double v) noexcept { return std::isfinite(v) ? v : big_; }
   void centroid(double* P, std::size_t n, std::size_t n1, std::size_t h, std::size_t c) noexcept {
     nm_centroid(P, n, n1, h, c);
   }
@@ -359,7 +355,7 @@ class nmmin_machine {
     std::size_t k = 0;
     for (std::size_t j = 0; j < n1_; ++j) {
       if (j + 1 != L_) {
-        at(n1_ - 1, j) = conv(v[k++]);
+        at(n1_ - 1, j) = nm_score(v[k++]);
         ++funcount_;
       }
     }
@@ -450,7 +446,7 @@ class nmmin_machine {
       finish();
   }
   void on_reflect(double f) {
-    VR_ = conv(f);
+    VR_ = nm_score(f);
     ++funcount_;
     if (VR_ < VL_) {
       prepare_expand();
@@ -466,26 +462,26 @@ class nmmin_machine {
   }
   void on_expand(double f) {
     ++funcount_;
-    apply_expand(conv(f));
+    apply_expand(nm_score(f));
     end_iteration();
   }
   void on_contract(double f) {
     ++funcount_;
-    apply_contract(conv(f));
+    apply_contract(nm_score(f));
     end_iteration();
   }
   void on_spec(const double* v) {
-    VR_ = conv(v[0]);
+    VR_ = nm_score(v[0]);
     ++funcount_;
     if (VR_ < VL_) {
       prepare_expand();
       ++funcount_;
-      apply_expand(conv(v[1]));
+      apply_expand(nm_score(v[1]));
     } else {
       const bool replaced = VR_ < VH_;
       prepare_contract();
       ++funcount_;
-      apply_contract(conv(v[replaced ? 2 : 3]));
+      apply_contract(nm_score(v[replaced ? 2 : 3]));
     }
     end_iteration();
   }
