@@ -4,6 +4,8 @@
 // each of its own files.
 #include "tradecast/forecast/ets.hpp"
 
+#include "tradecast/forecast/detail/holt_winters_zz.hpp"
+
 namespace tradecast::forecast {
 namespace detail {
 namespace {
@@ -248,11 +250,15 @@ ets_plan ets_make_plan(std::span<const double> y, int m, const ets_spec& spec, e
   if (S == 'A' || S == 'M') npars += static_cast<std::size_t>(m);
   if (spec.damped.value_or(false)) npars += 1;
   if (n <= npars + 4) {
-    ets_fit f = ets_fallback(y, plan.fallback_error, spec, m,
-                             "too little data: n = " + std::to_string(n) + " <= " + std::to_string(npars + 4) +
-                                 " for the requested model (R would use HoltWintersZZ)",
-                             ws);
-    plan.done = std::move(f);
+    const std::string reason =
+        "too little data: n = " + std::to_string(n) + " <= " + std::to_string(npars + 4) + " for the requested model";
+    std::string failures;
+    if (std::optional<ets_fit> f = ets_tiny_data_fit(y, m, T, S, spec, reason, failures)) {
+      plan.done = std::move(*f);
+      return plan;
+    }
+    plan.done = ets_fallback(y, plan.fallback_error, spec, m,
+                             reason + ", and R's Holt-Winters fits failed (" + failures + ")", ws);
     return plan;
   }
 

@@ -226,27 +226,27 @@ TEST(EtsFit, ExactFitIsKeptAsR) {
   EXPECT_NEAR(fc.intervals[0].upper[1], 11, 1e-9);
 }
 
-// Tiny data: R would call HoltWintersZZ; tradecast falls back and says so.
+// Tiny data: as R, Holt-Winters smoothing by least squares (HoltWintersZZ; the values against R
+// are in ets_tiny_test.cpp), with the reason in the status.
 TEST(EtsFit, TinyDataFallsBack) {
   const std::vector<double> y5 = {10, 12, 11, 13, 12};
   const ets_fit f5 = fit_ets(y5, 1);
   EXPECT_EQ(f5.status, fit_status::fell_back);
-  EXPECT_EQ(f5.method, "ETS(A,N,N)");
+  EXPECT_EQ(f5.method, "ETS(A,N,N)");  // R: ets(ts(c(10, 12, 11, 13, 12))) (fixture flat5_ets)
   EXPECT_NE(f5.status_message.find("too little data"), std::string::npos);
-  EXPECT_EQ(f5.par_names, (std::vector<std::string>{"alpha", "l"}));  // estimated
-  const std::vector<double> y3 = {10, 12, 11};
-  const ets_fit f3 = fit_ets(y3, 1);
-  EXPECT_EQ(f3.status, fit_status::fell_back);
-  EXPECT_EQ(f3.method, "ETS(A,N,N)");
-  EXPECT_DOUBLE_EQ(f3.alpha, 0.9999);  // naive special case
-  EXPECT_DOUBLE_EQ(f3.residuals[1], 2.0);
+  EXPECT_EQ(f5.par_names, (std::vector<std::string>{"alpha", "l"}));
+  // Two values: the SSE (y2 − y1)² does not depend on α, which stays at R's start 0.2/m (m = 4).
   const std::vector<double> y2 = {10, 12};
   const ets_fit f2 = fit_ets(y2, 4);
   EXPECT_EQ(f2.status, fit_status::fell_back);
+  EXPECT_DOUBLE_EQ(f2.alpha, 0.05);
+  // With a trend (l0 = 10, b0 = 2): SSE = 4 + (2α(1 + β*) − 2)² ≥ 4, so its sigma2 is not smaller.
+  EXPECT_EQ(f2.method, "ETS(A,N,N)");
   const double levels[] = {80};
   const auto fc = tradecast::forecast::forecast_ets(f2, 2, levels);
-  EXPECT_NEAR(fc.mean[0], 12.0, 1e-3);
-  // Explicit seasonal model on too short data (n = 15 <= 2 + 12 + 4).
+  EXPECT_NEAR(fc.mean[0], 10 + 0.05 * 2, 1e-12);  // l2 = l1 + α·e2 = 10 + 0.05·2
+  // Explicit seasonal model on too short data (n = 15 <= 2 + 12 + 4) with fewer than two seasons:
+  // R's seasonal start cannot be made, so the trend is fitted alone.
   std::vector<double> y15;
   for (int i = 0; i < 15; ++i) y15.push_back(100 + i + 5 * std::sin(i));
   ets_spec ana;
@@ -256,12 +256,13 @@ TEST(EtsFit, TinyDataFallsBack) {
   const ets_fit f15 = fit_ets(y15, 12, ana);
   EXPECT_EQ(f15.status, fit_status::fell_back);
   EXPECT_EQ(f15.season, 'N');
-  // Multiplicative error requested: the fallback keeps it.
+  EXPECT_NE(f15.status_message.find("two full seasons"), std::string::npos) << f15.status_message;
+  // Multiplicative error requested: R's Holt-Winters fit without season has an additive error.
   ets_spec mnn;
   mnn.error = 'M';
   mnn.trend = 'N';
   mnn.season = 'N';
-  EXPECT_EQ(fit_ets(y5, 1, mnn).method, "ETS(M,N,N)");
+  EXPECT_EQ(fit_ets(y5, 1, mnn).method, "ETS(A,N,N)");
 }
 
 // The automatic search on 7 points (R runs the candidate loop; only small models have a finite AICc).

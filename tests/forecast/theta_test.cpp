@@ -233,16 +233,21 @@ TEST(ThetaFit, ConstantSeries) {
   }
 }
 
-TEST(ThetaFit, ShortSeriesUsesTheEtsFallback) {
-  // n <= 6: R's ets("ANN") switches to HoltWintersZZ; tradecast uses fit_ets's fallback.
+TEST(ThetaFit, ShortSeriesUsesRsTinyDataFit) {
+  // n <= 6: R's ets("ANN") switches to HoltWintersZZ, as fit_ets() does (EtsTiny.* compare it
+  // with R); the fit says so.
   const std::vector<double> y{3.0, 4.5, 4.0, 5.5, 6.0};
   const theta_fit fit = fit_theta(y, 1);
   EXPECT_EQ(fit.status, fit_status::fell_back);
   const auto fc = forecast_theta(fit, 4, levels_80_95);
   for (double v : fc.mean) EXPECT_TRUE(std::isfinite(v));
+  // Two values: the SSE does not depend on α, which stays at R's start 0.2; l2 = 1 + 0.2·(2 − 1)
+  // = 1.2, drift = slope/2 = 0.5, mean_h = 1.2 + 0.5·(h − 1 + 1/0.2 − 0.8²/0.2) = 2.1, 2.6.
+  // R: thetaf(ts(c(1, 2)), h = 2)$mean is 2.1 2.6.
   const std::vector<double> two{1.0, 2.0};
   const auto fc2 = forecast_theta(fit_theta(two, 1), 2, levels_80_95);
-  for (double v : fc2.mean) EXPECT_TRUE(std::isfinite(v));
+  EXPECT_NEAR(fc2.mean[0], 2.1, 1e-12);
+  EXPECT_NEAR(fc2.mean[1], 2.6, 1e-12);
 }
 
 TEST(ThetaFit, NegativeSeasonalDataIsNotAdjusted) {

@@ -33,13 +33,20 @@
 /// + [damped = true] (so n ≥ 7 for the automatic search, n ≥ 7 for "ANN", n ≥ 9 for "AAN",
 /// n ≥ m + 7 for "ANA", n ≥ m + 9 for "AAA", n ≥ m + 10 for damped "AAA").
 ///
-/// ## Tiny data (differs from R)
-/// R falls back to `HoltWintersZZ` when n ≤ r + 4. tradecast never fails there: it fits the
-/// simplest model the data support and records why in `status == fit_status::fell_back` and
-/// `status_message`: ETS(E,N,N) with α and l_0 estimated when n ≥ 4, otherwise (n = 2, 3) the
-/// naive special case ETS(E,N,N) with α = upper bound (0.9999) and l_0 = y_1. E is the requested
-/// error type (A when 'Z'). The same fallback is used when no candidate model can be fitted
-/// (R: "No model able to be fitted") or an explicitly requested model cannot be estimated.
+/// ## Tiny data
+/// When n ≤ r + 4, R's `ets()` does not estimate an ETS model by likelihood: it fits Holt-Winters
+/// smoothing by least squares (forecast's `HoltWintersZZ`), and so does fit_ets()
+/// (detail/holt_winters_zz.hpp): the seasonal fit when the model has a season, else the trend fit,
+/// else SES, else the better by sigma2 of the fits with and without a trend; l_0 = y_1 and
+/// b_0 = y_2 − y_1 (seasonal: the means of the first two seasons), α, β*, γ ∈ [0, 1] minimising
+/// the squared one-step errors. The result is the equivalent ETS model (β = αβ*), with status
+/// `fit_status::fell_back`, the reason in `status_message`, no likelihood (NaN, as R) and
+/// sigma2 = mean squared residual. Its intervals use the ETS β, not R's β*
+/// (docs/r-differences.md §4). Where every such fit fails (or no candidate model can be fitted:
+/// R's "No model able to be fitted", or an explicitly requested model cannot be estimated),
+/// fit_ets() still does not fail: it fits ETS(E,N,N) with α and l_0 estimated when n ≥ 4,
+/// otherwise (n = 2, 3) the naive special case α = upper bound (0.9999), l_0 = y_1; E is the
+/// requested error type (A when 'Z').
 ///
 /// ## Parity with R
 /// Starting values, initial states (decompose, and for n < 3m the Fourier regression, with

@@ -26,10 +26,9 @@
 ///    residual_t = y_t − fitted_t.
 ///
 /// ## Lengths and edge cases
-/// - n ≥ 2 is required. For n ≥ 7 the SES fit is R's. For n ≤ 6 R's `ets("ANN")` switches to
-///   `HoltWintersZZ` (l_0 = y_1, α by L-BFGS-B); tradecast uses fit_ets()'s tiny-data fallback
-///   instead (α and l_0 estimated for n = 4 … 6, naive α = 0.9999 for n = 2, 3; status
-///   `fell_back`), so results differ from R there.
+/// - n ≥ 2 is required. For n ≥ 7 the SES fit is R's ETS(A,N,N). For n ≤ 6 R's `ets("ANN")`
+///   switches to `HoltWintersZZ` (l_0 = y_1, α minimising the squared errors), and so does
+///   fit_ets() (status `fell_back`; ets.hpp, "Tiny data"): the forecasts are R's there too.
 /// - Seasonality is tested only when n > 2m (so n ≥ 2m + 1); shorter seasonal series, m = 1 and
 ///   constant series are treated as non-seasonal, exactly as R.
 /// - Constant series: not seasonal; SES reproduces the constant, the drift is 0 (to rounding),

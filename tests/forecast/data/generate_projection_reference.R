@@ -3,8 +3,8 @@
 # tests/forecast/engine_test.cpp (Engine.ReferenceCase*) and shown by examples/projection.cpp.
 # Cases:
 #   stand   - the usable data as they stand: 2022-2024 (2021 is missing, nothing is interpolated);
-#             only the methods whose R result tradecast reproduces on three points (the automatic
-#             ETS and Theta fall back where R would call HoltWintersZZ; the test derives those by hand)
+#             on three points ets() (and the ses() inside thetaf()) fit Holt-Winters smoothing by
+#             least squares (HoltWintersZZ), which tradecast reproduces
 #   bridged - 1990-2024 with 2021 set to the geometric mean of 2020 and 2022 (the example's choice)
 # Pinned versions: R 4.2.2 + forecast 8.20 (Debian bookworm: r-base-core, r-cran-forecast).
 #   Rscript tests/forecast/data/generate_projection_reference.R   (run from the repository root)
@@ -22,7 +22,8 @@ num <- function(x) sprintf("%.12g", x)
 calls <- list(
   stand = c(naive = "naive(y, h = h)", drift = "rwf(y, drift = TRUE, h = h)",
             cagr = "rwf(y, drift = TRUE, lambda = 0, h = h)",
-            logtrend = "forecast(tslm(y ~ trend, lambda = 0), h = h)"),
+            logtrend = "forecast(tslm(y ~ trend, lambda = 0), h = h)",
+            ets = "forecast(ets(y), h = h)", theta = "thetaf(y, h = h)"),
   bridged = c(ets = "forecast(ets(y), h = h)", theta = "thetaf(y, h = h)",
               drift = "rwf(y, drift = TRUE, h = h)"))
 rows <- character()
@@ -37,8 +38,8 @@ for (case in names(calls)) {
       rows <- c(rows, paste(case, method, shQuote(call, "cmd"), shQuote(f$method, "cmd"), i, num(f$mean[i]),
                             num(f$lower[i, 1]), num(f$upper[i, 1]), num(f$lower[i, 2]), num(f$upper[i, 2]), sep = ","))
   }
-  if (case == "bridged") {  # tradecast's `auto`: the step-by-step median of ETS, Theta and drift
-    med <- function(g) apply(sapply(parts, g), 1, median)
+  {  # tradecast's `auto`: the step-by-step median of ETS, Theta and drift
+    med <- function(g) apply(sapply(parts[c("ets", "theta", "drift")], g), 1, median)
     mean <- med(function(f) as.numeric(f$mean))
     lo80 <- med(function(f) f$lower[, 1]); hi80 <- med(function(f) f$upper[, 1])
     lo95 <- med(function(f) f$lower[, 2]); hi95 <- med(function(f) f$upper[, 2])
