@@ -162,16 +162,96 @@ struct line_point {
   vec g;
 };
 
-/// A step along d from x (f0, g0) with sufficient decrease and small slope, at most `stpmax`,
-/// starting with `stp`: at most 20 trial points. Returns false when none was found.
+/// The interval of uncertainty of the line search: its best end x (the lowest modified function
+/// so far), its other end y, and whether a minimiser is known to lie between them.
+struct mt_interval {
+  double stx = 0, fx = 0, dx = 0;
+  double sty = 0, fy = 0, dy = 0;
+  bool bracketed = false;
+};
+
+/// The safeguarded step of Moré & Thuente ("Line search algorithms with guaranteed sufficient
+/// decrease", ACM TOMS 20, 1994, section 4): a trial step from cubic and quadratic models of the
+/// function on the interval, by the four cases of the paper, and the interval updated with the
+/// new point (stp, fp, dp).
+double mt_step(mt_interval& I, double stp, double fp, double dp, double stpmin, double stpmax) {
+  const double sgnd = dp * (I.dx / std::abs(I.dx));
+  const auto cubic_gamma = [](double theta, double a, double b, bool clamp_zero) {
+    const double s = std::max({std::abs(theta), std::abs(a), std::abs(b)});
+    const double r = (theta / s) * (theta / s) - (a / s) * (b / s);
+    return s * std::sqrt(clamp_zero ? std::max(0.0, r) : r);
+  };
+  double stpf = 0;
+  if (fp > I.fx) {  // case 1: a higher function value; the minimum is bracketed
+    const double theta = 3 * (I.fx - fp) / (stp - I.stx) + I.dx + dp;
+    double gamma = cubic_gamma(theta, I.dx, dp, false);
+    if (stp < I.stx) gamma = -gamma;
+    const double p = (gamma - I.dx) + theta, q = ((gamma - I.dx) + gamma) + dp;
+    const double stpc = I.stx + (p / q) * (stp - I.stx);
+    const double stpq = I.stx + ((I.dx / ((I.fx - fp) / (stp - I.stx) + I.dx)) / 2) * (stp - I.stx);
+    stpf = std::abs(stpc - I.stx) < std::abs(stpq - I.stx) ? stpc : stpc + (stpq - stpc) / 2;
+    I.bracketed = true;
+  } else if (sgnd < 0) {  // case 2: lower, and the derivatives have opposite signs
+    const double theta = 3 * (I.fx - fp) / (stp - I.stx) + I.dx + dp;
+    double gamma = cubic_gamma(theta, I.dx, dp, false);
+    if (stp > I.stx) gamma = -gamma;
+    const double p = (gamma - dp) + theta, q = ((gamma - dp) + gamma) + I.dx;
+    const double stpc = stp + (p / q) * (I.stx - stp);
+    const double stpq = stp + (dp / (dp - I.dx)) * (I.stx - stp);
+    stpf = std::abs(stpc - stp) > std::abs(stpq - stp) ? stpc : stpq;
+    I.bracketed = true;
+  } else if (std::abs(dp) < std::abs(I.dx)) {  // case 3: lower, same sign, smaller slope
+    const double theta = 3 * (I.fx - fp) / (stp - I.stx) + I.dx + dp;
+    double gamma = cubic_gamma(theta, I.dx, dp, true);
+    if (stp > I.stx) gamma = -gamma;
+    const double p = (gamma - dp) + theta, q = (gamma + (I.dx - dp)) + gamma;
+    const double r = p / q;
+    double stpc;
+    if (r < 0 && gamma != 0) stpc = stp + r * (I.stx - stp);
+    else stpc = stp > I.stx ? stpmax : stpmin;
+    const double stpq = stp + (dp / (dp - I.dx)) * (I.stx - stp);
+    if (I.bracketed) {
+      stpf = std::abs(stpc - stp) < std::abs(stpq - stp) ? stpc : stpq;
+      stpf = stp > I.stx ? std::min(stp + 0.66 * (I.sty - stp), stpf) : std::max(stp + 0.66 * (I.sty - stp), stpf);
+    } else {
+      stpf = std::abs(stpc - stp) > std::abs(stpq - stp) ? stpc : stpq;
+      stpf = std::max(stpmin, std::min(stpmax, stpf));
+    }
+  } else {  // case 4: lower, same sign, the slope does not decrease
+    if (I.bracketed) {
+      const double theta = 3 * (fp - I.fy) / (I.sty - stp) + I.dy + dp;
+      double gamma = cubic_gamma(theta, I.dy, dp, false);
+      if (stp > I.sty) gamma = -gamma;
+      const double p = (gamma - dp) + theta, q = ((gamma - dp) + gamma) + I.dy;
+      stpf = stp + (p / q) * (I.sty - stp);
+    } else {
+      stpf = stp > I.stx ? stpmax : stpmin;
+    }
+  }
+  if (fp > I.fx) {
+    I.sty = stp, I.fy = fp, I.dy = dp;
+  } else {
+    if (sgnd < 0) I.sty = I.stx, I.fy = I.fx, I.dy = I.dx;
+    I.stx = stp, I.fx = fp, I.dx = dp;
+  }
+  return stpf;
+}
+
+/// Moré–Thuente's search for a step along d from x (f0, g0) with sufficient decrease (ftol =
+/// 1e-3) and small slope (gtol = 0.9) in [0, stpmax], starting at `stp`; L-BFGS-B's settings (xtol
+/// 0.1, at most 20 points). Returns false when 20 points gave no step to take.
 bool line_search(problem& pb, const vec& x, double f0, const vec& g0, const vec& d, double stp, double stpmax,
                  line_point& out) {
-  constexpr double ftol = 1e-3, gtol = 0.9;
-  const double slope0 = g0.dot(d);
-  line_point lo{0, f0, slope0, g0};
-  bool have_hi = false;
-  line_point hi;
+  constexpr double ftol = 1e-3, gtol = 0.9, xtol = 0.1, xtrapl = 1.1, xtrapu = 4.0;
+  const double stpmin = 0;
+  const double ginit = g0.dot(d), gtest = ftol * ginit;
   stp = std::min(stp, stpmax);
+  mt_interval I;
+  I.fx = I.fy = f0;
+  I.dx = I.dy = ginit;
+  bool stage1 = true;
+  double width = stpmax - stpmin, width1 = 2 * width;
+  double stmin = 0, stmax = stp + xtrapu * stp;
   for (int trial = 0; trial < 20; ++trial) {
     const vec xt = (x + stp * d).cwiseMax(pb.lower).cwiseMin(pb.upper);
     line_point p;
@@ -179,49 +259,42 @@ bool line_search(problem& pb, const vec& x, double f0, const vec& g0, const vec&
     p.f = pb.value(xt);
     p.g = pb.gradient(xt);
     p.slope = p.g.dot(d);
-    const bool decrease = p.f <= f0 + ftol * stp * slope0;
-    if (decrease && std::abs(p.slope) <= gtol * -slope0) {
+    const double ftest = f0 + stp * gtest;
+    if (stage1 && p.f <= ftest && p.slope >= 0) stage1 = false;
+    // The point is taken when both conditions hold, and, as L-BFGS-B does after the search's
+    // warnings, when the interval can shrink no further (rounding errors, xtol: the point is then
+    // the best one found) or the step is at stpmax going down or at stpmin.
+    const bool converged = p.f <= ftest && std::abs(p.slope) <= gtol * -ginit;
+    const bool warning = (I.bracketed && (stp <= stmin || stp >= stmax)) ||
+                         (I.bracketed && stmax - stmin <= xtol * stmax) ||
+                         (stp == stpmax && p.f <= ftest && p.slope <= gtest) ||
+                         (stp == stpmin && (p.f > ftest || p.slope >= gtest));
+    if (converged || warning) {
       out = std::move(p);
       return true;
     }
-    if (decrease && p.slope < 0 && stp >= stpmax) {  // the step reaches the box: take it
-      out = std::move(p);
-      return true;
+    if (stage1 && p.f <= I.fx && p.f > ftest) {
+      // The modified function ψ(stp) = f(stp) − f0 − stp·gtest until a point of ψ ≤ 0 with ψ' ≥ 0.
+      mt_interval M = I;
+      M.fx -= M.stx * gtest, M.fy -= M.sty * gtest, M.dx -= gtest, M.dy -= gtest;
+      stp = mt_step(M, stp, p.f - stp * gtest, p.slope - gtest, stmin, stmax);
+      I.stx = M.stx, I.sty = M.sty, I.bracketed = M.bracketed;
+      I.fx = M.fx + M.stx * gtest, I.fy = M.fy + M.sty * gtest, I.dx = M.dx + gtest, I.dy = M.dy + gtest;
+    } else {
+      stp = mt_step(I, stp, p.f, p.slope, stmin, stmax);
     }
-    if (!decrease || p.f >= lo.f) {  // too far: the minimum lies between lo and this point
-      hi = std::move(p);
-      have_hi = true;
-    } else if (have_hi || p.slope >= 0) {  // a better point: keep the bracket around a minimum
-      if (have_hi ? p.slope * (hi.stp - lo.stp) >= 0 : true) hi = std::move(lo);
-      lo = std::move(p);
-      have_hi = true;
-    } else {  // still going down: extrapolate
-      const double prev = lo.stp;
-      lo = std::move(p);
-      stp = std::min(stpmax, lo.stp + 4 * (lo.stp - prev));
-      if (stp <= lo.stp) break;
-      continue;
+    if (I.bracketed) {
+      if (std::abs(I.sty - I.stx) >= 0.66 * width1) stp = I.stx + 0.5 * (I.sty - I.stx);
+      width1 = width;
+      width = std::abs(I.sty - I.stx);
+      stmin = std::min(I.stx, I.sty);
+      stmax = std::max(I.stx, I.sty);
+    } else {
+      stmin = stp + xtrapl * (stp - I.stx);
+      stmax = stp + xtrapu * (stp - I.stx);
     }
-    // Minimiser of the cubic through (lo, f, slope) and (hi, f, slope), kept inside the middle
-    // 80% of the bracket.
-    const double a = lo.stp, b = hi.stp;
-    const double width = b - a;
-    if (std::abs(width) <= 1e-12 * std::max(1.0, std::abs(b))) break;
-    const double d1 = lo.slope + hi.slope - 3 * (lo.f - hi.f) / (a - b);
-    const double disc = d1 * d1 - lo.slope * hi.slope;
-    double c = a + width / 2;
-    if (disc >= 0) {
-      const double d2 = std::copysign(std::sqrt(disc), b - a);
-      const double denom = hi.slope - lo.slope + 2 * d2;
-      if (denom != 0) c = b - (b - a) * (hi.slope + d2 - d1) / denom;
-    }
-    const double lo_edge = std::min(a + 0.1 * width, a + 0.9 * width), hi_edge = std::max(a + 0.1 * width, a + 0.9 * width);
-    if (!std::isfinite(c) || c < lo_edge || c > hi_edge) c = a + width / 2;
-    stp = c;
-  }
-  if (lo.stp > 0) {  // some decrease was found, but not the slope condition: take it
-    out = std::move(lo);
-    return true;
+    stp = std::max(stpmin, std::min(stpmax, stp));
+    if ((I.bracketed && (stp <= stmin || stp >= stmax)) || (I.bracketed && stmax - stmin <= xtol * stmax)) stp = I.stx;
   }
   return false;
 }
@@ -294,6 +367,7 @@ box_min_result box_minimise(const box_objective& f, std::span<const double> star
         theta = 1;
         continue;
       }
+      const double g_old_d = g.dot(d);
       const vec x_new = (x + p.stp * d).cwiseMax(pb.lower).cwiseMin(pb.upper);
       const vec s = x_new - x, y = p.g - g;
       const double f_old = fx;
@@ -306,7 +380,7 @@ box_min_result box_minimise(const box_objective& f, std::span<const double> star
       if (f_old - fx <= opt.factr * eps * std::max({std::abs(f_old), std::abs(fx), 1.0}))
         return finish(0, "the relative reduction of the objective is below factr * epsilon");
       const double sy = s.dot(y), yy = y.dot(y);
-      if (sy > eps * yy) {
+      if (sy > eps * -p.stp * g_old_d) {  // L-BFGS-B skips pairs without enough curvature
         pairs.emplace_back(s, y);
         if (static_cast<int>(pairs.size()) > opt.memory) pairs.pop_front();
         theta = yy / sy;
