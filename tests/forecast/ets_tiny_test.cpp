@@ -192,6 +192,33 @@ TEST(EtsTiny, TrendIntervalsUseTheEtsBeta) {
   EXPECT_NEAR(v[2] / s2, 3.5311612, 1e-4);
 }
 
+// The fit is the ETS model with β = αβ*: running it through the ETS recursion (reapply_ets(),
+// nothing re-estimated) from its initial states gives the same fitted values and final states as
+// the Holt-Winters recursion it was estimated with, for each class of model (SES, Holt, additive
+// and multiplicative seasons, whose state order [l, b, s1 = latest … sm] this also checks). To
+// 1e-8: reapply_ets() raises α = 0 (ukgas10_ana) to 1e-10, as R's ets(model = fit) does.
+TEST(EtsTiny, FitsAreTheirEtsModels) {
+  const tiny_reference& ref = reference();
+  for (const char* name : {"vnm_jpn_ets", "trend5_ets", "www9_damped", "ukgas10_hw", "ukgas12_hwm", "ukgas10_ana"}) {
+    SCOPED_TRACE(name);
+    std::size_t r = 0;
+    while (r < ref.fit.size() && ref.fit.text(r, "case") != name) ++r;
+    ASSERT_LT(r, ref.fit.size());
+    const fixture_series& s = ref.series.at(name);
+    const ets_fit f = forecast::fit_ets(s.values, s.period(), spec_for_call(ref.fit.text(r, "call")));
+    const ets_fit again = forecast::reapply_ets(f, s.values);
+    EXPECT_EQ(again.method, f.method);
+    ASSERT_EQ(again.fitted.size(), f.fitted.size());
+    for (std::size_t t = 0; t < f.fitted.size(); ++t) {
+      EXPECT_TRUE(near_rel(again.fitted[t], f.fitted[t], 1e-8)) << "t = " << t;
+      EXPECT_TRUE(near_rel(again.residuals[t], f.residuals[t], 1e-8)) << "t = " << t;
+    }
+    ASSERT_EQ(again.final_state.size(), f.final_state.size());
+    for (std::size_t i = 0; i < f.final_state.size(); ++i)
+      EXPECT_TRUE(near_rel(again.final_state[i], f.final_state[i], 1e-8)) << "state " << i;
+  }
+}
+
 // thetaf() on the reference case: its ses() is the tiny-data fit above (α = 0.534351…), and the
 // drift is half the OLS slope (−0.7/2). R: thetaf(ts(c(47.6, 44.98, 46.2), start = 2022), h = 6).
 TEST(EtsTiny, ThetaOnTheReferenceCaseEqualsR) {
