@@ -385,6 +385,7 @@ box_min_result box_minimise(const box_objective& f, std::span<const double> star
         if (static_cast<int>(pairs.size()) > opt.memory) pairs.pop_front();
         theta = yy / sy;
       }
+      // R stops when the iteration after the maxit-th begins, before testing it: not converged in maxit.
       if (res.iterations >= opt.maxit) return finish(1, "the iteration limit was reached");
     }
   } catch (const not_finite&) {
