@@ -15,6 +15,7 @@
 #include "fixtures.hpp"
 #include "tradecast/error.hpp"
 #include "tradecast/forecast/detail/box_minimise.hpp"
+#include "tradecast/forecast/engine.hpp"
 #include "tradecast/forecast/ets.hpp"
 #include "tradecast/forecast/theta.hpp"
 
@@ -216,6 +217,37 @@ TEST(EtsTiny, FitsAreTheirEtsModels) {
     ASSERT_EQ(again.final_state.size(), f.final_state.size());
     for (std::size_t i = 0; i < f.final_state.size(); ++i)
       EXPECT_TRUE(near_rel(again.final_state[i], f.final_state[i], 1e-8)) << "state " << i;
+  }
+}
+
+// With a Box-Cox transformation, through the engine (fit_forecast with lambda and biasadj): R's
+// ets(y, lambda =, biasadj =) transforms inside HoltWintersZZ and forecast.ets() back-transforms
+// (tiny_ref_boxcox.csv; bounds with the ETS beta, generate_tiny_reference.R).
+TEST(EtsTiny, BoxCoxForecastsEqualR) {
+  const tiny_reference& ref = reference();
+  const csv_table t(test_data_path("forecast/data/tiny_ref_boxcox.csv"));
+  std::map<std::string, std::vector<std::size_t>> groups;
+  for (std::size_t r = 0; r < t.size(); ++r)
+    groups[t.text(r, "case") + "|" + t.text(r, "method") + "|" + t.text(r, "lambda") + "|" + t.text(r, "biasadj")].push_back(r);
+  ASSERT_EQ(groups.size(), 4u);
+  for (const auto& [key, rows] : groups) {
+    SCOPED_TRACE(key);
+    const std::size_t r0 = rows.front();
+    const fixture_series& s = ref.series.at(t.text(r0, "case"));
+    forecast::forecast_options opt;
+    opt.lambda = t.number(r0, "lambda");
+    opt.biasadj = t.text(r0, "biasadj") == "TRUE";
+    const auto f = forecast::fit_forecast(s.values, s.period(), forecast::parse_method(t.text(r0, "method")),
+                                          static_cast<int>(rows.size()), opt);
+    EXPECT_EQ(f.model.status, fit_status::fell_back);
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      const std::size_t r = rows[i];
+      EXPECT_TRUE(near_rel(f.values.mean[i], t.number(r, "mean"), 1e-4)) << "mean h = " << i + 1;
+      EXPECT_TRUE(near_rel(f.values.intervals[0].lower[i], t.number(r, "lo80"), 1e-3)) << "lo80 h = " << i + 1;
+      EXPECT_TRUE(near_rel(f.values.intervals[0].upper[i], t.number(r, "hi80"), 1e-3)) << "hi80 h = " << i + 1;
+      EXPECT_TRUE(near_rel(f.values.intervals[1].lower[i], t.number(r, "lo95"), 1e-3)) << "lo95 h = " << i + 1;
+      EXPECT_TRUE(near_rel(f.values.intervals[1].upper[i], t.number(r, "hi95"), 1e-3)) << "hi95 h = " << i + 1;
+    }
   }
 }
 
