@@ -76,7 +76,7 @@ void fit_naive_fallback(std::span<const double> y, int m, int h, const forecast:
 std::vector<batch_input> inputs_of(const io::wide_set& set) {
   std::vector<batch_input> out;
   out.reserve(set.series.size());
-  for (const io::wide_series& s : set.series) out.push_back({s.id, s.values, s.m, s.horizon});
+  for (const io::wide_series& s : set.series) out.push_back({s.id, s.values, s.m, s.horizon, set.source, s.line});
   return out;
 }
 
@@ -95,7 +95,17 @@ series_result finish_one(const batch_input& in, std::size_t index, const forecas
   o.seed = r.seed;
   std::string reason;
   try {
-    if (outcome.error) std::rethrow_exception(outcome.error);
+    if (outcome.error) {
+      try {
+        std::rethrow_exception(outcome.error);
+      } catch (const observation_error& e) {  // name the value by its place in the file
+        if (in.line == 0) throw;
+        const std::size_t k = e.index();
+        throw e.relocated(0, "value " + std::to_string(k + 1) + " of series '" + in.id + "' at " +
+                                 (in.source.empty() ? std::string("line ") : std::string(in.source) + " line ") +
+                                 std::to_string(in.line) + ", column " + std::to_string(k + 2));
+      }
+    }
     forecast::model_forecast& mf = *outcome.result;
     if (mf.model.status == forecast::fit_status::failed) {  // incl. forecasts that are not finite
       reason = "fit failed" + (mf.model.status_message.empty() ? std::string() : ": " + mf.model.status_message);

@@ -65,8 +65,8 @@ loaded_sets load_sets(const evaluate_options& o) {
     s.test = io::join_wide(io::read_wide(o.test), info, o.season, io::wide_part::test, o.test, o.info);
   } else {
     if (o.horizon < 1) throw invalid_argument("--horizon is required without --info (the info file gives each series' NF)");
-    s.train = io::wide_set_of(io::read_wide(o.train), o.season, o.horizon);
-    s.test = io::wide_set_of(io::read_wide(o.test), o.season, o.horizon);
+    s.train = io::wide_set_of(io::read_wide(o.train), o.season, o.horizon, o.train);
+    s.test = io::wide_set_of(io::read_wide(o.test), o.season, o.horizon, o.test);
   }
   if (s.train.series.size() != s.test.series.size())
     throw invalid_argument(o.test + ": " + std::to_string(s.test.series.size()) + " series, but " + o.train + " has " +

@@ -213,7 +213,7 @@ io::wide_set load_wide(const forecast_cli_options& o) {
   }
   if (o.horizon < 1)
     throw invalid_argument("--horizon (-H) is required with --wide unless --info gives each series' horizon (column NF)");
-  return io::wide_set_of(io::read_wide(o.wide), o.season, o.horizon);
+  return io::wide_set_of(io::read_wide(o.wide), o.season, o.horizon, o.wide);
 }
 
 // Status of one series for the table: the batch status, and the model's own when it is not plain.

@@ -173,11 +173,12 @@ std::vector<wide_info> read_wide_info(const std::filesystem::path& file) {
   return parse_wide_info(read_text_file(file), file.string());
 }
 
-wide_set wide_set_of(std::vector<wide_row> rows, int m, int h) {
+wide_set wide_set_of(std::vector<wide_row> rows, int m, int h, std::string_view values_name) {
   if (m < 1) throw invalid_argument("seasonal period m = " + std::to_string(m) + " must be at least 1");
   if (h < 1) throw invalid_argument("horizon h = " + std::to_string(h) + " must be at least 1");
   wide_set set;
   set.m = m;
+  set.source = values_name;
   set.series.reserve(rows.size());
   for (wide_row& row : rows) {
     wide_series ws;
@@ -185,6 +186,7 @@ wide_set wide_set_of(std::vector<wide_row> rows, int m, int h) {
     ws.values = std::move(row.values);
     ws.horizon = h;
     ws.m = m;
+    ws.line = row.line;
     set.series.push_back(std::move(ws));
   }
   return set;
@@ -200,6 +202,7 @@ wide_set join_wide(std::vector<wide_row> rows, const std::vector<wide_info>& inf
   std::unordered_map<std::string_view, bool> used;
   wide_set set;
   set.m = m;
+  set.source = values_name == "<values>" ? std::string_view() : values_name;
   set.series.reserve(rows.size());
   for (wide_row& row : rows) {
     const auto it = by_id.find(row.id);
@@ -236,6 +239,7 @@ wide_set join_wide(std::vector<wide_row> rows, const std::vector<wide_info>& inf
     s.start_year = i.start_year;
     s.start_period = i.start_period;
     s.n = i.n;
+    s.line = row.line;
     set.series.push_back(std::move(s));
   }
   for (const wide_info& i : info)

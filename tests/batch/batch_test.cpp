@@ -158,10 +158,10 @@ TEST(BatchM3, SeriesFittedTogetherEqualSeriesFittedAlone) {
   gap[5] = k_nan;
   zero[7] = 0.0;
   const std::vector<double> single = {42};
-  inputs.insert(inputs.begin() + 5, {"gap", gap, 4, 0});
-  inputs.insert(inputs.begin() + 11, {"zero", zero, 4, 0});
-  inputs.insert(inputs.begin() + 20, {"single", single, 4, 0});
-  inputs.push_back({"annual", all[9].values, 1, 6});  // another period and horizon in the same group
+  inputs.insert(inputs.begin() + 5, {"gap", gap, 4, 0, {}, 0});
+  inputs.insert(inputs.begin() + 11, {"zero", zero, 4, 0, {}, 0});
+  inputs.insert(inputs.begin() + 20, {"single", single, 4, 0, {}, 0});
+  inputs.push_back({"annual", all[9].values, 1, 6, {}, 0});  // another period and horizon in the same group
   forecast::forecast_options boxcox;
   boxcox.lambda = 0.5;
   struct variant {
@@ -259,8 +259,8 @@ TEST(Batch, FailingSeriesFallBackToNaiveWithoutStoppingTheBatch) {
   const std::vector<double> none = {k_nan, k_nan};
   const std::vector<double> empty;
   const std::vector<batch::batch_input> inputs = {
-      {"good", good, 1, 0}, {"single", single, 1, 0}, {"gap", gap, 1, 0},
-      {"none", none, 1, 0}, {"empty", empty, 1, 3},   {"good2", good, 4, 0}};
+      {"good", good, 1, 0, {}, 0}, {"single", single, 1, 0, {}, 0}, {"gap", gap, 1, 0, {}, 0},
+      {"none", none, 1, 0, {}, 0}, {"empty", empty, 1, 3, {}, 0},   {"good2", good, 4, 0, {}, 0}};
   const auto spec = forecast::parse_method("ses");
   for (int threads : {1, 2}) {
     SCOPED_TRACE(threads);
@@ -311,7 +311,7 @@ TEST(Batch, FailingSeriesFallBackToNaiveWithoutStoppingTheBatch) {
 TEST(Batch, MethodThatCannotFitTheSeriesFallsBack) {
   // hw-add needs a seasonal period; with m = 1 fit_forecast throws.
   const std::vector<double> y = {10, 12, 11, 13, 14, 13, 15, 16, 15, 17, 18, 17, 19, 20, 19, 16};
-  const std::vector<batch::batch_input> inputs = {{"a", y, 1, 0}, {"b", y, 4, 0}};
+  const std::vector<batch::batch_input> inputs = {{"a", y, 1, 0, {}, 0}, {"b", y, 4, 0, {}, 0}};
   const auto r = batch::forecast_batch(inputs, forecast::parse_method("hw-add"), 4, {}, quiet(2));
   EXPECT_EQ(r.series[0].status, batch::series_status::fell_back);
   EXPECT_THAT(r.series[0].message, HasSubstr("needs seasonal data"));
@@ -319,10 +319,31 @@ TEST(Batch, MethodThatCannotFitTheSeriesFallsBack) {
   EXPECT_EQ(r.series[1].status, batch::series_status::ok);
 }
 
+// A message about one value of a wide-layout file names the value by its place in the file:
+// series B's second value (0) sits on line 3, column 3 (the id is column 1); in memory (no line)
+// it stays "observation 2".
+TEST(Batch, ValueErrorsNameTheirPlaceInTheWideFile) {
+  const io::wide_set set = io::wide_set_of(io::parse_wide("\"V1\",\"V2\",\"V3\",\"V4\",\"V5\",\"V6\"\n\"A\",1,2,3,4,5\n"
+                                                          "\"B\",3,0,2,4,\n"),
+                                           1, 2, "w.csv");
+  const auto inputs = batch::inputs_of(set);
+  ASSERT_EQ(inputs.size(), 2u);
+  EXPECT_EQ(inputs[1].line, 3u);
+  EXPECT_EQ(inputs[1].source, "w.csv");
+  const auto r = batch::forecast_batch(inputs, forecast::parse_method("ets:MNN"), 2, {}, quiet(1));
+  EXPECT_EQ(r.series[0].status, batch::series_status::ok);
+  EXPECT_EQ(r.series[1].status, batch::series_status::fell_back);
+  EXPECT_THAT(r.series[1].message, HasSubstr("but value 2 of series 'B' at w.csv line 3, column 3 (0) is not positive"));
+  std::vector<batch::batch_input> plain = inputs;
+  plain[1].line = 0;
+  const auto p = batch::forecast_batch(plain, forecast::parse_method("ets:MNN"), 2, {}, quiet(1));
+  EXPECT_THAT(p.series[1].message, HasSubstr("but observation 2 (0) is not positive"));
+}
+
 TEST(Batch, FallbackIgnoresBoxCox) {
   // lambda = 0 cannot transform a non-positive value; the naive fallback runs untransformed.
   const std::vector<double> y = {3, 0, -1, 2, 4};
-  const std::vector<batch::batch_input> inputs = {{"neg", y, 1, 0}};
+  const std::vector<batch::batch_input> inputs = {{"neg", y, 1, 0, {}, 0}};
   forecast::forecast_options opts;
   opts.lambda = 0;
   const auto r = batch::forecast_batch(inputs, forecast::parse_method("ses"), 2, opts, quiet(1));
@@ -366,18 +387,18 @@ TEST(Batch, CallbackExceptionIsRethrownAfterTheBatch) {
 TEST(Batch, ArgumentErrorsThrowBeforeFitting) {
   const std::vector<double> y = {1, 2, 3};
   const auto spec = forecast::parse_method("naive");
-  const std::vector<batch::batch_input> ok = {{"a", y, 1, 0}};
+  const std::vector<batch::batch_input> ok = {{"a", y, 1, 0, {}, 0}};
   EXPECT_THROW((void)batch::forecast_batch(ok, spec, 0, {}, quiet(1)), invalid_argument);
   EXPECT_THROW((void)batch::forecast_batch(ok, spec, 2, {}, quiet(-1)), invalid_argument);
   forecast::forecast_options bad_level;
   bad_level.levels = {100};
   EXPECT_THROW((void)batch::forecast_batch(ok, spec, 2, bad_level, quiet(1)), invalid_argument);
-  const std::vector<batch::batch_input> bad_m = {{"a", y, 0, 0}};
+  const std::vector<batch::batch_input> bad_m = {{"a", y, 0, 0, {}, 0}};
   EXPECT_THROW((void)batch::forecast_batch(bad_m, spec, 2, {}, quiet(1)), invalid_argument);
-  const std::vector<batch::batch_input> bad_h = {{"a", y, 1, -1}};
+  const std::vector<batch::batch_input> bad_h = {{"a", y, 1, -1, {}, 0}};
   EXPECT_THROW((void)batch::forecast_batch(bad_h, spec, 2, {}, quiet(1)), invalid_argument);
   // A horizon beyond forecast::max_horizon (an info file's NF of 999999999, say), its own or the batch's.
-  const std::vector<batch::batch_input> long_h = {{"a", y, 1, forecast::max_horizon + 1}};
+  const std::vector<batch::batch_input> long_h = {{"a", y, 1, forecast::max_horizon + 1, {}, 0}};
   try {
     (void)batch::forecast_batch(long_h, spec, 2, {}, quiet(1));
     ADD_FAILURE();
@@ -386,7 +407,7 @@ TEST(Batch, ArgumentErrorsThrowBeforeFitting) {
   }
   EXPECT_THROW((void)batch::forecast_batch(ok, spec, forecast::max_horizon + 1, {}, quiet(1)), invalid_argument);
   // Every series with its own horizon: the batch horizon is not used.
-  const std::vector<batch::batch_input> own = {{"a", y, 1, 2}};
+  const std::vector<batch::batch_input> own = {{"a", y, 1, 2, {}, 0}};
   EXPECT_EQ(batch::forecast_batch(own, spec, 0, {}, quiet(1)).series[0].values.mean.size(), 2u);
   // An empty batch is fine.
   EXPECT_TRUE(batch::forecast_batch({}, spec, 2, {}, quiet(0)).series.empty());
@@ -401,6 +422,7 @@ TEST(BatchM3, SimulatedIntervalsUseEachSeriesSeed) {
   std::vector<double> with_zero(inputs[3].values.begin(), inputs[3].values.end());
   with_zero[5] = 0;  // ets:MNN cannot take it: naive instead
   inputs[3].values = with_zero;
+  inputs[3].line = 0;  // no longer the file's values: messages say "observation k"
   forecast::forecast_options opts;
   opts.seed = 77;
   opts.npaths = 1000;
@@ -443,7 +465,7 @@ TEST(BatchM3, SimulatedIntervalsUseEachSeriesSeed) {
 
 TEST(Batch, KeepFittedOff) {
   const std::vector<double> y = {1, 2, 3, 4};
-  const std::vector<batch::batch_input> in = {{"a", y, 1, 0}};
+  const std::vector<batch::batch_input> in = {{"a", y, 1, 0, {}, 0}};
   auto bo = quiet(1);
   bo.keep_fitted = false;
   const auto r = batch::forecast_batch(in, forecast::parse_method("drift"), 2, {}, bo);
@@ -455,7 +477,7 @@ TEST(Batch, KeepFittedOff) {
 TEST(Batch, ForecastRowsWriteTheWideLayout) {
   const std::vector<double> y = {1, 2, 3, 4};
   const std::vector<double> single = {5};
-  const std::vector<batch::batch_input> in = {{"a", y, 1, 0}, {"b", single, 1, 3}};
+  const std::vector<batch::batch_input> in = {{"a", y, 1, 0, {}, 0}, {"b", single, 1, 3, {}, 0}};
   const auto r = batch::forecast_batch(in, forecast::parse_method("naive"), 2, {}, quiet(1));
   std::ostringstream out;
   const auto rows = batch::forecast_rows(r);

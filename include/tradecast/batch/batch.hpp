@@ -55,6 +55,12 @@ struct batch_input {
   std::span<const double> values;  ///< consecutive observations, oldest first
   int m = 1;                       ///< seasonal period (>= 1)
   int h = 0;                       ///< horizon; 0 = the horizon passed to forecast_batch()
+  /// Where the values come from, for messages about one of them: a file in the wide layout and
+  /// the 1-based line of the series' row (values from column 2). A message then names the value
+  /// as "value k of series 'id' at FILE line L, column C" instead of "observation k". Unset
+  /// (line 0): "observation k". inputs_of() sets both.
+  std::string_view source;
+  std::size_t line = 0;
 };
 
 /// The inputs of a competition set (io::read_wide_set()): each series with its own NF and the set's

@@ -97,12 +97,14 @@ struct wide_series {
   int start_year = 0;          ///< as in the info file (0 = unknown)
   int start_period = 0;        ///< as in the info file (0 = unknown)
   std::size_t n = 0;           ///< N of the info file (training plus holdout)
+  std::size_t line = 0;        ///< 1-based line of its row in the values file (0: built in memory)
 };
 
 /// A competition set: the series in the order of the values file.
 struct wide_set {
   std::vector<wide_series> series;
   int m = 1;
+  std::string source;  ///< the values file's name, for messages ("" when unknown)
 };
 
 /// Pairs values rows with info rows by id (see the file comment). `values_name`/`info_name` are the
@@ -115,8 +117,8 @@ struct wide_set {
                                  std::string_view info_name = "<info>");
 
 /// A set from a values file alone (no info file): every series gets seasonal period m and
-/// horizon h. \throws invalid_argument for m < 1 or h < 1.
-[[nodiscard]] wide_set wide_set_of(std::vector<wide_row> rows, int m, int h);
+/// horizon h; `values_name` names the file in messages. \throws invalid_argument for m < 1 or h < 1.
+[[nodiscard]] wide_set wide_set_of(std::vector<wide_row> rows, int m, int h, std::string_view values_name = {});
 
 /// Reads a values file and its info file and joins them (join_wide()).
 [[nodiscard]] wide_set read_wide_set(const std::filesystem::path& values_file, const std::filesystem::path& info_file,
