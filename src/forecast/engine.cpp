@@ -321,7 +321,8 @@ void flag_non_finite(model_forecast& r) {
   if (where.empty()) return;
   r.model.status = fit_status::failed;
   std::string message = "the forecasts are not finite numbers (" + where +
-                        "): the data or the growth the model extrapolates exceed double precision";
+                        "): the data or the growth the model extrapolates exceed double precision, or its "
+                        "arithmetic became undefined (a nan: e.g. a multiplicative trend turned negative)";
   if (!r.model.status_message.empty()) message += "; " + r.model.status_message;
   r.model.status_message = std::move(message);
 }
