@@ -7,34 +7,17 @@
 // use.initial.values = TRUE)) and prints the ratios.
 #include <benchmark/benchmark.h>
 
-#include <fstream>
-#include <map>
-#include <sstream>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "../case_series.hpp"
 #include "tradecast/eval/rolling.hpp"
 
 namespace {
 
-// The values of one case of tests/eval/data/eval_ref_reuse_series.csv (case,frequency,index,value).
+// The values of one case of tests/eval/data/eval_ref_reuse_series.csv.
 std::vector<double> reuse_series(const std::string& name) {
-  std::ifstream in(std::string(TRADECAST_SOURCE_DIR) + "/tests/eval/data/eval_ref_reuse_series.csv");
-  std::string line;
-  std::getline(in, line);
-  std::vector<double> y;
-  while (std::getline(in, line)) {
-    std::stringstream ss(line);
-    std::string c, f, i, v;
-    std::getline(ss, c, ',');
-    std::getline(ss, f, ',');
-    std::getline(ss, i, ',');
-    std::getline(ss, v, ',');
-    if (c == name) y.push_back(std::stod(v));
-  }
-  if (y.empty()) throw std::runtime_error("bench_rolling: no series '" + name + "' in tests/eval/data/eval_ref_reuse_series.csv");
-  return y;
+  return tradecast_bench::case_series("tests/eval/data/eval_ref_reuse_series.csv", name);
 }
 
 void bm_rolling(benchmark::State& state, const std::string& name, int m, std::size_t first, bool refit, int threads) {

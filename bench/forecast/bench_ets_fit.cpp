@@ -4,52 +4,22 @@
 // bench/forecast/compare_ets_r.sh times R's ets() on the same series and prints the ratio.
 #include <benchmark/benchmark.h>
 
-#include <cmath>
-#include <fstream>
-#include <map>
 #include <stdexcept>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "../case_series.hpp"
 #include "tradecast/forecast/ets.hpp"
 
 namespace {
 
-std::map<std::string, std::vector<double>> read_series(const std::string& path) {
-  std::map<std::string, std::vector<double>> out;
-  std::ifstream in(path);
-  std::string line;
-  std::getline(in, line);
-  std::vector<std::string> header;
-  {
-    std::stringstream ss(line);
-    std::string f;
-    while (std::getline(ss, f, ',')) header.push_back(f);
-  }
-  std::size_t ci = 0, vi = 0;
-  for (std::size_t i = 0; i < header.size(); ++i) {
-    if (header[i] == "case") ci = i;
-    if (header[i] == "value") vi = i;
-  }
-  while (std::getline(in, line)) {
-    std::vector<std::string> f;
-    std::stringstream ss(line);
-    std::string t;
-    while (std::getline(ss, t, ',')) f.push_back(t);
-    if (f.size() > std::max(ci, vi)) out[f[ci]].push_back(std::stod(f[vi]));
-  }
-  return out;
-}
-
 // The first n values of a reference series (tests/forecast/data/ets_ref_series.csv, R's datasets).
 std::vector<double> series(const std::string& name, std::size_t n) {
-  static const auto data = read_series(std::string(TRADECAST_SOURCE_DIR) + "/tests/forecast/data/ets_ref_series.csv");
-  const auto it = data.find(name);
-  if (it == data.end() || it->second.size() < n)
+  const std::vector<double> all = tradecast_bench::case_series("tests/forecast/data/ets_ref_series.csv", name);
+  if (all.size() < n)
     throw std::runtime_error("bench_ets_fit: tests/forecast/data/ets_ref_series.csv lacks " + std::to_string(n) +
                              " values of " + name);
-  return {it->second.begin(), it->second.begin() + static_cast<std::ptrdiff_t>(n)};
+  return {all.begin(), all.begin() + static_cast<std::ptrdiff_t>(n)};
 }
 
 void bm_ets_fit(benchmark::State& state, const std::string& name, int m) {

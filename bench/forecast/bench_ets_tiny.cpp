@@ -5,13 +5,10 @@
 // quarters. bench/forecast/compare_ets_tiny_r.sh times R on the same calls and prints the ratio.
 #include <benchmark/benchmark.h>
 
-#include <fstream>
-#include <map>
-#include <sstream>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "../case_series.hpp"
 #include "tradecast/forecast/ets.hpp"
 
 namespace {
@@ -19,25 +16,7 @@ namespace {
 using tradecast::forecast::ets_spec;
 
 std::vector<double> series(const std::string& name) {
-  static const std::map<std::string, std::vector<double>> data = [] {
-    std::map<std::string, std::vector<double>> out;
-    std::ifstream in(std::string(TRADECAST_SOURCE_DIR) + "/tests/forecast/data/tiny_ref_series.csv");
-    std::string line;
-    std::getline(in, line);  // case,frequency,index,value
-    while (std::getline(in, line)) {
-      std::stringstream ss(line);
-      std::string c, f, i, v;
-      std::getline(ss, c, ',');
-      std::getline(ss, f, ',');
-      std::getline(ss, i, ',');
-      std::getline(ss, v, ',');
-      out[c].push_back(std::stod(v));
-    }
-    return out;
-  }();
-  const auto it = data.find(name);
-  if (it == data.end()) throw std::runtime_error("bench_ets_tiny: tiny_ref_series.csv lacks " + name);
-  return it->second;
+  return tradecast_bench::case_series("tests/forecast/data/tiny_ref_series.csv", name);
 }
 
 ets_spec smoothing(char e, char t, char s) {

@@ -355,7 +355,7 @@ box_min_result box_minimise(const box_objective& f, std::span<const double> star
       if (res.iterations > 0) {
         stpmax = 1e10;
         for (Eigen::Index i = 0; i < Nx; ++i) {
-          if (d[i] < 0) stpmax = std::min(stpmax, std::max(pb.lower[i] - x[i], -inf) / d[i]);
+          if (d[i] < 0) stpmax = std::min(stpmax, (pb.lower[i] - x[i]) / d[i]);
           else if (d[i] > 0) stpmax = std::min(stpmax, (pb.upper[i] - x[i]) / d[i]);
         }
         stpmax = std::max(stpmax, 0.0);

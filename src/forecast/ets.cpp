@@ -10,18 +10,6 @@ namespace tradecast::forecast {
 namespace detail {
 namespace {
 
-std::string ets_method_name(char e, char t, char s, bool damped) {
-  std::string out = "ETS(";
-  out += e;
-  out += ',';
-  out += t;
-  if (damped) out += 'd';
-  out += ',';
-  out += s;
-  out += ')';
-  return out;
-}
-
 void ets_check_char(char c, const char* allowed, const char* name) {
   for (const char* p = allowed; *p; ++p)
     if (*p == c) return;

@@ -2,6 +2,7 @@
 // R's tiny-data fits (declared and described in tradecast/forecast/detail/holt_winters_zz.hpp).
 #include "tradecast/forecast/detail/holt_winters_zz.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <numeric>
@@ -35,15 +36,17 @@ struct hw_outputs {
   double* states = nullptr;     ///< (n + 1) × (1 + trend + m·season), ETS layout [l, b, s1 (latest) … sm]
 };
 
-/// One pass of the recursion over y; returns the sum of squared one-step errors.
-double hw_pass(std::span<const double> y, const hw_setup& su, const hw_weights& w, const hw_outputs& out = {}) {
+/// One pass of the recursion over y; returns the sum of squared one-step errors. `seas` is scratch
+/// space for the seasonal values (seas[t] is used at observation t, seas[m + t] is updated at t),
+/// kept by the caller so that the optimiser's passes do not allocate.
+double hw_pass(std::span<const double> y, const hw_setup& su, const hw_weights& w, std::vector<double>& seas,
+               const hw_outputs& out = {}) {
   const std::size_t n = y.size(), m = su.m;
   const bool seasonal = su.season != 'N', mult = su.season == 'M';
   const std::size_t width = 1 + (su.trend ? 1 : 0) + (seasonal ? m : 0);
-  std::vector<double> seas;  // seas[t] = seasonal value used at observation t; seas[m + t] = updated at t
   if (seasonal) {
-    seas.assign(su.s0.begin(), su.s0.end());
     seas.resize(n + m);
+    std::copy(su.s0.begin(), su.s0.end(), seas.begin());
   }
   double l = su.l0, b = su.trend ? su.b0 : 0.0;
   const auto write_state = [&](std::size_t row) {
@@ -75,12 +78,6 @@ double hw_pass(std::span<const double> y, const hw_setup& su, const hw_weights& 
   return sse;
 }
 
-std::string hw_method_name(char e, char t, char s, bool damped) {
-  return std::string("ETS(") + e + "," + t + (damped ? "d" : "") + "," + s + ")";
-}
-
-std::string hw_number(double v) { return tradecast::detail::short_number(v); }
-
 }  // namespace
 
 hw_zz_outcome fit_holt_winters_zz(std::span<const double> y, const hw_zz_request& rq) {
@@ -109,7 +106,7 @@ hw_zz_outcome fit_holt_winters_zz(std::span<const double> y, const hw_zz_request
     if (su.season == 'M' && !(rq.gamma && *rq.gamma == 0))
       for (std::size_t i = 0; i < n; ++i)
         if (!(y[i] > 0)) {
-          res.failure = "a multiplicative season needs positive data (value " + std::to_string(i + 1) + " is " + hw_number(y[i]) + ")";
+          res.failure = "a multiplicative season needs positive data (value " + std::to_string(i + 1) + " is " + tradecast::detail::short_number(y[i]) + ")";
           return res;
         }
     su.l0 = std::accumulate(y.begin(), y.begin() + static_cast<std::ptrdiff_t>(m), 0.0) / static_cast<double>(m);
@@ -136,11 +133,11 @@ hw_zz_outcome fit_holt_winters_zz(std::span<const double> y, const hw_zz_request
     if (su.season != 'N') w.gamma = fit_gamma ? p[j++] : *rq.gamma;
     return w;
   };
-  std::vector<double> best = start;
+  std::vector<double> best = start, seas;
   box_min_result opt;
   if (!start.empty()) {
     const std::vector<double> lower(start.size(), 0.0), upper(start.size(), 1.0);
-    opt = box_minimise([&](std::span<const double> p) { return hw_pass(y, su, weights(p)); }, start, lower, upper);
+    opt = box_minimise([&](std::span<const double> p) { return hw_pass(y, su, weights(p), seas); }, start, lower, upper);
     if (opt.code == -1) {
       res.failure = "the sum of squared errors is not finite (" + opt.message + ")";
       return res;
@@ -162,7 +159,7 @@ hw_zz_outcome fit_holt_winters_zz(std::span<const double> y, const hw_zz_request
   f.m = static_cast<int>(su.m);
   f.frequency = freq;
   f.n = n;
-  f.method = hw_method_name(f.error, f.trend, f.season, damped);
+  f.method = ets_method_name(f.error, f.trend, f.season, damped);
   f.alpha = w.alpha;
   if (su.trend) f.beta = w.beta;
   if (su.season != 'N') f.gamma = w.gamma;
@@ -171,7 +168,7 @@ hw_zz_outcome fit_holt_winters_zz(std::span<const double> y, const hw_zz_request
   f.states.resize((n + 1) * f.state_size);
   f.fitted.resize(n);
   f.residuals.resize(n);
-  const double sse = hw_pass(y, su, w, {f.fitted.data(), f.residuals.data(), f.states.data()});
+  const double sse = hw_pass(y, su, w, seas, {f.fitted.data(), f.residuals.data(), f.states.data()});
   if (!std::isfinite(sse)) {
     res.failure = "the sum of squared errors is not finite at the estimates";
     return res;
@@ -247,8 +244,8 @@ std::optional<ets_fit> ets_tiny_data_fit(std::span<const double> y, int frequenc
   hw_zz_outcome with = fit_holt_winters_zz(y, request(true, 'N'));
   hw_zz_outcome without = fit_holt_winters_zz(y, request(false, 'N'));
   if (with.fit && without.fit) {
-    const std::string how = "chosen by the smaller sigma2 (with a trend " + hw_number(with.fit->sigma2) + ", without " +
-                            hw_number(without.fit->sigma2) + ")";
+    const std::string how = "chosen by the smaller sigma2 (with a trend " + tradecast::detail::short_number(with.fit->sigma2) + ", without " +
+                            tradecast::detail::short_number(without.fit->sigma2) + ")";
     return with.fit->sigma2 < without.fit->sigma2 ? done(std::move(*with.fit), how) : done(std::move(*without.fit), how);
   }
   if (without.fit) return done(std::move(*without.fit), "the fit with a trend failed: " + with.failure);

@@ -202,7 +202,7 @@ wide_set join_wide(std::vector<wide_row> rows, const std::vector<wide_info>& inf
   std::unordered_map<std::string_view, bool> used;
   wide_set set;
   set.m = m;
-  set.source = values_name == "<values>" ? std::string_view() : values_name;
+  set.source = values_name;
   set.series.reserve(rows.size());
   for (wide_row& row : rows) {
     const auto it = by_id.find(row.id);

@@ -271,10 +271,7 @@ TEST(EtsTiny, ThetaOnTheReferenceCaseEqualsR) {
 TEST(EtsTiny, SeasonalFitNeedsTwoSeasonsAndPositiveData) {
   // hw-mult on 7 quarters: the seasonal start needs 8 values; R then fits the trend alone.
   const std::vector<double> y7{160.1, 129.7, 84.8, 120.1, 160.1, 124.9, 84.8};
-  ets_spec mam;
-  mam.error = 'M';
-  mam.trend = 'A';
-  mam.season = 'M';
+  const ets_spec mam = spec_for_call("hw_multiplicative");
   const ets_fit f = forecast::fit_ets(y7, 4, mam);
   EXPECT_EQ(f.method, "ETS(A,A,N)");
   EXPECT_NE(f.status_message.find("the seasonal component could not be estimated: its initial states need two full seasons (8 values), n = 7"),
@@ -282,10 +279,7 @@ TEST(EtsTiny, SeasonalFitNeedsTwoSeasonsAndPositiveData) {
       << f.status_message;
   // The additive seasonal fit on data with zeros and negative values works (no positivity needed).
   const std::vector<double> z{0, -2, 3, 1, 0.5, -1.5, 3.5, 1.5, 1, -1};
-  ets_spec aaa;
-  aaa.error = 'A';
-  aaa.trend = 'A';
-  aaa.season = 'A';
+  const ets_spec aaa = spec_for_call("hw_additive");
   const ets_fit g = forecast::fit_ets(z, 4, aaa);
   EXPECT_EQ(g.method, "ETS(A,A,A)");
   EXPECT_EQ(g.initial_state.size(), 6u);

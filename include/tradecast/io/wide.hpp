@@ -104,7 +104,7 @@ struct wide_series {
 struct wide_set {
   std::vector<wide_series> series;
   int m = 1;
-  std::string source;  ///< the values file's name, for messages ("" when unknown)
+  std::string source;  ///< the values file's name as messages give it ("" from wide_set_of() without one)
 };
 
 /// Pairs values rows with info rows by id (see the file comment). `values_name`/`info_name` are the

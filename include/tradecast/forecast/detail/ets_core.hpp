@@ -54,6 +54,11 @@ inline constexpr std::size_t ets_spec_threshold = 2;
 [[nodiscard]] inline int ets_code(char c) noexcept { return c == 'A' ? ets_add : (c == 'M' ? ets_mult : ets_none); }
 [[nodiscard]] inline char ets_char(int c) noexcept { return c == ets_add ? 'A' : (c == ets_mult ? 'M' : 'N'); }
 
+/// The model's name as R prints it: "ETS(M,Ad,N)".
+[[nodiscard]] inline std::string ets_method_name(char e, char t, char s, bool damped) {
+  return std::string("ETS(") + e + "," + t + (damped ? "d" : "") + "," + s + ")";
+}
+
 /// Smoothing parameters; β, γ are the state-space (not Holt–Winters) parameters; φ = 1 if undamped.
 struct ets_smoothing {
   double alpha = 0, beta = 0, gamma = 0, phi = 1;
