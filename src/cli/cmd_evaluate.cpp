@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 // `tradecast evaluate`: forecasts every series of a competition-style set (wide layout) with each
 // method of a list, in parallel, and scores them against the holdout: sMAPE, MASE and OWA
-// relative to Naive2 (M4 definitions), with the number of fallbacks and the seconds taken.
+// relative to Naive2, MSIS and coverage of one prediction interval (M4 definitions), with the
+// number of fallbacks and the seconds taken.
 #include <chrono>
+#include <cmath>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -28,13 +30,14 @@ struct evaluate_options {
   int season = 0;
   std::string methods;
   int threads = 0;
+  double level = 95;  ///< the interval scored by MSIS and coverage
   std::string format = "table";
 };
 
 struct method_score {
   std::string method;
   std::size_t series = 0;
-  double smape = 0, mase = 0, owa = 0;
+  double smape = 0, mase = 0, owa = 0, msis = 0, coverage = 0;
   std::size_t fallbacks = 0;
   double seconds = 0;
   std::size_t excluded = 0;
@@ -90,7 +93,7 @@ method_score score_method(const std::string& name, const loaded_sets& sets, cons
   const forecast::method_spec spec = forecast::parse_method(name);
   const std::vector<batch::batch_input> inputs = batch::inputs_of(sets.train);
   forecast::forecast_options fo;
-  fo.levels = {95};
+  fo.levels = {o.level};
   batch::batch_options bo;
   bo.threads = o.threads;
   bo.keep_fitted = false;
@@ -106,7 +109,11 @@ method_score score_method(const std::string& name, const loaded_sets& sets, cons
       throw invalid_argument("method '" + name + "': series '" + sr.id + "' could not be forecast: " + sr.message);
     const auto& te = sets.test.series[i].values;
     const std::span<const double> actual(te.data(), static_cast<std::size_t>(sr.h));
-    acc.push_back(eval::evaluate(inputs[i].values, actual, sr.values, inputs[i].m, 95.0));
+    try {
+      acc.push_back(eval::evaluate(inputs[i].values, actual, sr.values, inputs[i].m, o.level));
+    } catch (const error& e) {
+      throw invalid_argument("method '" + name + "': series '" + sr.id + "' cannot be scored: " + e.what());
+    }
     ids.push_back(sr.id);
   }
   const eval::set_accuracy set = eval::aggregate(acc, ids);
@@ -115,6 +122,8 @@ method_score score_method(const std::string& name, const loaded_sets& sets, cons
   s.series = inputs.size();
   s.smape = set.smape;
   s.mase = set.mase;
+  s.msis = set.msis;
+  s.coverage = set.coverage;
   s.owa = naive2 ? eval::owa(set, *naive2) : 1.0;
   s.fallbacks = r.fell_back;
   s.seconds = seconds;
@@ -135,6 +144,9 @@ method_score score_method(const std::string& name, const loaded_sets& sets, cons
 
 int run_evaluate(const evaluate_options& o) {
   if (o.format != "table" && o.format != "json") throw invalid_argument("--format: expected table or json, got '" + o.format + "'");
+  if (!(o.level > 0 && o.level < 100))
+    throw invalid_argument("--level: " + tradecast::detail::short_number(o.level) +
+                           " is outside (0, 100); expected a percentage such as 95");
   const std::vector<std::string> methods = split_list(o.methods);
   for (const auto& m : methods) (void)forecast::parse_method(m);  // unknown names fail before any work
   const loaded_sets sets = load_sets(o);
@@ -148,20 +160,28 @@ int run_evaluate(const evaluate_options& o) {
   if (o.format == "json") {
     nlohmann::ordered_json j = nlohmann::ordered_json::array();
     for (const auto& s : scores)
-      j.push_back({{"method", s.method}, {"series", s.series}, {"smape", s.smape}, {"mase", s.mase}, {"owa", s.owa},
-                   {"fallbacks", s.fallbacks}, {"seconds", s.seconds}});
+      j.push_back({{"method", s.method}, {"series", s.series}, {"smape", json_number(s.smape)},
+                   {"mase", json_number(s.mase)}, {"owa", json_number(s.owa)}, {"fallbacks", s.fallbacks},
+                   {"seconds", s.seconds}, {"level", o.level}, {"msis", json_number(s.msis)},
+                   {"coverage", json_number(s.coverage)}});
     std::cout << j.dump(2) << "\n";
     return 0;
   }
-  table t{{"method", "series", "sMAPE", "MASE", "OWA", "fallbacks", "seconds"}, {false, true, true, true, true, true, true}, {}};
+  const std::string lv = tradecast::detail::short_number(o.level);
+  table t{{"method", "series", "sMAPE", "MASE", "OWA", "MSIS", "cover" + lv, "fallbacks", "seconds"},
+          {false, true, true, true, true, true, true, true, true},
+          {}};
   for (const auto& s : scores)
     t.rows.push_back({s.method, std::to_string(s.series), fixed(s.smape, 3), fixed(s.mase, 3), fixed(s.owa, 3),
+                      fixed(s.msis, 3), std::isnan(s.coverage) ? std::string() : fixed(100 * s.coverage, 1) + "%",
                       std::to_string(s.fallbacks), fixed(s.seconds, 2)});
   std::cout << fmt::format("{} series, seasonal period {}, {} thread(s)\n\n", sets.train.series.size(), o.season,
                            o.threads == 0 ? std::string("all") : std::to_string(o.threads));
   std::cout << t.render();
-  std::cout << "\nsMAPE and MASE: M4 definitions, mean over series of the mean over the horizon; "
-               "OWA relative to Naive2.\n";
+  std::cout << fmt::format(
+      "\nsMAPE, MASE, and MSIS and coverage of the {}% prediction intervals: M4 definitions, mean over series of "
+      "the mean over the horizon; OWA relative to Naive2.\n",
+      lv);
   return 0;
 }
 
@@ -181,6 +201,9 @@ void add_evaluate_command(CLI::App& app, runner& run) {
                   "Comma-separated methods: any name of 'tradecast forecast --method', plus naive2")
       ->default_val("naive2,auto");
   cmd->add_option("--threads", opts->threads, "Worker threads (0 = all cores)")->default_val(0)->check(whole_at_least(0));
+  cmd->add_option("--level", opts->level,
+                  "Level (percent) of the prediction intervals scored by MSIS and coverage (M4: 95)")
+      ->default_val(95);
   cmd->add_option("--format", opts->format, "table or json")->default_val("table");
   cmd->callback([opts, &run] { run = [opts] { return run_evaluate(*opts); }; });
 }

@@ -402,7 +402,52 @@ TEST(CliEvaluate, ScoresBySetWithOwaAgainstNaive2) {
   const double b1 = 12 + 2.0 / 3, b2 = 12 + 4.0 / 3;
   const double smape_b = (200 * (b1 - 12) / (b1 + 12) + 200 * (b2 - 12) / (b2 + 12)) / 2;
   EXPECT_NEAR(doc[1]["smape"].get<double>(), smape_b / 2, 1e-9);
-  for (const char* key : {"method", "series", "smape", "mase", "owa", "fallbacks", "seconds"}) EXPECT_TRUE(doc[1].contains(key)) << key;
+  for (const char* key : {"method", "series", "smape", "mase", "owa", "fallbacks", "seconds", "level", "msis", "coverage"})
+    EXPECT_TRUE(doc[1].contains(key)) << key;
+  // 95% intervals of naive on a: residuals 1, 1, 1, so sigma = 1 and the bounds are
+  // 4 ± 1.959964·sqrt(k): step 1 [2.040036, 5.959964] holds 5, step 2 [1.228192, 6.771808] holds 6.
+  // On b: residuals 0, 0, 2, sigma² = 4/3, bounds 12 ± 1.959964·sqrt(4k/3), both hold 12.
+  // Interval scores are the widths (scale 1 on a, 2/3 on b): MSIS_a = 1.959964·(1 + sqrt 2) = 4.7318,
+  // MSIS_b = 1.959964·2·sqrt(4/3)·(1 + sqrt 2)/2 / (2/3) = 8.1958; set mean 6.4638; coverage 1.
+  const double z = 1.959963984540054, msis_a = z * (1 + std::sqrt(2.0)),
+               msis_b = z * std::sqrt(4.0 / 3) * (1 + std::sqrt(2.0)) / (2.0 / 3);
+  EXPECT_EQ(doc[0]["level"], 95.0);
+  EXPECT_NEAR(doc[0]["msis"].get<double>(), (msis_a + msis_b) / 2, 1e-9);
+  EXPECT_NEAR(doc[0]["coverage"].get<double>(), 1.0, 1e-12);
+  // --level 50: z = 0.6744898; a's step 1 [3.3255, 4.6745] misses 5 by 0.3255 (penalty 2/0.5 = 4 each
+  // unit), step 2 [3.0461, 4.9539] misses 6 by 1.0461: coverage 0 on a.
+  const result l50 = run("evaluate --train " + train + " --test " + test + " -H 2 -m 1 --method naive --level 50 --format json");
+  ASSERT_EQ(l50.status, 0) << l50.out;
+  const auto d50 = nlohmann::json::parse(l50.out);
+  const double z50 = 0.6744897501960817;
+  const double sis_a = (2 * z50 + 4 * (1 - z50)) + (2 * z50 * std::sqrt(2.0) + 4 * (2 - z50 * std::sqrt(2.0)));
+  const double msis_b50 = z50 * std::sqrt(4.0 / 3) * (1 + std::sqrt(2.0)) / (2.0 / 3);  // b still covered
+  EXPECT_NEAR(d50[0]["msis"].get<double>(), (sis_a / 2 + msis_b50) / 2, 1e-9);
+  EXPECT_NEAR(d50[0]["coverage"].get<double>(), 0.5, 1e-12);
+  const result bad = run("evaluate --train " + train + " --test " + test + " -H 2 -m 1 --method naive --level 100");
+  EXPECT_EQ(bad.status, 2);
+  EXPECT_THAT(bad.out, HasSubstr("--level: 100 is outside (0, 100)"));
+}
+
+// A series with a single training value is forecast by naive without intervals: it is scored on its
+// point forecast and named as left out of MSIS and coverage (and of MASE, which needs two values),
+// instead of stopping the evaluation. a: train 1, 2, 3, test 4: naive 3 with sigma 1, so the 95%
+// interval is 3 ± 1.959964, which holds 4; MSIS = 2·1.959964 / 1. b: train 5, test 6: forecast 5.
+// sMAPE = (200/7 + 200/11) / 2 = 23.3766.
+TEST(CliEvaluate, SeriesWithoutIntervalIsScoredOnItsPoints) {
+  const std::string train = write_temp("train_one.csv", "\"V1\",\"V2\",\"V3\",\"V4\"\n\"a\",1,2,3\n\"b\",5,,\n");
+  const std::string test = write_temp("test_one.csv", "\"V1\",\"V2\"\n\"a\",4\n\"b\",6\n");
+  const result r = run("evaluate --train " + train + " --test " + test + " -H 1 -m 1 --method naive,theta --threads 1 --format json");
+  ASSERT_EQ(r.status, 0) << r.out;
+  EXPECT_THAT(r.out, HasSubstr("note: naive: series 'b' is left out of the set mean of MASE (nan), RMSSE (nan), MSIS (nan), "
+                               "coverage (nan): "));
+  EXPECT_THAT(r.out, HasSubstr("the forecast has no 95% interval"));
+  const auto doc = nlohmann::json::parse(r.out.substr(r.out.find('[')));
+  EXPECT_NEAR(doc[0]["smape"].get<double>(), (200.0 / 7 + 200.0 / 11) / 2, 1e-9);
+  EXPECT_NEAR(doc[0]["mase"].get<double>(), 1.0, 1e-12);
+  EXPECT_NEAR(doc[0]["msis"].get<double>(), 2 * 1.959963984540054, 1e-9);
+  EXPECT_EQ(doc[0]["fallbacks"], 1);
+  EXPECT_EQ(doc[1]["fallbacks"], 1);
 }
 
 TEST(CliEvaluate, BadInputNamesTheFile) {

@@ -257,6 +257,41 @@ TEST(EvalMetrics, AggregateListsExcludedSeries) {
   EXPECT_TRUE(std::isnan(s.msis));  // no intervals
 }
 
+// A forecast without intervals (NaN bounds: batch::forecast_batch() on a single observation) is
+// scored on its points; its MSIS and coverage are undefined and the set means leave it out, by
+// name. Series "good" is the hand calculation above (MSIS 11.5, coverage 0.5); series "bare" has
+// train 1, 2, 4, 7, actual 10, 8, forecast 9, 10 and no interval: MASE 0.75 like "good".
+TEST(EvalMetrics, ForecastWithoutIntervalIsLeftOutOfIntervalMeasures) {
+  const std::vector<double> train = {1, 2, 4, 7}, actual = {10, 8};
+  tradecast::forecast::forecast_values with, without;
+  with.mean = without.mean = {9, 10};
+  with.intervals.push_back({95, {8, 9}, {12, 11}});
+  without.intervals.push_back({95, {kNaN, kNaN}, {kNaN, kNaN}});
+  const accuracy bare = evaluate(train, actual, without, 1, 95.0);
+  EXPECT_TRUE(near_rel(bare.mase, 0.75));
+  EXPECT_TRUE(near_rel(bare.smape, (200.0 / 19 + 400.0 / 18) / 2));
+  EXPECT_EQ(bare.level, 95);
+  EXPECT_TRUE(std::isnan(bare.msis));
+  EXPECT_TRUE(std::isnan(bare.coverage));
+  EXPECT_TRUE(contains(bare.issues, "the forecast has no 95% interval"));
+  const std::vector<accuracy> per = {evaluate(train, actual, with, 1, 95.0), bare};
+  const std::vector<std::string> ids = {"good", "bare"};
+  const set_accuracy s = aggregate(per, ids);
+  EXPECT_TRUE(near_rel(s.mase, 0.75));
+  EXPECT_TRUE(near_rel(s.msis, 11.5));  // "good" only
+  EXPECT_TRUE(near_rel(s.coverage, 0.5));
+  EXPECT_TRUE(near_rel(s.acd, 0.45));
+  ASSERT_EQ(s.excluded.size(), 2u);
+  EXPECT_EQ(s.excluded[0].measure, "MSIS");
+  EXPECT_EQ(s.excluded[1].measure, "coverage");
+  EXPECT_EQ(s.excluded[1].id, "bare");
+  EXPECT_NE(s.excluded[1].reason.find("no 95% interval"), std::string::npos);
+  // Bounds missing at some steps only are not "no interval" but a broken one.
+  without.intervals[0] = {95, {8, kNaN}, {12, kNaN}};
+  EXPECT_NE(thrown_message([&] { (void)evaluate(train, actual, without, 1, 95.0); }).find("interval bound at step 2 is not finite"),
+            std::string::npos);
+}
+
 TEST(EvalMetrics, OwaHandCalculation) {
   // 0.5 (12/16 + 1.2/1.5) = 0.5 (0.75 + 0.8) = 0.775
   EXPECT_TRUE(near_rel(owa(12, 1.2, 16, 1.5), 0.775));

@@ -57,6 +57,7 @@
 /// from the set-level values, never per series (owa()).
 #pragma once
 
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <limits>
@@ -244,6 +245,9 @@ struct scale_pair {
 
 /// evaluate() with the point forecasts and, when `level` is given, the interval of that level
 /// from `values` (the first h values of each are used, h = actual.size()).
+/// A forecast whose bounds of `level` are all NaN has no interval (batch::forecast_batch() gives
+/// one observation point forecasts only): its point measures are computed, its MSIS and coverage
+/// are NaN with an issue saying why, and aggregate() lists it as left out of both.
 /// \throws invalid_argument as evaluate(), when `values` has fewer than h forecasts, or when no
 ///   interval of `level` is present.
 [[nodiscard]] inline accuracy evaluate(std::span<const double> train, std::span<const double> actual,
@@ -259,6 +263,17 @@ struct scale_pair {
     if (pi.level != *level) continue;
     if (pi.lower.size() < h || pi.upper.size() < h)
       throw invalid_argument("the " + tradecast::detail::short_number(*level) + "% interval has fewer than " + std::to_string(h) + " bounds");
+    const auto is_nan = [](double v) { return std::isnan(v); };
+    if (std::all_of(pi.lower.begin(), pi.lower.begin() + static_cast<std::ptrdiff_t>(h), is_nan) &&
+        std::all_of(pi.upper.begin(), pi.upper.begin() + static_cast<std::ptrdiff_t>(h), is_nan)) {
+      // A forecast without intervals (e.g. from a single observation): the point measures, and
+      // MSIS and coverage undefined, so that aggregate() lists the series as left out of them.
+      accuracy r = evaluate(train, actual, mean, m);
+      r.level = *level;
+      r.issues.push_back("the forecast has no " + tradecast::detail::short_number(*level) +
+                         "% interval (its bounds are undefined): MSIS and coverage are undefined (NaN)");
+      return r;
+    }
     return evaluate(train, actual, mean, m,
                     interval_bounds{*level, std::span<const double>(pi.lower.data(), h),
                                     std::span<const double>(pi.upper.data(), h)});
