@@ -2,9 +2,11 @@
 // `tradecast forecast`: point forecasts with prediction intervals, the model chosen, and an optional
 // SVG fan chart; with --wide, every series of a competition-style set (wide layout), in parallel.
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -204,6 +206,20 @@ int run_single(const forecast_cli_options& o, std::ostream& out) {
 // (which overrides NF). The info file's N is not checked against the number of values: the file
 // to forecast need not be the training part of a competition set.
 io::wide_set load_wide(const forecast_cli_options& o) {
+  // The wide layout does not record the frequency (the table's header names the period used):
+  // warn when the file's name says it holds quarterly or monthly data (M3-Quarterly-train.csv)
+  // and no --season was given.
+  if (!o.season_given) {
+    std::string name = std::filesystem::path(o.wide).filename().string();
+    std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const char* hint = name.find("quarter") != std::string::npos ? "quarterly"
+                       : name.find("month") != std::string::npos ? "monthly"
+                                                                 : nullptr;
+    if (hint)
+      std::cerr << fmt::format("tradecast: warning: --season not given, so the series of {} are taken as annual "
+                               "(seasonal period 1), but its name says {}: give --season {}\n",
+                               o.wide, hint, hint[0] == 'q' ? 4 : 12);
+  }
   if (!o.info.empty()) {
     io::wide_set set = io::join_wide(io::read_wide(o.wide), io::read_wide_info(o.info), o.season,
                                      io::wide_part::unchecked, o.wide, o.info);

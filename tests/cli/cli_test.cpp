@@ -736,6 +736,22 @@ TEST(CliForecastWide, FallbacksAreReported) {
   EXPECT_THAT(e.out, HasSubstr("too little data: n = 4 <= 6"));
 }
 
+// The wide layout does not record the frequency: without --season a file named as quarterly or
+// monthly data gets a warning naming the period to give (and is still forecast, as annual data).
+TEST(CliForecastWide, SeasonNotGivenForAQuarterlyFileIsWarned) {
+  const std::string quarterly = temp_path("M3-Quarterly-like.csv");
+  std::ofstream(quarterly) << read_text(wide_fixture);
+  const result r = run("forecast --wide " + quarterly + " --method naive -H 2 --format csv -o " + temp_path("q_out.csv"));
+  ASSERT_EQ(r.status, 0) << r.out;
+  EXPECT_THAT(r.out, HasSubstr("warning: --season not given, so the series of " + quarterly +
+                               " are taken as annual (seasonal period 1), but its name says quarterly: give --season 4"));
+  const result given = run("forecast --wide " + quarterly + " --method naive -H 2 -m 4 --format csv -o " + temp_path("q_out.csv"));
+  ASSERT_EQ(given.status, 0) << given.out;
+  EXPECT_THAT(given.out, Not(HasSubstr("warning")));
+  const result annual = run("forecast --wide " + wide_fixture + " --method naive -H 2 --format csv -o " + temp_path("q_out.csv"));
+  EXPECT_THAT(annual.out, Not(HasSubstr("warning")));
+}
+
 TEST(CliForecastWide, ErrorsExitTwoWithTheReason) {
   const result both = run("forecast --wide " + wide_fixture + " --input " + wide_fixture + " -H 2");
   EXPECT_EQ(both.status, 2);
