@@ -3,9 +3,11 @@
 // method of a list, in parallel, and scores them against the holdout: sMAPE, MASE and OWA
 // relative to Naive2, MSIS and coverage of one prediction interval (M4 definitions), with the
 // number of fallbacks and the seconds taken.
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <iostream>
+#include <limits>
 #include <map>
 #include <memory>
 #include <optional>
@@ -38,6 +40,7 @@ struct method_score {
   std::string method;
   std::size_t series = 0;
   double smape = 0, mase = 0, owa = 0, msis = 0, coverage = 0;
+  std::string owa_undefined;  ///< why OWA is NaN (Naive2 has no usable sMAPE or MASE, say)
   std::size_t fallbacks = 0;
   double seconds = 0;
   std::size_t excluded = 0;
@@ -124,7 +127,14 @@ method_score score_method(const std::string& name, const loaded_sets& sets, cons
   s.mase = set.mase;
   s.msis = set.msis;
   s.coverage = set.coverage;
-  s.owa = naive2 ? eval::owa(set, *naive2) : 1.0;
+  // OWA (1 for Naive2 itself, when its own measures allow one): NaN with the reason when it
+  // cannot be formed, so that the other measures are still reported.
+  try {
+    s.owa = eval::owa(set, naive2 ? *naive2 : set);
+  } catch (const error& e) {
+    s.owa = std::numeric_limits<double>::quiet_NaN();
+    s.owa_undefined = e.what();
+  }
   s.fallbacks = r.fell_back;
   s.seconds = seconds;
   s.excluded = set.excluded.size();
@@ -156,6 +166,16 @@ int run_evaluate(const evaluate_options& o) {
   const eval::set_accuracy& base = base_score.accuracy;
   std::vector<method_score> scores;
   for (const auto& m : methods) scores.push_back(m == "naive2" ? base_score : score_method(m, sets, o, &base));
+  // One note per reason OWA is undefined, naming the methods it applies to.
+  std::vector<std::pair<std::string, std::string>> undefined;  // reason, methods
+  for (const auto& s : scores) {
+    if (s.owa_undefined.empty()) continue;
+    auto it = std::find_if(undefined.begin(), undefined.end(), [&](const auto& u) { return u.first == s.owa_undefined; });
+    if (it == undefined.end()) undefined.emplace_back(s.owa_undefined, s.method);
+    else it->second += ", " + s.method;
+  }
+  for (const auto& [reason, names] : undefined)
+    std::cerr << fmt::format("tradecast: note: OWA of {} is undefined (left empty): {}\n", names, reason);
 
   if (o.format == "json") {
     nlohmann::ordered_json j = nlohmann::ordered_json::array();

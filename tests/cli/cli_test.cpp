@@ -459,14 +459,27 @@ TEST(CliEvaluate, BadInputNamesTheFile) {
   const result m = run("evaluate --train " + train + " --test " + test + " --horizon 1 --season 1 --method naive,nope");
   EXPECT_EQ(m.status, 2);
   EXPECT_THAT(m.out, HasSubstr("unknown method 'nope'"));
-  // m = 13 on 6 training values: no series has a MASE scale (it needs more than m values), so
-  // Naive2 has no set-level MASE and OWA cannot be formed; the error says why, by the first series.
+}
+
+// m = 13 on 6 training values: no series has a MASE scale (it needs more than m values), so
+// Naive2 has no set-level MASE and OWA cannot be formed. The other measures are still reported
+// (sMAPE of naive2: forecast 6 against 7, 200·1/13), OWA is left empty (JSON null), and one note
+// names the methods and says why, by the first series.
+TEST(CliEvaluate, UndefinedOwaIsLeftEmptyWithTheReason) {
   const std::string tr = write_temp("train6.csv", "\"V1\",\"V2\",\"V3\",\"V4\",\"V5\",\"V6\",\"V7\"\n\"a\",1,2,3,4,5,6\n");
   const std::string te = write_temp("test1.csv", "\"V1\",\"V2\"\n\"a\",7\n");
-  const result o = run("evaluate --train " + tr + " --test " + te + " -H 1 -m 13 --method naive2,theta --threads 1");
-  EXPECT_EQ(o.status, 2) << o.out;
-  EXPECT_THAT(o.out, HasSubstr("OWA needs Naive2's set-level MASE, which is nan (no series has a finite, positive one; "
-                               "e.g. series 'a': "));
+  const result o = run("evaluate --train " + tr + " --test " + te + " -H 1 -m 13 --method naive2,theta --threads 1 --format json");
+  ASSERT_EQ(o.status, 0) << o.out;
+  EXPECT_THAT(o.out, HasSubstr("note: OWA of naive2, theta is undefined (left empty): OWA needs Naive2's set-level MASE, "
+                               "which is nan (no series has a finite, positive one; e.g. series 'a': "));
+  const auto doc = nlohmann::json::parse(o.out.substr(o.out.find('[')));
+  EXPECT_TRUE(doc[0]["owa"].is_null());
+  EXPECT_TRUE(doc[0]["mase"].is_null());
+  EXPECT_NEAR(doc[0]["smape"].get<double>(), 200.0 / 13, 1e-9);
+  EXPECT_TRUE(doc[1]["owa"].is_null());
+  const result table = run("evaluate --train " + tr + " --test " + te + " -H 1 -m 13 --method naive2 --threads 1");
+  ASSERT_EQ(table.status, 0) << table.out;
+  EXPECT_THAT(table.out, HasSubstr("naive2       1  15.385"));
 }
 
 // A series whose measures are not finite is left out of those set means, with one note per method
