@@ -161,8 +161,12 @@ std::string fan_chart_svg(const series& history, const forecast::forecast_result
   for (const auto* b : bands) {
     std::string pts;
     if (anchor) pts += num(X(x_f0 - 1)) + "," + num(Y(last_value)) + " ";
-    for (std::size_t i = 0; i < b->upper.size(); ++i)
-      if (std::isfinite(b->upper[i])) pts += num(X(x_f0 + static_cast<double>(i))) + "," + num(Y(b->upper[i])) + " ";
+    for (std::size_t i = 0; i < b->upper.size(); ++i) {
+      // An unbounded upper bound (+inf: a Box-Cox quantile beyond the inverse's domain) reaches
+      // the top of the plot.
+      const double u = b->upper[i] == INFINITY ? hi : b->upper[i];
+      if (std::isfinite(u)) pts += num(X(x_f0 + static_cast<double>(i))) + "," + num(Y(u)) + " ";
+    }
     for (std::size_t i = b->lower.size(); i-- > 0;)
       if (std::isfinite(b->lower[i])) pts += num(X(x_f0 + static_cast<double>(i))) + "," + num(Y(b->lower[i])) + " ";
     static constexpr const char* fills[] = {"#c6dbef", "#9ecae1", "#6baed6", "#4292c6"};

@@ -314,10 +314,22 @@ void check_fit_arguments(std::span<const double> y, const method_spec& spec, int
 
 /// The last step of every fit: forecasts that are not all finite numbers (the arithmetic
 /// overflowed, or a multiplicative trend turned negative) make the fit `failed`, with a message
-/// saying where; the values stay as computed.
-void flag_non_finite(model_forecast& r) {
+/// saying where; the values stay as computed. With a Box-Cox λ < 0, upper bounds of +∞ are the
+/// back-transformation's unbounded quantiles (back_transform() has said so) and are kept.
+void flag_non_finite(model_forecast& r, std::optional<double> lambda = std::nullopt) {
   if (r.model.status == fit_status::failed) return;
-  const std::string where = first_non_finite(r.values);
+  forecast_values checked;
+  const forecast_values* v = &r.values;
+  if (lambda && *lambda < 0) {
+    checked = r.values;
+    for (auto& b : checked.intervals)
+      for (std::size_t i = 0; i < b.upper.size(); ++i)
+        if (b.upper[i] == std::numeric_limits<double>::infinity() && i < checked.mean.size() &&
+            std::isfinite(checked.mean[i]))
+          b.upper[i] = checked.mean[i];
+    v = &checked;
+  }
+  const std::string where = first_non_finite(*v);
   if (where.empty()) return;
   r.model.status = fit_status::failed;
   std::string message = "the forecasts are not finite numbers (" + where +
@@ -387,10 +399,28 @@ fit_input prepare_fit(std::span<const double> y, int m, const method_spec& spec,
 }
 
 /// Forecasts and fitted values of a model fitted to transformed data, back on the data's scale.
+/// Upper bounds beyond the inverse's domain (λ < 0) become +∞, and the status message says which.
 void back_transform(model_forecast& r, double lambda, bool biasadj) {
   r.values = forecast::back_transform(r.values, lambda, biasadj);
   for (double& f : r.model.fitted) f = inv_box_cox(f, lambda);
   r.model.parameters.emplace_back("lambda", lambda);
+  if (lambda >= 0) return;
+  std::string unbounded;
+  for (const prediction_interval& b : r.values.intervals) {
+    std::vector<std::size_t> steps;
+    for (std::size_t i = 0; i < b.upper.size(); ++i)
+      if (b.upper[i] == std::numeric_limits<double>::infinity()) steps.push_back(i);
+    if (steps.empty()) continue;
+    unbounded += (unbounded.empty() ? "" : "; ") + ("the upper " + tradecast::detail::short_number(b.level) + "% bound at step") +
+                 (steps.size() > 1 ? "s " : " ") + std::to_string(steps.front() + 1) +
+                 (steps.size() > 1 ? "-" + std::to_string(steps.back() + 1) : std::string());
+  }
+  if (unbounded.empty()) return;
+  std::string note = unbounded + " is unbounded (+inf): on the Box-Cox scale (lambda = " +
+                     tradecast::detail::short_number(lambda) + ") it lies beyond -1/lambda = " +
+                     tradecast::detail::short_number(-1 / lambda) +
+                     ", where the inverse transformation rises to infinity (R gives NA)";
+  r.model.status_message += (r.model.status_message.empty() ? "" : "; ") + note;
 }
 
 }  // namespace tradecast::forecast::detail
@@ -526,7 +556,7 @@ model_forecast fit_forecast(std::span<const double> y, int m, const method_spec&
   const detail::fit_input in = detail::prepare_fit(y, m, spec, h, opt);
   model_forecast r = detail::fit_forecast_untransformed(in.data(y), m, in.spec, h, opt);
   if (in.lambda) detail::back_transform(r, *in.lambda, opt.biasadj);
-  detail::flag_non_finite(r);
+  detail::flag_non_finite(r, in.lambda);
   return r;
 }
 
@@ -607,7 +637,7 @@ std::vector<forecast_outcome> fit_forecast_many(std::span<const forecast_job> jo
                              ? detail::ets_model_forecast(fits[k].fits.front(), s.in.spec, job.h, o)
                              : detail::comb_finish(s.in.data(job.y), job.m, job.h, o, s.sa, fits[k].fits);
       if (s.in.lambda) detail::back_transform(r, *s.in.lambda, o.biasadj);
-      detail::flag_non_finite(r);
+      detail::flag_non_finite(r, s.in.lambda);
       out[i].result = std::move(r);
     } catch (...) {
       out[i].error = std::current_exception();
@@ -646,7 +676,7 @@ std::pair<reusable_fit, model_forecast> fit_reusable(std::span<const double> y, 
     r = detail::fit_forecast_untransformed(z, m, rf.spec, h, opt);
   }
   if (rf.lambda) detail::back_transform(r, *rf.lambda, opt.biasadj);
-  detail::flag_non_finite(r);
+  detail::flag_non_finite(r, rf.lambda);
   return {std::move(rf), std::move(r)};
 }
 
@@ -668,7 +698,7 @@ model_forecast reapply_forecast(const reusable_fit& fit, std::span<const double>
     r = detail::fit_forecast_untransformed(z, fit.m, fit.spec, h, opt);
   }
   if (fit.lambda) detail::back_transform(r, *fit.lambda, opt.biasadj);
-  detail::flag_non_finite(r);
+  detail::flag_non_finite(r, fit.lambda);
   return r;
 }
 

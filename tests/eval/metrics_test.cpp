@@ -292,6 +292,33 @@ TEST(EvalMetrics, ForecastWithoutIntervalIsLeftOutOfIntervalMeasures) {
             std::string::npos);
 }
 
+// An unbounded interval end (a Box-Cox upper bound beyond the inverse's domain is +inf) is a
+// valid interval: it covers every value above its lower bound, and its width, so MSIS, is +inf.
+// train 1, 2, 4, 7, actual 10, 8, forecast 9, 10; interval [8, +inf), [9, +inf): step 1 covered,
+// step 2 below 9: coverage 0.5, MSIS +inf with an issue naming steps 1 and 2.
+TEST(EvalMetrics, UnboundedIntervalEndGivesInfiniteMsis) {
+  const std::vector<double> train = {1, 2, 4, 7}, actual = {10, 8}, fc = {9, 10}, lo = {8, 9}, hi = {kInf, kInf};
+  const accuracy a = evaluate(train, actual, fc, 1, interval_bounds{95, lo, hi});
+  EXPECT_TRUE(near_rel(a.coverage, 0.5));
+  EXPECT_EQ(a.msis, kInf);
+  EXPECT_TRUE(near_rel(a.mase, 0.75));
+  EXPECT_TRUE(contains(a.issues, "the interval is unbounded (an infinite bound) at step(s) 1, 2: MSIS is +inf"));
+  const std::vector<accuracy> per = {a};
+  const set_accuracy s = aggregate(per);
+  EXPECT_TRUE(std::isnan(s.msis));  // left out, and listed
+  ASSERT_EQ(s.excluded.size(), 1u);
+  EXPECT_EQ(s.excluded[0].measure, "MSIS");
+  EXPECT_TRUE(near_rel(s.coverage, 0.5));
+  // A NaN bound, or an upper bound of −inf, is still an error.
+  const std::vector<double> nan_hi = {12, kNaN}, minus_inf = {12, -kInf};
+  EXPECT_NE(thrown_message([&] { (void)evaluate(train, actual, fc, 1, interval_bounds{95, lo, nan_hi}); })
+                .find("interval bound at step 2 is not finite"),
+            std::string::npos);
+  EXPECT_NE(thrown_message([&] { (void)evaluate(train, actual, fc, 1, interval_bounds{95, lo, minus_inf}); })
+                .find("interval bound at step 2 is not finite"),
+            std::string::npos);
+}
+
 TEST(EvalMetrics, OwaHandCalculation) {
   // 0.5 (12/16 + 1.2/1.5) = 0.5 (0.75 + 0.8) = 0.775
   EXPECT_TRUE(near_rel(owa(12, 1.2, 16, 1.5), 0.775));

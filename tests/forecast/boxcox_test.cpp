@@ -11,6 +11,7 @@
 
 #include "forecast/fixtures.hpp"
 #include "tradecast/forecast/boxcox.hpp"
+#include "tradecast/forecast/engine.hpp"
 #include "tradecast/forecast/simple.hpp"
 
 namespace {
@@ -162,6 +163,54 @@ TEST(BoxCox, InvalidArguments) {
   EXPECT_NO_THROW((void)back_transform(no_intervals, 0.5, false));
   const std::vector<double> one_var = {0.1};
   EXPECT_THROW((void)back_transform(no_intervals, 0.5, true, one_var), tradecast::invalid_argument);
+}
+
+// With λ < 0 the inverse maps (−∞, −1/λ) onto (0, ∞) and rises to +∞ at −1/λ, so an interval
+// bound at or beyond −1/λ is unbounded: +∞ (R's InvBoxCox: NA). By hand, λ = −0.5 (−1/λ = 2):
+// z = 1 gives (1 − 0.5)^(−2) = 4; z = 2 and z = 3 have no value (λz + 1 ≤ 0).
+TEST(BoxCox, BoundBeyondTheInverseDomainIsInfinite) {
+  EXPECT_DOUBLE_EQ(tradecast::forecast::inv_box_cox_bound(1, -0.5), 4);
+  EXPECT_EQ(tradecast::forecast::inv_box_cox_bound(2, -0.5), std::numeric_limits<double>::infinity());
+  EXPECT_EQ(tradecast::forecast::inv_box_cox_bound(3, -0.5), std::numeric_limits<double>::infinity());
+  EXPECT_TRUE(std::isnan(inv_box_cox(3, -0.5)));  // a point forecast there has no value
+  EXPECT_DOUBLE_EQ(tradecast::forecast::inv_box_cox_bound(3, 0.5), 6.25);  // λ > 0: (1.5)^2
+  forecast_values fc;
+  fc.mean = {1};
+  fc.intervals.push_back({95, {0.5}, {3}});
+  const forecast_values out = back_transform(fc, -0.5, false);
+  EXPECT_DOUBLE_EQ(out.mean[0], 4);
+  EXPECT_DOUBLE_EQ(out.intervals[0].lower[0], 1 / (0.75 * 0.75));
+  EXPECT_EQ(out.intervals[0].upper[0], std::numeric_limits<double>::infinity());
+}
+
+// The engine keeps such a forecast and says which bounds are unbounded: forecast(ets(y, lambda =
+// "auto"), h = 4) on 25 monthly values (tests/forecast/data/generate_unbounded_reference.R):
+// ETS(A,N,N) with λ = −0.8999, the 95% upper bound NA in R at every step, everything else R's.
+TEST(BoxCox, UpperBoundBeyondTheInverseDomainIsUnbounded) {
+  const csv_table series(test_data_path("forecast/data/boxcox_ref_unbounded_series.csv"));
+  const csv_table ref(test_data_path("forecast/data/boxcox_ref_unbounded.csv"));
+  std::vector<double> y;
+  for (std::size_t r = 0; r < series.size(); ++r) y.push_back(series.number(r, "value"));
+  ASSERT_EQ(y.size(), 25u);
+  ASSERT_EQ(ref.size(), 4u);
+  tradecast::forecast::forecast_options opt;
+  opt.lambda_auto = true;
+  const auto r = tradecast::forecast::fit_forecast(y, 12, tradecast::forecast::parse_method("ets"), 4, opt);
+  EXPECT_EQ(r.model.method, ref.text(0, "method"));
+  EXPECT_EQ(r.model.status, tradecast::forecast::fit_status::converged);
+  EXPECT_NE(r.model.status_message.find("the upper 95% bound at steps 1-4 is unbounded (+inf): on the Box-Cox scale "
+                                        "(lambda = -0.899927) it lies beyond -1/lambda = 1.1112"),
+            std::string::npos)
+      << r.model.status_message;
+  for (std::size_t i = 0; i < 4; ++i) {
+    SCOPED_TRACE("h=" + std::to_string(i + 1));
+    EXPECT_PRED3(near_rel, r.values.mean[i], ref.number(i, "mean"), 1e-6);
+    EXPECT_PRED3(near_rel, r.values.intervals[0].lower[i], ref.number(i, "lo80"), 1e-6);
+    EXPECT_PRED3(near_rel, r.values.intervals[0].upper[i], ref.number(i, "hi80"), 1e-6);
+    EXPECT_PRED3(near_rel, r.values.intervals[1].lower[i], ref.number(i, "lo95"), 1e-6);
+    EXPECT_TRUE(std::isnan(ref.number(i, "hi95")));  // R: NA
+    EXPECT_EQ(r.values.intervals[1].upper[i], std::numeric_limits<double>::infinity());
+  }
 }
 
 }  // namespace

@@ -45,8 +45,10 @@
 ///   `na.rm = TRUE`); `n_missing` counts them and an issue names them. All actuals missing gives
 ///   NaN everywhere, with an issue. Missing training values are allowed: the scales use the pairs
 ///   (y_t, y_{t−m}) where both are present, as R's `mean(…, na.rm = TRUE)` of the differences.
-///   Forecasts and interval bounds must be finite: a missing forecast is a failure of the method,
-///   not of the data, and throws. Infinite actuals or training values throw.
+///   Forecasts must be finite: a missing forecast is a failure of the method, not of the data,
+///   and throws; so does a NaN interval bound. An unbounded interval end (upper +∞ or lower −∞:
+///   a Box-Cox bound beyond the inverse's domain) is allowed: the interval covers everything on
+///   that side and its MSIS is +∞, with an issue. Infinite actuals or training values throw.
 ///
 /// ## Set level (M4)
 /// aggregate() averages each measure over series (the mean of the per-series means; with equal
@@ -164,7 +166,11 @@ struct scale_pair {
                              std::to_string(interval->upper.size()) + " (upper) values; actual has " +
                              std::to_string(actual.size()));
     for (std::size_t k = 0; k < actual.size(); ++k) {
-      if (!std::isfinite(interval->lower[k]) || !std::isfinite(interval->upper[k]))
+      // Unbounded ends (a Box-Cox upper bound beyond the inverse's domain is +inf) are allowed:
+      // MSIS is then +inf and says so; any other non-finite bound is an error.
+      if (std::isnan(interval->lower[k]) || std::isnan(interval->upper[k]) ||
+          interval->lower[k] == std::numeric_limits<double>::infinity() ||
+          interval->upper[k] == -std::numeric_limits<double>::infinity())
         throw invalid_argument("interval bound at step " + std::to_string(k + 1) + " is not finite");
       if (interval->lower[k] > interval->upper[k])
         throw invalid_argument("interval lower bound " + tradecast::detail::short_number(interval->lower[k]) + " exceeds upper bound " +
@@ -177,7 +183,7 @@ struct scale_pair {
   r.scale = sc.mean_abs;
   r.scale_squared = sc.mean_sq;
   if (interval) r.level = interval->level;
-  std::vector<std::size_t> missing, zero_actual, both_zero;
+  std::vector<std::size_t> missing, zero_actual, both_zero, unbounded;
   double se = 0, sae = 0, sse = 0, spe = 0, sape = 0, ssm = 0, sis = 0;
   std::size_t covered = 0;
   const double alpha = interval ? 1 - interval->level / 100 : 0;
@@ -199,6 +205,7 @@ struct scale_pair {
     else ssm += 200 * std::fabs(e) / denom;
     if (interval) {
       const double lo = interval->lower[k], hi = interval->upper[k];
+      if (!std::isfinite(lo) || !std::isfinite(hi)) unbounded.push_back(k);
       double s = hi - lo;
       if (a < lo) s += 2 / alpha * (lo - a);
       if (a > hi) s += 2 / alpha * (a - hi);
@@ -229,6 +236,9 @@ struct scale_pair {
   if (interval) {
     r.coverage = static_cast<double>(covered) / H;
     r.msis = (sis / H) / r.scale;
+    if (!unbounded.empty())
+      r.issues.push_back("the interval is unbounded (an infinite bound) at step(s) " + detail::step_list(unbounded) +
+                         ": MSIS is +inf");
   }
   r.mase = r.mae / r.scale;
   r.rmsse = std::sqrt((sse / H) / r.scale_squared);

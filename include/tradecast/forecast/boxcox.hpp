@@ -14,6 +14,14 @@
 /// −1/λ for λ > 0, −∞ for λ = 0 and NaN for λ < 0 (R computes sign(0)·∞). The inverse gives NaN
 /// for z > −1/λ when λ < 0 (and at z = −1/λ, where R computes 0·∞).
 ///
+/// ## Interval bounds beyond the inverse's domain (λ < 0)
+/// With λ < 0 the inverse maps (−∞, −1/λ) onto (0, ∞), rising to +∞ at −1/λ. A normal forecast on
+/// the transformed scale can put an interval bound at or beyond −1/λ (Guerrero's method often
+/// picks λ near its lower limit −0.9 for volatile positive data); that bound has no finite value on
+/// the data's scale, and back_transform() makes it +∞ (R's InvBoxCox gives NA). The engine says so
+/// in the model's status message and keeps the forecast; a point forecast beyond −1/λ stays NaN,
+/// which the engine reports as a failed fit.
+///
 /// ## Bias adjustment
 /// A back-transformed forecast mean is the median of the forecast distribution. R's
 /// `biasadj = TRUE` turns it into an approximation of the mean from the transformed-scale
@@ -84,6 +92,15 @@ inline double bc_nan() noexcept { return std::numeric_limits<double>::quiet_NaN(
   return out;
 }
 
+/// An interval bound back on the data's scale: inv_box_cox(), except that with λ < 0 a bound at
+/// or beyond −1/λ, where λz + 1 ≤ 0 and the inverse transformation has no value, is +∞ (the
+/// inverse rises to +∞ as z approaches −1/λ, so the data-scale quantile is unbounded; R's
+/// InvBoxCox gives NA there).
+[[nodiscard]] inline double inv_box_cox_bound(double z, double lambda) {
+  if (lambda < 0 && z >= -1 / lambda) return std::numeric_limits<double>::infinity();
+  return inv_box_cox(z, lambda);
+}
+
 /// R's InvBoxCox(z, lambda, biasadj = TRUE, fvar): the back-transformed mean of a forecast whose
 /// transformed-scale mean is z and variance fvar.
 [[nodiscard]] inline double inv_box_cox_biasadj(double z, double lambda, double fvar) {
@@ -92,7 +109,7 @@ inline double bc_nan() noexcept { return std::numeric_limits<double>::quiet_NaN(
 }
 
 /// Transforms a forecast made on the Box-Cox scale back to the data scale: interval bounds by
-/// inv_box_cox() (quantiles map to quantiles), the mean by inv_box_cox() or, with `biasadj`, by
+/// inv_box_cox_bound() (quantiles map to quantiles; +∞ beyond the inverse's domain), the mean by inv_box_cox() or, with `biasadj`, by
 /// inv_box_cox_biasadj() with the variance recovered from the widest interval (R's InvBoxCox
 /// given a forecast's level/upper/lower).
 /// \throws invalid_argument when `biasadj` is set and `fc` has no interval to recover the
@@ -117,8 +134,10 @@ inline double bc_nan() noexcept { return std::numeric_limits<double>::quiet_NaN(
   for (const auto& pi : fc.intervals) {
     prediction_interval b;
     b.level = pi.level;
-    b.lower = inv_box_cox(pi.lower, lambda);
-    b.upper = inv_box_cox(pi.upper, lambda);
+    b.lower.resize(pi.lower.size());
+    b.upper.resize(pi.upper.size());
+    for (std::size_t i = 0; i < pi.lower.size(); ++i) b.lower[i] = inv_box_cox_bound(pi.lower[i], lambda);
+    for (std::size_t i = 0; i < pi.upper.size(); ++i) b.upper[i] = inv_box_cox_bound(pi.upper[i], lambda);
     out.intervals.push_back(std::move(b));
   }
   return out;
