@@ -401,23 +401,36 @@ fit_input prepare_fit(std::span<const double> y, int m, const method_spec& spec,
 /// Forecasts and fitted values of a model fitted to transformed data, back on the data's scale.
 /// Upper bounds beyond the inverse's domain (λ < 0) become +∞, and the status message says which.
 void back_transform(model_forecast& r, double lambda, bool biasadj) {
+  std::vector<std::size_t> beyond;  // point forecasts with no value on the data's scale
+  if (lambda < 0)
+    for (std::size_t i = 0; i < r.values.mean.size(); ++i)
+      if (r.values.mean[i] >= -1 / lambda) beyond.push_back(i);
   r.values = forecast::back_transform(r.values, lambda, biasadj);
   for (double& f : r.model.fitted) f = inv_box_cox(f, lambda);
   r.model.parameters.emplace_back("lambda", lambda);
   if (lambda >= 0) return;
   std::string unbounded;
+  int parts = 0;
   for (const prediction_interval& b : r.values.intervals) {
     std::vector<std::size_t> steps;
     for (std::size_t i = 0; i < b.upper.size(); ++i)
       if (b.upper[i] == std::numeric_limits<double>::infinity()) steps.push_back(i);
     if (steps.empty()) continue;
-    unbounded += (unbounded.empty() ? "" : "; ") + ("the upper " + tradecast::detail::short_number(b.level) + "% bound at step") +
+    ++parts;
+    unbounded += (unbounded.empty() ? "" : ", ") + ("the upper " + tradecast::detail::short_number(b.level) + "% bound at step") +
                  (steps.size() > 1 ? "s " : " ") + std::to_string(steps.front() + 1) +
                  (steps.size() > 1 ? "-" + std::to_string(steps.back() + 1) : std::string());
   }
+  if (!beyond.empty())
+    r.model.status_message += std::string(r.model.status_message.empty() ? "" : "; ") + "the point forecast at step" +
+                              (beyond.size() > 1 ? "s " : " ") + std::to_string(beyond.front() + 1) +
+                              (beyond.size() > 1 ? "-" + std::to_string(beyond.back() + 1) : std::string()) +
+                              " lies beyond -1/lambda = " + tradecast::detail::short_number(-1 / lambda) +
+                              " on the Box-Cox scale (lambda = " + tradecast::detail::short_number(lambda) +
+                              "), where the inverse transformation has no value: choose a lambda >= 0";
   if (unbounded.empty()) return;
-  std::string note = unbounded + " is unbounded (+inf): on the Box-Cox scale (lambda = " +
-                     tradecast::detail::short_number(lambda) + ") it lies beyond -1/lambda = " +
+  std::string note = unbounded + (parts > 1 ? " are" : " is") + " unbounded (+inf): on the Box-Cox scale (lambda = " +
+                     tradecast::detail::short_number(lambda) + ") " + (parts > 1 ? "they lie" : "it lies") + " beyond -1/lambda = " +
                      tradecast::detail::short_number(-1 / lambda) +
                      ", where the inverse transformation rises to infinity (R gives NA)";
   r.model.status_message += (r.model.status_message.empty() ? "" : "; ") + note;

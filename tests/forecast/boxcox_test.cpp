@@ -213,4 +213,23 @@ TEST(BoxCox, UpperBoundBeyondTheInverseDomainIsUnbounded) {
   }
 }
 
+// A point forecast beyond −1/λ has no value: the fit fails and says why. By hand, y = 1, 2, 4, …,
+// 64 and λ = −0.5: z = 2(1 − y^−0.5) runs from 0 to 1.75, the drift is 1.75/6, so the forecast
+// z = 1.75 + k·0.2917 ≥ 2.04 > −1/λ = 2 at every step (R: rwf(y, drift = TRUE, lambda = -0.5)
+// gives NA means).
+TEST(BoxCox, PointForecastBeyondTheInverseDomainFailsSayingWhy) {
+  const std::vector<double> y = {1, 2, 4, 8, 16, 32, 64};
+  tradecast::forecast::forecast_options opt;
+  opt.lambda = -0.5;
+  const auto r = tradecast::forecast::fit_forecast(y, 1, tradecast::forecast::parse_method("drift"), 5, opt);
+  EXPECT_EQ(r.model.status, tradecast::forecast::fit_status::failed);
+  EXPECT_TRUE(std::isnan(r.values.mean[0]));
+  EXPECT_NE(r.model.status_message.find("the point forecast at steps 1-5 lies beyond -1/lambda = 2 on the Box-Cox scale "
+                                        "(lambda = -0.5), where the inverse transformation has no value"),
+            std::string::npos)
+      << r.model.status_message;
+  EXPECT_NE(r.model.status_message.find("the upper 80% bound at steps 1-5, the upper 95% bound at steps 1-5 are unbounded"),
+            std::string::npos);
+}
+
 }  // namespace
