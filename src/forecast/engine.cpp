@@ -314,19 +314,20 @@ void check_fit_arguments(std::span<const double> y, const method_spec& spec, int
 
 /// The last step of every fit: forecasts that are not all finite numbers (the arithmetic
 /// overflowed, or a multiplicative trend turned negative) make the fit `failed`, with a message
-/// saying where; the values stay as computed. With a Box-Cox λ < 0, upper bounds of +∞ are the
-/// back-transformation's unbounded quantiles (back_transform() has said so) and are kept.
+/// saying where; the values stay as computed. After a Box-Cox transformation, infinite bounds
+/// around a finite point forecast are the back-transformation's unbounded quantiles
+/// (back_transform() has said so) and are kept.
 void flag_non_finite(model_forecast& r, std::optional<double> lambda = std::nullopt) {
   if (r.model.status == fit_status::failed) return;
   forecast_values checked;
   const forecast_values* v = &r.values;
-  if (lambda && *lambda < 0) {
+  if (lambda) {
     checked = r.values;
     for (auto& b : checked.intervals)
-      for (std::size_t i = 0; i < b.upper.size(); ++i)
-        if (b.upper[i] == std::numeric_limits<double>::infinity() && i < checked.mean.size() &&
-            std::isfinite(checked.mean[i]))
-          b.upper[i] = checked.mean[i];
+      for (auto* side : {&b.lower, &b.upper})
+        for (std::size_t i = 0; i < side->size(); ++i)
+          if (std::isinf((*side)[i]) && i < checked.mean.size() && std::isfinite(checked.mean[i]))
+            (*side)[i] = checked.mean[i];
     v = &checked;
   }
   const std::string where = first_non_finite(*v);
@@ -398,42 +399,63 @@ fit_input prepare_fit(std::span<const double> y, int m, const method_spec& spec,
   return in;
 }
 
+/// "step 3", "steps 1-4" (a run) or "steps 1, 3, 4" for 0-based steps in increasing order.
+std::string step_range(const std::vector<std::size_t>& steps) {
+  if (steps.size() == 1) return "step " + std::to_string(steps.front() + 1);
+  if (steps.back() - steps.front() + 1 == steps.size())
+    return "steps " + std::to_string(steps.front() + 1) + "-" + std::to_string(steps.back() + 1);
+  std::string out = "steps ";
+  for (std::size_t k = 0; k < steps.size(); ++k) out += (k ? ", " : "") + std::to_string(steps[k] + 1);
+  return out;
+}
+
 /// Forecasts and fitted values of a model fitted to transformed data, back on the data's scale.
-/// Upper bounds beyond the inverse's domain (λ < 0) become +∞, and the status message says which.
+/// A bound finite on the transformed scale but infinite on the data's (λ < 0: at or beyond −1/λ,
+/// where the inverse rises to infinity; otherwise the inverse's power overflows double precision,
+/// e.g. λ near 0 after Guerrero's lower limit is raised to 0 for data with zeros) is kept as an
+/// unbounded end, and the status message says which; so is a point forecast with no value.
 void back_transform(model_forecast& r, double lambda, bool biasadj) {
-  std::vector<std::size_t> beyond;  // point forecasts with no value on the data's scale
-  if (lambda < 0)
-    for (std::size_t i = 0; i < r.values.mean.size(); ++i)
-      if (r.values.mean[i] >= -1 / lambda) beyond.push_back(i);
+  const forecast_values before = r.values;
   r.values = forecast::back_transform(r.values, lambda, biasadj);
   for (double& f : r.model.fitted) f = inv_box_cox(f, lambda);
   r.model.parameters.emplace_back("lambda", lambda);
-  if (lambda >= 0) return;
+  const std::string lam = tradecast::detail::short_number(lambda);
+  const auto add = [&](const std::string& note) { r.model.status_message += (r.model.status_message.empty() ? "" : "; ") + note; };
+  std::vector<std::size_t> beyond;  // point forecasts with no value on the data's scale
+  for (std::size_t i = 0; i < r.values.mean.size(); ++i)
+    if (std::isfinite(before.mean[i]) && !std::isfinite(r.values.mean[i])) beyond.push_back(i);
+  if (!beyond.empty())
+    add("the point forecast at " + step_range(beyond) +
+        (lambda < 0 ? " lies beyond -1/lambda = " + tradecast::detail::short_number(-1 / lambda) + " on the Box-Cox scale (lambda = " +
+                          lam + "), where the inverse transformation has no value: choose a lambda >= 0"
+                    : " has no finite value on the data's scale: the inverse Box-Cox transformation (lambda = " + lam +
+                          ") exceeds double precision"));
   std::string unbounded;
   int parts = 0;
-  for (const prediction_interval& b : r.values.intervals) {
-    std::vector<std::size_t> steps;
-    for (std::size_t i = 0; i < b.upper.size(); ++i)
-      if (b.upper[i] == std::numeric_limits<double>::infinity()) steps.push_back(i);
-    if (steps.empty()) continue;
-    ++parts;
-    unbounded += (unbounded.empty() ? "" : ", ") + ("the upper " + tradecast::detail::short_number(b.level) + "% bound at step") +
-                 (steps.size() > 1 ? "s " : " ") + std::to_string(steps.front() + 1) +
-                 (steps.size() > 1 ? "-" + std::to_string(steps.back() + 1) : std::string());
+  for (std::size_t k = 0; k < r.values.intervals.size(); ++k) {
+    const prediction_interval& b = r.values.intervals[k];
+    const prediction_interval& z = before.intervals[k];
+    for (const bool upper : {false, true}) {
+      const std::vector<double>& after_side = upper ? b.upper : b.lower;
+      const std::vector<double>& before_side = upper ? z.upper : z.lower;
+      std::vector<std::size_t> steps;
+      for (std::size_t i = 0; i < after_side.size(); ++i)
+        if (std::isinf(after_side[i]) && std::isfinite(before_side[i])) steps.push_back(i);
+      if (steps.empty()) continue;
+      ++parts;
+      unbounded += (unbounded.empty() ? "" : ", ") + std::string(upper ? "the upper " : "the lower ") +
+                   tradecast::detail::short_number(b.level) + "% bound at " + step_range(steps);
+    }
   }
-  if (!beyond.empty())
-    r.model.status_message += std::string(r.model.status_message.empty() ? "" : "; ") + "the point forecast at step" +
-                              (beyond.size() > 1 ? "s " : " ") + std::to_string(beyond.front() + 1) +
-                              (beyond.size() > 1 ? "-" + std::to_string(beyond.back() + 1) : std::string()) +
-                              " lies beyond -1/lambda = " + tradecast::detail::short_number(-1 / lambda) +
-                              " on the Box-Cox scale (lambda = " + tradecast::detail::short_number(lambda) +
-                              "), where the inverse transformation has no value: choose a lambda >= 0";
   if (unbounded.empty()) return;
-  std::string note = unbounded + (parts > 1 ? " are" : " is") + " unbounded (+inf): on the Box-Cox scale (lambda = " +
-                     tradecast::detail::short_number(lambda) + ") " + (parts > 1 ? "they lie" : "it lies") + " beyond -1/lambda = " +
-                     tradecast::detail::short_number(-1 / lambda) +
-                     ", where the inverse transformation rises to infinity (R gives NA)";
-  r.model.status_message += (r.model.status_message.empty() ? "" : "; ") + note;
+  const std::string are = parts > 1 ? " are" : " is";
+  if (lambda < 0)
+    add(unbounded + are + " unbounded (+inf): on the Box-Cox scale (lambda = " + lam + ") " +
+        (parts > 1 ? "they lie" : "it lies") + " beyond -1/lambda = " + tradecast::detail::short_number(-1 / lambda) +
+        ", where the inverse transformation rises to infinity (R gives NA)");
+  else
+    add(unbounded + are + " unbounded (inf): the inverse Box-Cox transformation (lambda = " + lam +
+        ") of the transformed-scale bound exceeds double precision (R gives Inf)");
 }
 
 }  // namespace tradecast::forecast::detail

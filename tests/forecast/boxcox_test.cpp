@@ -228,8 +228,42 @@ TEST(BoxCox, PointForecastBeyondTheInverseDomainFailsSayingWhy) {
                                         "(lambda = -0.5), where the inverse transformation has no value"),
             std::string::npos)
       << r.model.status_message;
-  EXPECT_NE(r.model.status_message.find("the upper 80% bound at steps 1-5, the upper 95% bound at steps 1-5 are unbounded"),
-            std::string::npos);
+  // The lower bounds z_k − q·se_k (rwf's se_k = σ·sqrt(k(1 + k/6)), σ² = 0.1652/5 from the
+  // differences' residuals) cross 2 from step 3 on at 80% (2.625 − 1.2816·0.3857 = 2.131) and at
+  // step 5 at 95% (3.208 − 1.96·0.5505 = 2.129; step 4: 2.917 − 1.96·0.4694 = 1.997).
+  EXPECT_NE(r.model.status_message.find("the lower 80% bound at steps 3-5, the upper 80% bound at steps 1-5, the lower 95% "
+                                        "bound at step 5, the upper 95% bound at steps 1-5 are unbounded"),
+            std::string::npos)
+      << r.model.status_message;
+}
+
+// λ > 0 can overflow too: six zeros among 9 values raise Guerrero's lower limit to 0, λ lands at
+// 4.1e-5, and the inverse power 1/λ = 24377 of the upper bounds exceeds double precision. R's
+// ses(y, h = 3, lambda = "auto") gives Inf upper bounds and keeps the forecast (0, lower bounds
+// −0); so does tradecast, saying so (tests/forecast/data/generate_unbounded_reference.R).
+TEST(BoxCox, UpperBoundBeyondDoublePrecision) {
+  const csv_table ref(test_data_path("forecast/data/boxcox_ref_unbounded_zeros.csv"));
+  ASSERT_EQ(ref.size(), 3u);
+  const std::vector<double> y = {0.8243892055826681, 0, 0.4906544000282228, 0.36952233623563757, 0, 0.5339859686670293, 0, 0, 0};
+  tradecast::forecast::forecast_options opt;
+  opt.lambda_auto = true;
+  const auto r = tradecast::forecast::fit_forecast(y, 1, tradecast::forecast::parse_method("ses"), 3, opt);
+  EXPECT_EQ(r.model.status, tradecast::forecast::fit_status::converged);
+  EXPECT_NE(r.model.status_message.find("the upper 80% bound at steps 1-3, the upper 95% bound at steps 1-3 are unbounded "
+                                        "(inf): the inverse Box-Cox transformation (lambda = 4.10226e-05)"),
+            std::string::npos)
+      << r.model.status_message;
+  ASSERT_EQ(r.model.parameters.back().first, "lambda");
+  EXPECT_PRED3(near_rel, r.model.parameters.back().second, ref.number(0, "lambda"), 1e-6);
+  for (std::size_t i = 0; i < 3; ++i) {
+    SCOPED_TRACE("h=" + std::to_string(i + 1));
+    EXPECT_NEAR(r.values.mean[i], ref.number(i, "mean"), 1e-12);
+    EXPECT_NEAR(r.values.intervals[0].lower[i], ref.number(i, "lo80"), 1e-12);
+    EXPECT_NEAR(r.values.intervals[1].lower[i], ref.number(i, "lo95"), 1e-12);
+    EXPECT_EQ(ref.number(i, "hi80"), std::numeric_limits<double>::infinity());  // R: Inf
+    EXPECT_EQ(r.values.intervals[0].upper[i], std::numeric_limits<double>::infinity());
+    EXPECT_EQ(r.values.intervals[1].upper[i], std::numeric_limits<double>::infinity());
+  }
 }
 
 }  // namespace

@@ -1,8 +1,12 @@
-# Regenerates tests/forecast/data/boxcox_ref_unbounded.csv, used by
-# BoxCox.UpperBoundBeyondTheInverseDomainIsUnbounded: a Box-Cox forecast whose upper 95% bound lies
-# beyond -1/lambda on the transformed scale (lambda < 0), where R's InvBoxCox gives NA.
-# Series: 25 monthly values (seeded draws written out below, frequency 12, from January 2000).
-# R call: forecast(ets(y, lambda = "auto"), h = 4) (lambda = BoxCox.lambda(y, lower = -0.9)).
+# Regenerates tests/forecast/data/boxcox_ref_unbounded*.csv, used by
+# BoxCox.UpperBoundBeyondTheInverseDomainIsUnbounded and BoxCox.UpperBoundBeyondDoublePrecision:
+#  - a Box-Cox forecast whose upper 95% bound lies beyond -1/lambda on the transformed scale
+#    (lambda < 0), where R's InvBoxCox gives NA. Series: 25 monthly values (random draws written out
+#    below, frequency 12, from January 2000). R call: forecast(ets(y, lambda = "auto"), h = 4)
+#    (lambda = BoxCox.lambda(y, lower = -0.9)).
+#  - zeros: 9 annual values, six of them 0; Guerrero's lambda is then searched from 0 and lands at
+#    4.1e-5, and the inverse power 1/lambda = 24377 overflows: R's upper bounds are Inf.
+#    R call: ses(y, h = 3, lambda = "auto").
 # Pinned versions: R 4.2.2 + forecast 8.20 (Debian bookworm: r-base-core, r-cran-forecast).
 #   Rscript tests/forecast/data/generate_unbounded_reference.R   (run from the repository root)
 # The tests only read the CSV file; they never call R.
@@ -22,3 +26,9 @@ lines <- c("step,method,lambda,mean,lo80,hi80,lo95,hi95",
                    num(fc$upper[, 1]), num(fc$lower[, 2]), num(fc$upper[, 2])))
 writeLines(lines, "tests/forecast/data/boxcox_ref_unbounded.csv")
 writeLines(c("value", sprintf("%.17g", as.numeric(y))), "tests/forecast/data/boxcox_ref_unbounded_series.csv")
+z <- ts(c(0.8243892055826681, 0, 0.4906544000282228, 0.36952233623563757, 0, 0.5339859686670293, 0, 0, 0))
+sz <- suppressWarnings(ses(z, h = 3, lambda = "auto"))
+writeLines(c("step,lambda,mean,lo80,hi80,lo95,hi95",
+             sprintf("%d,%s,%s,%s,%s,%s,%s", 1:3, num(sz$model$lambda), num(sz$mean), num(sz$lower[, 1]), num(sz$upper[, 1]),
+                     num(sz$lower[, 2]), num(sz$upper[, 2]))),
+           "tests/forecast/data/boxcox_ref_unbounded_zeros.csv")
