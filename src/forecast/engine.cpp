@@ -314,14 +314,14 @@ void check_fit_arguments(std::span<const double> y, const method_spec& spec, int
 
 /// The last step of every fit: forecasts that are not all finite numbers (the arithmetic
 /// overflowed, or a multiplicative trend turned negative) make the fit `failed`, with a message
-/// saying where; the values stay as computed. After a Box-Cox transformation, infinite bounds
-/// around a finite point forecast are the back-transformation's unbounded quantiles
-/// (back_transform() has said so) and are kept.
-void flag_non_finite(model_forecast& r, std::optional<double> lambda = std::nullopt) {
+/// saying where; the values stay as computed. With `infinite_bounds_explained` (back_transform()
+/// found every transformed-scale bound finite and named the ones that became infinite), infinite
+/// bounds around a finite point forecast are unbounded quantiles and are kept.
+void flag_non_finite(model_forecast& r, bool infinite_bounds_explained = false) {
   if (r.model.status == fit_status::failed) return;
   forecast_values checked;
   const forecast_values* v = &r.values;
-  if (lambda) {
+  if (infinite_bounds_explained) {
     checked = r.values;
     for (auto& b : checked.intervals)
       for (auto* side : {&b.lower, &b.upper})
@@ -414,8 +414,14 @@ std::string step_range(const std::vector<std::size_t>& steps) {
 /// where the inverse rises to infinity; otherwise the inverse's power overflows double precision,
 /// e.g. λ near 0 after Guerrero's lower limit is raised to 0 for data with zeros) is kept as an
 /// unbounded end, and the status message says which; so is a point forecast with no value.
-void back_transform(model_forecast& r, double lambda, bool biasadj) {
+/// Returns whether every bound was finite on the transformed scale (so that every infinite bound
+/// now is such an unbounded end, for flag_non_finite()).
+bool back_transform(model_forecast& r, double lambda, bool biasadj) {
   const forecast_values before = r.values;
+  bool all_finite_before = true;
+  for (const prediction_interval& b : before.intervals)
+    for (const auto* side : {&b.lower, &b.upper})
+      for (double x : *side) all_finite_before = all_finite_before && std::isfinite(x);
   r.values = forecast::back_transform(r.values, lambda, biasadj);
   for (double& f : r.model.fitted) f = inv_box_cox(f, lambda);
   r.model.parameters.emplace_back("lambda", lambda);
@@ -447,7 +453,7 @@ void back_transform(model_forecast& r, double lambda, bool biasadj) {
                    tradecast::detail::short_number(b.level) + "% bound at " + step_range(steps);
     }
   }
-  if (unbounded.empty()) return;
+  if (unbounded.empty()) return all_finite_before;
   const std::string are = parts > 1 ? " are" : " is";
   if (lambda < 0)
     add(unbounded + are + " unbounded (+inf): on the Box-Cox scale (lambda = " + lam + ") " +
@@ -456,6 +462,7 @@ void back_transform(model_forecast& r, double lambda, bool biasadj) {
   else
     add(unbounded + are + " unbounded (inf): the inverse Box-Cox transformation (lambda = " + lam +
         ") of the transformed-scale bound exceeds double precision (R gives Inf)");
+  return all_finite_before;
 }
 
 }  // namespace tradecast::forecast::detail
@@ -590,8 +597,8 @@ model_forecast fit_forecast(std::span<const double> y, int m, const method_spec&
                             const forecast_options& opt) {
   const detail::fit_input in = detail::prepare_fit(y, m, spec, h, opt);
   model_forecast r = detail::fit_forecast_untransformed(in.data(y), m, in.spec, h, opt);
-  if (in.lambda) detail::back_transform(r, *in.lambda, opt.biasadj);
-  detail::flag_non_finite(r, in.lambda);
+  const bool explained = in.lambda && detail::back_transform(r, *in.lambda, opt.biasadj);
+  detail::flag_non_finite(r, explained);
   return r;
 }
 
@@ -671,8 +678,8 @@ std::vector<forecast_outcome> fit_forecast_many(std::span<const forecast_job> jo
       model_forecast r = spec.kind == method_kind::ets
                              ? detail::ets_model_forecast(fits[k].fits.front(), s.in.spec, job.h, o)
                              : detail::comb_finish(s.in.data(job.y), job.m, job.h, o, s.sa, fits[k].fits);
-      if (s.in.lambda) detail::back_transform(r, *s.in.lambda, o.biasadj);
-      detail::flag_non_finite(r, s.in.lambda);
+      const bool explained = s.in.lambda && detail::back_transform(r, *s.in.lambda, o.biasadj);
+      detail::flag_non_finite(r, explained);
       out[i].result = std::move(r);
     } catch (...) {
       out[i].error = std::current_exception();
@@ -710,8 +717,8 @@ std::pair<reusable_fit, model_forecast> fit_reusable(std::span<const double> y, 
   } else {
     r = detail::fit_forecast_untransformed(z, m, rf.spec, h, opt);
   }
-  if (rf.lambda) detail::back_transform(r, *rf.lambda, opt.biasadj);
-  detail::flag_non_finite(r, rf.lambda);
+  const bool explained = rf.lambda && detail::back_transform(r, *rf.lambda, opt.biasadj);
+  detail::flag_non_finite(r, explained);
   return {std::move(rf), std::move(r)};
 }
 
@@ -732,8 +739,8 @@ model_forecast reapply_forecast(const reusable_fit& fit, std::span<const double>
   } else {
     r = detail::fit_forecast_untransformed(z, fit.m, fit.spec, h, opt);
   }
-  if (fit.lambda) detail::back_transform(r, *fit.lambda, opt.biasadj);
-  detail::flag_non_finite(r, fit.lambda);
+  const bool explained = fit.lambda && detail::back_transform(r, *fit.lambda, opt.biasadj);
+  detail::flag_non_finite(r, explained);
   return r;
 }
 
