@@ -115,7 +115,13 @@ std::string table::render() const {
   return out;
 }
 
-std::string fixed(double v, int digits) { return std::isnan(v) ? std::string() : fmt::format("{:.{}f}", v, digits); }
+std::string fixed(double v, int digits) {
+  if (std::isnan(v)) return {};
+  std::string out = fmt::format("{:.{}f}", v, digits);
+  // A negative value that rounds to zero ("-0.000", e.g. R's −0 lower bounds) prints as zero.
+  if (out.front() == '-' && out.find_first_not_of("-0.") == std::string::npos) out.erase(0, 1);
+  return out;
+}
 
 std::string signed_percent(double v, int digits) {
   return std::isnan(v) ? std::string() : fmt::format("{:+.{}f}%", v, digits);

@@ -504,6 +504,32 @@ TEST(CliEvaluate, SeriesLeftOutOfSetMeansIsNamedOncePerMethod) {
   EXPECT_THAT(r.out, testing::ContainsRegex("naive +2 +15\\.556 +1\\.500 +1\\.000"));
 }
 
+// Box-Cox bounds without a finite value on the data's scale are shown as unbounded, and the
+// forecast is kept: 9 annual values with six zeros, ses with --lambda auto (Guerrero's lambda
+// 4.1e-5, R: ses(y, h = 2, lambda = "auto") gives upper bounds Inf and lower bounds -0). The
+// table prints -0 as 0.000, never "-0.000"; JSON has null for the unbounded ends.
+TEST(CliForecast, UnboundedBoxCoxBoundsAreShownAndSaid) {
+  std::string csv = "series,period,value\n";
+  const double v[] = {0.8243892055826681, 0, 0.4906544000282228, 0.36952233623563757, 0, 0.5339859686670293, 0, 0, 0};
+  for (int i = 0; i < 9; ++i) {
+    std::ostringstream value;
+    value.precision(17);
+    value << v[i];
+    csv += "z," + std::to_string(2000 + i) + "," + value.str() + "\n";
+  }
+  const std::string file = write_temp("zeros.csv", csv);
+  const result t = run("forecast --input " + file + " --method ses -H 2 --lambda auto");
+  ASSERT_EQ(t.status, 0) << t.out;
+  EXPECT_THAT(t.out, HasSubstr("the upper 80% bound at steps 1-2, the upper 95% bound at steps 1-2 are unbounded (inf)"));
+  EXPECT_THAT(t.out, HasSubstr("2009    0.000  0.000   inf  0.000   inf  forecast"));
+  EXPECT_THAT(t.out, Not(HasSubstr("-0.000")));
+  const result j = run("forecast --input " + file + " --method ses -H 2 --lambda auto --format json");
+  ASSERT_EQ(j.status, 0) << j.out;
+  const auto doc = nlohmann::json::parse(j.out);
+  EXPECT_TRUE(doc["forecasts"][0]["hi95"].is_null());
+  EXPECT_TRUE(doc["forecasts"][0]["lo95"].is_number());
+}
+
 // ---- forecast --wide: every series of a wide-layout file ----
 
 namespace {
