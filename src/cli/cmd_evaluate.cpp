@@ -103,6 +103,7 @@ method_score score_method(const std::string& name, const loaded_sets& sets, cons
   const auto t0 = std::chrono::steady_clock::now();
   const batch::batch_result r = batch::forecast_batch(inputs, spec, 0, fo, bo);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  report_batch_statuses(r, name + ": ");  // which series fell back, and why
   std::vector<eval::accuracy> acc;
   std::vector<std::string> ids;
   acc.reserve(inputs.size());

@@ -242,45 +242,6 @@ std::string status_text(const batch::series_result& sr) {
   }
 }
 
-// Series ids joined with ", ".
-std::string id_list(const std::vector<std::string>& ids) {
-  std::string out;
-  for (const auto& id : ids) out += (out.empty() ? "" : ", ") + id;
-  return out;
-}
-
-// Reports on stderr every series that did not get the requested method (batch fallbacks and
-// failures, grouped by reason) and every series whose model fell back to a simpler one.
-void report_statuses(const batch::batch_result& r) {
-  const std::size_t n = r.series.size();
-  for (const auto status : {batch::series_status::fell_back, batch::series_status::failed}) {
-    std::vector<std::string> ids;
-    std::vector<std::pair<std::string, std::vector<std::string>>> reasons;  // message -> ids, first-seen order
-    for (const auto& sr : r.series) {
-      if (sr.status != status) continue;
-      ids.push_back(sr.id);
-      auto it = std::find_if(reasons.begin(), reasons.end(), [&](const auto& g) { return g.first == sr.message; });
-      if (it == reasons.end()) reasons.push_back({sr.message, {sr.id}});
-      else it->second.push_back(sr.id);
-    }
-    if (ids.empty()) continue;
-    std::cerr << fmt::format("tradecast: warning: {} of {} series {}{}: {}\n", ids.size(), n, batch::to_string(status),
-                             status == batch::series_status::failed ? " (no forecasts: empty in csv, null in json)" : "",
-                             id_list(ids));
-    if (reasons.size() == 1)
-      std::cerr << "tradecast:   reason: " << reasons.front().first << "\n";
-    else
-      for (const auto& [message, group] : reasons) std::cerr << "tradecast:   " << id_list(group) << ": " << message << "\n";
-  }
-  std::vector<std::string> simpler;
-  for (const auto& sr : r.series)
-    if (sr.status == batch::series_status::ok && sr.model.status == forecast::fit_status::fell_back) simpler.push_back(sr.id);
-  if (!simpler.empty())
-    std::cerr << fmt::format("tradecast: note: {} of {} series: the model fell back to a simpler one (reasons: "
-                             "model_message in --format json): {}\n",
-                             simpler.size(), n, id_list(simpler));
-}
-
 // Every series of --wide, in parallel; output in input order, then the fallbacks on stderr.
 int run_wide(const forecast_cli_options& o) {
   if (!o.in.input.empty() || !o.in.series.empty())
@@ -377,7 +338,7 @@ int run_wide(const forecast_cli_options& o) {
                        r.ok, r.fell_back, r.failed, wl, wl, wl);
   }
   write_output(o.output, out.str());
-  report_statuses(r);
+  report_batch_statuses(r);
   return 0;
 }
 

@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "tradecast/batch/batch.hpp"
 #include "tradecast/data/vietnam_japan.hpp"
 #include "tradecast/forecast/engine.hpp"
 #include "tradecast/io/csv.hpp"
@@ -153,5 +154,45 @@ nlohmann::ordered_json metadata_json(const series& s) {
   j["notes"] = m.notes;
   return j;
 }
+
+// Series ids joined with ", ".
+namespace {
+std::string id_list(const std::vector<std::string>& ids) {
+  std::string out;
+  for (const auto& id : ids) out += (out.empty() ? "" : ", ") + id;
+  return out;
+}
+}  // namespace
+
+void report_batch_statuses(const batch::batch_result& r, const std::string& label) {
+  const std::size_t n = r.series.size();
+  for (const auto status : {batch::series_status::fell_back, batch::series_status::failed}) {
+    std::vector<std::string> ids;
+    std::vector<std::pair<std::string, std::vector<std::string>>> reasons;  // message -> ids, first-seen order
+    for (const auto& sr : r.series) {
+      if (sr.status != status) continue;
+      ids.push_back(sr.id);
+      auto it = std::find_if(reasons.begin(), reasons.end(), [&](const auto& g) { return g.first == sr.message; });
+      if (it == reasons.end()) reasons.push_back({sr.message, {sr.id}});
+      else it->second.push_back(sr.id);
+    }
+    if (ids.empty()) continue;
+    std::cerr << fmt::format("tradecast: warning: {}{} of {} series {}{}: {}\n", label, ids.size(), n, batch::to_string(status),
+                             status == batch::series_status::failed ? " (no forecasts: empty in csv, null in json)" : "",
+                             id_list(ids));
+    if (reasons.size() == 1)
+      std::cerr << "tradecast:   reason: " << reasons.front().first << "\n";
+    else
+      for (const auto& [message, group] : reasons) std::cerr << "tradecast:   " << id_list(group) << ": " << message << "\n";
+  }
+  std::vector<std::string> simpler;
+  for (const auto& sr : r.series)
+    if (sr.status == batch::series_status::ok && sr.model.status == forecast::fit_status::fell_back) simpler.push_back(sr.id);
+  if (!simpler.empty())
+    std::cerr << fmt::format("tradecast: note: {}{} of {} series: the model fell back to a simpler one{}: {}\n", label,
+                             simpler.size(), n, label.empty() ? " (reasons: model_message in --format json)" : "",
+                             id_list(simpler));
+}
+
 
 }  // namespace tradecast::cli

@@ -10,6 +10,10 @@
 
 #include "tradecast/core.hpp"
 
+namespace tradecast::batch {
+struct batch_result;
+}
+
 namespace tradecast::forecast {
 struct forecast_options;
 }
@@ -75,6 +79,11 @@ void write_file(const std::string& option, const std::string& file, const std::s
 /// Writes `text` to --output FILE, or to standard output when `file` is empty.
 /// \throws invalid_argument naming --output when the file cannot be written.
 void write_output(const std::string& file, const std::string& text);
+
+/// Reports on stderr every series of a batch that did not get the requested method (fallbacks
+/// and failures, grouped by reason) and every series whose model fell back to a simpler one;
+/// `label` (e.g. "ets: ") starts each line's text.
+void report_batch_statuses(const batch::batch_result& r, const std::string& label = "");
 
 /// Series metadata as JSON.
 [[nodiscard]] nlohmann::ordered_json metadata_json(const series& s);

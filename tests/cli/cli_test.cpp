@@ -442,6 +442,10 @@ TEST(CliEvaluate, SeriesWithoutIntervalIsScoredOnItsPoints) {
   EXPECT_THAT(r.out, HasSubstr("note: naive: series 'b' is left out of the set mean of MASE (nan), RMSSE (nan), MSIS (nan), "
                                "coverage (nan): "));
   EXPECT_THAT(r.out, HasSubstr("the forecast has no 95% interval"));
+  // Which series fell back, and why, per method.
+  EXPECT_THAT(r.out, HasSubstr("warning: naive: 1 of 2 series fell back to naive: b\ntradecast:   reason: method 'naive': "
+                               "1 observation(s); forecasting needs at least 2"));
+  EXPECT_THAT(r.out, HasSubstr("warning: theta: 1 of 2 series fell back to naive: b"));
   const auto doc = nlohmann::json::parse(r.out.substr(r.out.find('[')));
   EXPECT_NEAR(doc[0]["smape"].get<double>(), (200.0 / 7 + 200.0 / 11) / 2, 1e-9);
   EXPECT_NEAR(doc[0]["mase"].get<double>(), 1.0, 1e-12);
