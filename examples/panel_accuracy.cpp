@@ -5,8 +5,8 @@
 //  - batch::forecast_batch() forecasts every series on all cores, each with its own status (a
 //    series that cannot be fitted falls back to naive and says why; results do not depend on the
 //    number of threads);
-//  - eval::evaluate() and eval::aggregate() give the M4 measures, eval::owa() the OWA against
-//    Naive2;
+//  - eval::evaluate() and eval::aggregate() give the M4 measures (with the 95% prediction
+//    intervals: MSIS and coverage), eval::owa() the OWA against Naive2;
 //  - eval::rolling_origin() is R's tsCV: errors 1..h steps ahead from every origin.
 // Uses only the installed API: find_package(tradecast) + tradecast::tradecast.
 //
@@ -38,7 +38,7 @@ struct scored {
 scored score(const io::wide_set& train, const io::wide_set& test, const std::string& method) {
   const std::vector<batch::batch_input> inputs = batch::inputs_of(train);
   forecast::forecast_options fo;
-  fo.levels.clear();  // point forecasts only: the measures below need no intervals
+  fo.levels = {95};  // the interval M4 scores (MSIS and coverage)
   batch::batch_options bo;
   bo.progress_bar = false;
   bo.keep_fitted = false;
@@ -50,7 +50,7 @@ scored score(const io::wide_set& train, const io::wide_set& test, const std::str
   std::vector<eval::accuracy> per_series;
   std::vector<std::string> ids;
   for (std::size_t i = 0; i < r.series.size(); ++i) {
-    per_series.push_back(eval::evaluate(train.series[i].values, test.series[i].values, r.series[i].values, train.m));
+    per_series.push_back(eval::evaluate(train.series[i].values, test.series[i].values, r.series[i].values, train.m, 95.0));
     ids.push_back(r.series[i].id);
   }
   out.acc = eval::aggregate(per_series, ids);
@@ -91,11 +91,12 @@ int main(int argc, char** argv) try {
 
   // Naive2 first: OWA is relative to it.
   const scored naive2 = score(train, test, "naive2");
-  std::printf("%-8s %8s %8s %8s %10s %9s\n", "method", "sMAPE", "MASE", "OWA", "fallbacks", "seconds");
+  std::printf("%-8s %8s %8s %8s %8s %8s %10s %9s\n", "method", "sMAPE", "MASE", "OWA", "MSIS", "cover95", "fallbacks",
+              "seconds");
   for (const std::string method : {"naive2", "ses", "theta", "comb", "ets", "auto"}) {
     const scored s = method == "naive2" ? naive2 : score(train, test, method);
-    std::printf("%-8s %8.3f %8.3f %8.3f %10zu %9.3f\n", method.c_str(), s.acc.smape, s.acc.mase,
-                eval::owa(s.acc, naive2.acc), s.fell_back, s.seconds);
+    std::printf("%-8s %8.3f %8.3f %8.3f %8.3f %7.1f%% %10zu %9.3f\n", method.c_str(), s.acc.smape, s.acc.mase,
+                eval::owa(s.acc, naive2.acc), s.acc.msis, 100 * s.acc.coverage, s.fell_back, s.seconds);
     for (const auto& ex : s.acc.excluded)  // a series left out of a measure is never silent
       std::printf("  %s left out of %s: %s\n", ex.id.c_str(), ex.measure.c_str(), ex.reason.c_str());
   }

@@ -1,7 +1,8 @@
 # Regenerates tests/examples/panel_ref.csv: what R gives for examples/panel_accuracy.cpp on the
 # first 100 series of M3 Quarterly (data/m3/), checked by the test example.panel_accuracy
 # (examples/CMakeLists.txt).
-#  - set level (kind "set"): sMAPE, MASE and OWA of naive2, ses, theta, comb, ets and auto, computed
+#  - set level (kind "set"): sMAPE, MASE and OWA of naive2, ses, theta, comb, ets and auto, and the
+#    MSIS and coverage of their 95% prediction intervals, computed
 #    by bench/m3/run_r.R (the M3 benchmark's R side: forecast's ses, thetaf, ets, the M4 Comb and
 #    Naive2, and auto as the median of ets, thetaf, rwf(drift = TRUE) and ets(damped = TRUE))
 #    on a copy of the first 100 rows of the training and test files;
@@ -23,7 +24,7 @@ for (part in c("train", "test")) {
 set <- read.csv(text = system2("Rscript", c("bench/m3/run_r.R", tmp, "Quarterly", "naive2,ses,theta,comb,ets,auto"),
                                stdout = TRUE))
 stopifnot(all(set$series == n))
-rows <- sprintf("set,%s,,%.4f,%.4f,%.4f,,", set$method, set$smape, set$mase, set$owa)
+rows <- sprintf("set,%s,,%.4f,%.4f,%.4f,,,%.4f,%.4f", set$method, set$smape, set$mase, set$owa, set$msis, set$coverage)
 
 first <- function(part) {
   f <- strsplit(readLines(file.path("data/m3", paste0("M3-Quarterly-", part, ".csv")))[2], ",")[[1]]
@@ -36,5 +37,5 @@ stopifnot(length(y) == 44)
 e <- tsCV(y, function(x, h) forecast(ets(x), h = h), h = 8, initial = 32)
 mae <- colMeans(abs(e), na.rm = TRUE)
 rmse <- sqrt(colMeans(e^2, na.rm = TRUE))
-rows <- c(rows, sprintf("tscv,ets,%d,,,,%.4f,%.4f", 1:8, mae, rmse))
-writeLines(c("kind,method,step,smape,mase,owa,mae,rmse", rows), "tests/examples/panel_ref.csv")
+rows <- c(rows, sprintf("tscv,ets,%d,,,,%.4f,%.4f,,", 1:8, mae, rmse))
+writeLines(c("kind,method,step,smape,mase,owa,mae,rmse,msis,coverage", rows), "tests/examples/panel_ref.csv")
