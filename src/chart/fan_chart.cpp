@@ -164,7 +164,7 @@ std::string fan_chart_svg(const series& history, const forecast::forecast_result
     for (std::size_t i = 0; i < b->upper.size(); ++i) {
       // An unbounded upper bound (+inf: a Box-Cox quantile beyond the inverse's domain) reaches
       // the top of the plot.
-      const double u = b->upper[i] == INFINITY ? hi : b->upper[i];
+      const double u = b->upper[i] == INFINITY ? y1 : b->upper[i];
       if (std::isfinite(u)) pts += num(X(x_f0 + static_cast<double>(i))) + "," + num(Y(u)) + " ";
     }
     for (std::size_t i = b->lower.size(); i-- > 0;)

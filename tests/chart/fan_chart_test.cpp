@@ -1,3 +1,4 @@
+#include <limits>
 #include <regex>
 #include <string>
 #include <vector>
@@ -105,4 +106,29 @@ TEST(FanChart, FlatLinesOfAnyMagnitudeGetAnAxis) {
     EXPECT_THAT(svg, HasSubstr(c.highest_tick));
     EXPECT_THAT(svg, testing::Not(testing::ContainsRegex("nan|inf")));
   }
+}
+
+// An unbounded upper bound (+inf: a Box-Cox quantile beyond the inverse's domain) is drawn to the
+// top of the plot: the 95% band's upper edge at steps 2 and 3 lies on the highest grid line (52:
+// the finite values, at most 50.4, set the axis, range 38..52 in steps of 2), and no "inf" reaches
+// the SVG.
+TEST(FanChart, UnboundedUpperBoundReachesTheTop) {
+  forecast::forecast_result fc = make_forecast();
+  const double inf = std::numeric_limits<double>::infinity();
+  fc.values.intervals[1].upper = {49.4, inf, inf};
+  const std::string svg = chart::fan_chart_svg(history(), fc);
+  EXPECT_THAT(svg, testing::Not(testing::ContainsRegex("nan|inf")));
+  // The y of the top grid line and of the band's points at steps 2 and 3.
+  std::smatch grid;
+  ASSERT_TRUE(std::regex_search(svg, grid, std::regex("y1=\"([0-9.]+)\" y2=\"[0-9.]+\" stroke=\"#e0e0e0\"/>\n<text[^>]*>52</text>")));
+  std::smatch band;
+  ASSERT_TRUE(std::regex_search(svg, band, std::regex("<polygon points=\"([^\"]*)\"[^>]*><title>95%")));
+  std::vector<std::string> ys;
+  const std::string pts = band[1].str();
+  const std::regex point("[0-9.]+,([0-9.]+)");
+  for (auto it = std::sregex_iterator(pts.begin(), pts.end(), point); it != std::sregex_iterator(); ++it) ys.push_back((*it)[1].str());
+  ASSERT_EQ(ys.size(), 7u);  // the last observation, 3 upper points, 3 lower points
+  EXPECT_EQ(ys[2], ys[3]);   // steps 2 and 3 at the same height: the top
+  EXPECT_NE(ys[1], ys[2]);   // step 1 at its own bound
+  EXPECT_EQ(ys[2], grid[1].str());  // the band's top is the top grid line
 }
