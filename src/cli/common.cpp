@@ -185,6 +185,20 @@ void report_batch_statuses(const batch::batch_result& r, const std::string& labe
     else
       for (const auto& [message, group] : reasons) std::cerr << "tradecast:   " << id_list(group) << ": " << message << "\n";
   }
+  std::vector<std::string> unbounded;  // Box-Cox bounds without a finite value (the status says which)
+  for (const auto& sr : r.series) {
+    if (sr.status != batch::series_status::ok) continue;
+    bool any = false;
+    for (const auto& b : sr.values.intervals)
+      for (const auto* side : {&b.lower, &b.upper})
+        for (double x : *side) any = any || std::isinf(x);
+    if (any) unbounded.push_back(sr.id);
+  }
+  if (!unbounded.empty())
+    std::cerr << fmt::format("tradecast: note: {}{} of {} series have unbounded interval bounds (inf; null in json): the "
+                             "inverse Box-Cox transformation has no finite value there (model_message in --format json "
+                             "says which): {}\n",
+                             label, unbounded.size(), n, id_list(unbounded));
   std::vector<std::string> simpler;
   for (const auto& sr : r.series)
     if (sr.status == batch::series_status::ok && sr.model.status == forecast::fit_status::fell_back) simpler.push_back(sr.id);

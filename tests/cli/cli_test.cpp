@@ -532,6 +532,19 @@ TEST(CliForecast, UnboundedBoxCoxBoundsAreShownAndSaid) {
   const auto doc = nlohmann::json::parse(j.out);
   EXPECT_TRUE(doc["forecasts"][0]["hi95"].is_null());
   EXPECT_TRUE(doc["forecasts"][0]["lo95"].is_number());
+  // With --wide, a note names the series with unbounded bounds (the table shows inf).
+  std::string wide = "\"V1\",\"V2\",\"V3\",\"V4\",\"V5\",\"V6\",\"V7\",\"V8\",\"V9\",\"V10\"\n\"z\"";
+  for (const double x : v) {
+    std::ostringstream value;
+    value.precision(17);
+    value << x;
+    wide += "," + value.str();
+  }
+  wide += "\n\"up\",1,2,3,4,5,6,7,8,9\n";
+  const result w = run("forecast --wide " + write_temp("zeros_wide.csv", wide) + " --method ses -H 2 --lambda auto --threads 1");
+  ASSERT_EQ(w.status, 0) << w.out;
+  EXPECT_THAT(w.out, HasSubstr("note: 1 of 2 series have unbounded interval bounds (inf; null in json): the inverse Box-Cox "
+                               "transformation has no finite value there (model_message in --format json says which): z\n"));
 }
 
 // ---- forecast --wide: every series of a wide-layout file ----
