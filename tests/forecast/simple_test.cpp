@@ -12,6 +12,7 @@
 // series with negative values (not logtrend/cagr) and a constant series.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <string>
@@ -255,6 +256,46 @@ TEST(SimpleMethods, InvalidArguments) {
   const auto f = forecast_simple(fit, 3, std::span<const double>{});
   EXPECT_EQ(f.mean, (std::vector<double>{7, 7, 7}));
   EXPECT_TRUE(f.intervals.empty());
+}
+
+// rwf(y, drift = TRUE) where the mean difference is mathematically 0 (first value = last): R
+// divides the residual sum of squares by N − (drift != 0), and its drift is lm()'s intercept,
+// exactly 0 for some such series and a rounding residue for others. tradecast reproduces that
+// intercept bit for bit (r_lm_intercept) and so R's divisor. By hand: 1, 2, 1 has differences
+// 1, −1, drift exactly 0, SS 2 over N = 2; 1, 2, 1, 1 has 1, −1, 0, drift −6.4e-17 in R, SS 2 over
+// N − 1 = 2; M3 Monthly N1609, N1661, N1903 have residues of 1e-15 to 6e-14
+// (tests/forecast/data/generate_zero_drift_reference.R).
+TEST(SimpleMethods, ZeroDriftDecidedAsRsLm) {
+  const csv_table t(test_data_path("forecast/data/zero_drift_ref.csv"));
+  ASSERT_EQ(t.size(), 15u);
+  std::map<std::string, std::vector<std::size_t>> cases;
+  for (std::size_t r = 0; r < t.size(); ++r) cases[t.text(r, "case")].push_back(r);
+  ASSERT_EQ(cases.size(), 5u);
+  for (const auto& [name, rows] : cases) {
+    SCOPED_TRACE(name);
+    std::vector<double> y;
+    std::string values = t.text(rows.front(), "values");
+    for (std::size_t at = 0; at <= values.size();) {
+      const std::size_t end = std::min(values.find(';', at), values.size());
+      y.push_back(std::stod(values.substr(at, end - at)));
+      at = end + 1;
+    }
+    std::vector<double> d(y.size() - 1);
+    for (std::size_t i = 1; i < y.size(); ++i) d[i - 1] = y[i] - y[i - 1];
+    EXPECT_EQ(tradecast::forecast::detail::r_lm_intercept(d), t.number(rows.front(), "drift"));  // to the last bit
+    const simple_fit fit = fit_simple(y, 1, simple_method::drift);
+    const std::vector<double> level95 = {95};
+    const auto fc = forecast_simple(fit, 3, level95);
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      EXPECT_PRED3(near_rel, fc.mean[i], t.number(rows[i], "mean"), 1e-12);
+      EXPECT_PRED3(near_rel, fc.intervals[0].lower[i], t.number(rows[i], "lo95"), 1e-12) << "h=" << i + 1;
+      EXPECT_PRED3(near_rel, fc.intervals[0].upper[i], t.number(rows[i], "hi95"), 1e-12) << "h=" << i + 1;
+    }
+  }
+  // The two hand cases: lo95 at h = 1 is 1 − 1.959964·sqrt(1 + 1) (exact 0: SS 2 / 2, drift se 1)
+  // and 1 − 1.959964·sqrt(1 + 1/3) (residue: SS 2 / 2, drift se 1/sqrt(3)).
+  EXPECT_NEAR(t.number(cases.at("hand_exact").front(), "lo95"), 1 - 1.959963984540054 * std::sqrt(2.0), 1e-12);
+  EXPECT_NEAR(t.number(cases.at("hand_residue").front(), "lo95"), 1 - 1.959963984540054 * std::sqrt(4.0 / 3), 1e-12);
 }
 
 }  // namespace

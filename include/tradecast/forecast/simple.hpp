@@ -143,6 +143,28 @@ inline void simple_require(bool ok, simple_method method, std::size_t n, std::si
                            " observations (" + why + "); the data have " + std::to_string(n));
 }
 
+/// The intercept R's lm(y ~ 1) computes, to the last bit: LINPACK's Householder QR of a column of
+/// ones (dqrdc2: norm sqrt(n), the column scaled by 1/sqrt(n), v₁ = 1 + 1/sqrt(n)) and dqrsl's
+/// Qᵀy (t = −(v·y)/v₁ with the reference BLAS ddot's summation order: the first n mod 5 products
+/// one by one, then groups of five added left to right), then b = (y₁ + t·v₁)/(−sqrt(n)). It
+/// equals the mean of y to rounding; it matters where the mean is mathematically 0, because
+/// R's forecast.lagwalk divides the residual sum of squares by N − (drift != 0), and lm leaves
+/// exactly 0 for some such y and a rounding residue (1e-17 to 1e-13) for others.
+inline double r_lm_intercept(std::span<const double> y) {
+  const std::size_t n = y.size();
+  const double norm = std::sqrt(static_cast<double>(n));
+  const double r = 1.0 / norm;
+  const double v1 = 1.0 + r;
+  const auto v = [&](std::size_t i) { return i == 0 ? v1 : r; };
+  const std::size_t head = n % 5;
+  double dot = 0;
+  for (std::size_t i = 0; i < head; ++i) dot += v(i) * y[i];
+  for (std::size_t i = head; i < n; i += 5)  // n − head is a multiple of 5
+    dot = dot + v(i) * y[i] + v(i + 1) * y[i + 1] + v(i + 2) * y[i + 2] + v(i + 3) * y[i + 3] + v(i + 4) * y[i + 4];
+  const double t = -dot / v1;
+  return (y[0] + t * v1) / -norm;
+}
+
 /// Random walk with lag L on x (already on the modelling scale), optionally with drift.
 inline void simple_lagwalk(simple_fit& f, std::span<const double> x, int lag, bool with_drift) {
   const std::size_t n = x.size();
@@ -167,8 +189,10 @@ inline void simple_lagwalk(simple_fit& f, std::span<const double> x, int lag, bo
   }
   const auto count = static_cast<double>(diffs.size());
   if (!with_drift) f.sigma2 = ss / count;
-  // R's forecast.lagwalk divides by N − 1 only when the estimated drift is non-zero.
-  f.interval_mse = ss / (count - (f.drift != 0 ? 1.0 : 0.0));
+  // R's forecast.lagwalk divides by N − 1 only when its drift, lm()'s intercept, is non-zero:
+  // decided on that intercept's own rounding (r_lm_intercept), not on the mean's.
+  const bool r_drift_nonzero = with_drift && r_lm_intercept(diffs) != 0;
+  f.interval_mse = ss / (count - (r_drift_nonzero ? 1.0 : 0.0));
 }
 
 /// OLS of x on (1, t), t = 1 … n, with R's lm log-likelihood and information criteria.
