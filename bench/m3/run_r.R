@@ -37,7 +37,8 @@ adjust <- function(y, h) {
 }
 # Each method gives its point forecasts and 95% bounds: list(mean, lo, hi).
 pi95 <- function(f, scale = 1)
-  list(mean = as.numeric(f$mean) * scale, lo = as.numeric(f$lower[, 1]) * scale, hi = as.numeric(f$upper[, 1]) * scale)
+  list(mean = as.numeric(f$mean) * scale, lo = as.numeric(as.matrix(f$lower)[, 1]) * scale,
+       hi = as.numeric(as.matrix(f$upper)[, 1]) * scale)
 # Comb's bounds are the mean of its members' (as tradecast's combinations), reseasonalised.
 mean_of <- function(parts, scale = 1)
   lapply(list(mean = "mean", lo = "lo", hi = "hi"), function(k) Reduce(`+`, lapply(parts, `[[`, k)) / length(parts) * scale)
@@ -56,8 +57,16 @@ fc <- list(
   },
   ets = function(y, h) pi95(forecast(ets(y), h = h, level = 95)),
   drift = function(y, h) pi95(rwf(y, drift = TRUE, h = h, level = 95)),
-  ets_damped = function(y, h) pi95(forecast(ets(y, damped = TRUE), h = h, level = 95))
+  ets_damped = function(y, h) pi95(forecast(ets(y, damped = TRUE), h = h, level = 95)),
+  # The other methods of `tradecast forecast --method` with an R counterpart (README's table).
+  mean = function(y, h) pi95(meanf(y, h = h, level = 95)),
+  trend = function(y, h) pi95(forecast(tslm(y ~ trend), h = h, level = 95)),
+  logtrend = function(y, h) pi95(forecast(tslm(y ~ trend, lambda = 0), h = h, level = 95)),
+  cagr = function(y, h) pi95(rwf(y, drift = TRUE, h = h, lambda = 0, level = 95)),
+  "hw-add" = function(y, h) pi95(hw(y, h = h, level = 95)),
+  "hw-mult" = function(y, h) pi95(hw(y, h = h, seasonal = "multiplicative", level = 95))
 )
+fc[["ets:ZAdZ"]] <- fc$ets_damped
 # tradecast's `auto` done in R: the step-by-step median of ets, thetaf and rwf(drift), plus
 # ets(damped = TRUE) on seasonal data. Members already run for another row are reused (their
 # forecasts and their seconds), so R's time for auto is the sum of its members' times.
