@@ -591,6 +591,21 @@ void check_forecast_options(const method_spec& spec, int h, const forecast_optio
                            (opt.bootstrap ? "bootstrap" : "simulate") +
                            " applies to ets, ets:XYZ, ses, holt, damped, hw-add, hw-mult, comb, and the ETS members "
                            "of auto and of ensembles)");
+  if (!opt.lambda && !opt.lambda_auto) return;
+  // Box-Cox refusals that do not depend on the data (so that a batch stops before fitting
+  // instead of every series falling back): logtrend and cagr, and ETS models with a
+  // multiplicative part, which R's ets() refuses on transformed data too.
+  const auto refuse = [&](const method_spec& s, const auto& self) -> void {
+    if (s.kind == method_kind::simple && (s.simple == simple_method::logtrend || s.simple == simple_method::cagr))
+      throw invalid_argument("method '" + spec.name + "': logtrend and cagr already model the logarithm; do not add a Box-Cox lambda");
+    if (s.kind == method_kind::ets && (s.ets.error == 'M' || s.ets.trend == 'M' || s.ets.season == 'M'))
+      throw invalid_argument("method '" + spec.name + "': ETS(" + s.ets.error + "," + s.ets.trend +
+                             (s.ets.damped.value_or(false) ? "d" : "") + "," + s.ets.season +
+                             ") has a multiplicative component, which a Box-Cox transformed series cannot take (as in "
+                             "R); drop the transformation or choose an additive model");
+    for (const method_spec& member : s.members) self(member, self);
+  };
+  refuse(spec, refuse);
 }
 
 model_forecast fit_forecast(std::span<const double> y, int m, const method_spec& spec, int h,

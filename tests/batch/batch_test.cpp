@@ -417,6 +417,26 @@ TEST(Batch, ArgumentErrorsThrowBeforeFitting) {
   EXPECT_EQ(batch::forecast_batch(own, spec, 0, {}, quiet(1)).series[0].values.mean.size(), 2u);
   // An empty batch is fine.
   EXPECT_TRUE(batch::forecast_batch({}, spec, 2, {}, quiet(0)).series.empty());
+  // Box-Cox with a method that refuses it whatever the data (a multiplicative ETS part, as R's
+  // ets(); logtrend and cagr, which model logarithms), also inside an ensemble or sa:, stops the
+  // batch before fitting instead of every series falling back to naive.
+  forecast::forecast_options boxcox;
+  boxcox.lambda = 0.5;
+  for (const char* method : {"hw-mult", "ets:MAN", "median:theta+ets:ANM", "sa:cagr", "logtrend"}) {
+    SCOPED_TRACE(method);
+    try {
+      (void)batch::forecast_batch(ok, forecast::parse_method(method), 2, boxcox, quiet(1));
+      ADD_FAILURE();
+    } catch (const invalid_argument& e) {
+      EXPECT_THAT(e.what(), testing::AnyOf(HasSubstr("has a multiplicative component, which a Box-Cox transformed series cannot take"),
+                                           HasSubstr("logtrend and cagr already model the logarithm")));
+    }
+  }
+  boxcox.lambda.reset();
+  boxcox.lambda_auto = true;
+  EXPECT_THROW((void)batch::forecast_batch(ok, forecast::parse_method("hw-mult"), 2, boxcox, quiet(1)), invalid_argument);
+  // Methods that select their components (ets, auto, comb) take a lambda: additive components only.
+  EXPECT_EQ(batch::forecast_batch(ok, forecast::parse_method("ets"), 2, boxcox, quiet(1)).series.size(), 1u);
 }
 
 // Simulated intervals in a batch: series i with seed + i, as fit_forecast() gives them one by one,

@@ -138,7 +138,10 @@ struct model_forecast {
 [[nodiscard]] bool fits_ets_model(const method_spec& spec);
 
 /// The checks of fit_forecast() that do not depend on the data: the horizon, the levels, npaths,
-/// and simulate / bootstrap with a method that fits no ETS model (fits_ets_model()).
+/// simulate / bootstrap with a method that fits no ETS model (fits_ets_model()), and a Box-Cox
+/// lambda with a method that refuses one (logtrend, cagr, an ETS model with a multiplicative
+/// part; also as a member of an ensemble or `sa:`). batch::forecast_batch() calls it first, so
+/// such a batch stops before fitting instead of every series falling back.
 /// \throws invalid_argument naming what is wrong.
 void check_forecast_options(const method_spec& spec, int h, const forecast_options& opt);
 
