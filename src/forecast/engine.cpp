@@ -341,20 +341,10 @@ void flag_non_finite(model_forecast& r, bool infinite_bounds_explained = false) 
 }
 
 /// The Box-Cox lambda of `opt` for `y` (Guerrero's when `lambda_auto`, as R's lambda = "auto":
-/// BoxCox.lambda(y, lower = -0.9)), or none. \throws invalid_argument for logtrend/cagr.
-std::optional<double> resolve_lambda(std::span<const double> y, int m, const method_spec& spec,
-                                     const forecast_options& opt) {
+/// BoxCox.lambda(y, lower = -0.9)), or none. A lambda that is not finite, and methods that refuse
+/// one, were refused by check_forecast_options() (check_fit_arguments() runs first).
+std::optional<double> resolve_lambda(std::span<const double> y, int m, const forecast_options& opt) {
   if (!opt.lambda && !opt.lambda_auto) return std::nullopt;
-  if (opt.lambda && !std::isfinite(*opt.lambda))
-    throw invalid_argument("method '" + spec.name + "': Box-Cox lambda = " + tradecast::detail::short_number(*opt.lambda) +
-                           " is not a finite number");
-  auto refuses = [](const method_spec& s) {
-    return s.kind == method_kind::simple && (s.simple == simple_method::logtrend || s.simple == simple_method::cagr);
-  };
-  bool refused = refuses(spec);
-  for (const auto& member : spec.members) refused = refused || refuses(member);
-  if (refused)
-    throw invalid_argument("method '" + spec.name + "': logtrend and cagr already model the logarithm; do not add a Box-Cox lambda");
   return opt.lambda_auto ? box_cox_lambda(y, m, box_cox_method::guerrero, -0.9, 2.0) : *opt.lambda;
 }
 
@@ -393,7 +383,7 @@ struct fit_input {
 fit_input prepare_fit(std::span<const double> y, int m, const method_spec& spec, int h, const forecast_options& opt) {
   check_fit_arguments(y, spec, h, opt);
   fit_input in;
-  in.lambda = resolve_lambda(y, m, spec, opt);
+  in.lambda = resolve_lambda(y, m, opt);
   in.spec = in.lambda ? additive_spec(spec) : spec;
   if (in.lambda) in.z = box_cox_checked(y, *in.lambda);
   return in;
@@ -592,6 +582,9 @@ void check_forecast_options(const method_spec& spec, int h, const forecast_optio
                            " applies to ets, ets:XYZ, ses, holt, damped, hw-add, hw-mult, comb, and the ETS members "
                            "of auto and of ensembles)");
   if (!opt.lambda && !opt.lambda_auto) return;
+  if (opt.lambda && !std::isfinite(*opt.lambda))
+    throw invalid_argument("method '" + spec.name + "': Box-Cox lambda = " + tradecast::detail::short_number(*opt.lambda) +
+                           " is not a finite number");
   // Box-Cox refusals that do not depend on the data (so that a batch stops before fitting
   // instead of every series falling back): logtrend and cagr, and ETS models with a
   // multiplicative part, which R's ets() refuses on transformed data too.
