@@ -2,6 +2,7 @@
 // `tradecast backtest`: rolling-origin evaluation of a method on one series (eval::rolling_origin,
 // R's tsCV): the method forecasts H periods from every origin, refitted at each origin or fitted
 // once and re-used (--no-refit), and the errors are summarised per step ahead.
+#include <cmath>
 #include <iostream>
 #include <memory>
 #include <sstream>
@@ -26,6 +27,7 @@ struct backtest_options {
   std::size_t window = 0;
   bool no_refit = false;
   std::string lambda;
+  std::string levels;  ///< --level: intervals whose coverage is reported per step
   std::string output;
   int threads = 0;
 };
@@ -55,6 +57,7 @@ int run_backtest(const backtest_options& o) {
                                        "observation(s){}",
                                        first, s.id(), n, u.note.empty() ? "" : " (" + u.note + ")"));
   apply_lambda_option(o.lambda, ro.forecast);
+  if (!o.levels.empty()) ro.forecast.levels = parse_levels(o.levels);
   ro.observation_name = [&](std::size_t i) { return forecast::value_name(s, u.first + i); };
   const eval::rolling_result r = eval::rolling_origin(y, m, spec, ro);
 
@@ -68,10 +71,15 @@ int run_backtest(const backtest_options& o) {
 
   std::ostringstream out;
   if (o.in.format == "csv") {
-    out << "series,step,origins,mae,rmse,smape,mase,mase_origins\n";
-    for (const auto& st : r.per_step)
+    out << "series,step,origins,mae,rmse,smape,mase,mase_origins";
+    for (double l : ro.forecast.levels) out << ",cover" << level_name(l);
+    out << "\n";
+    for (const auto& st : r.per_step) {
       out << io::csv_quote(s.id()) << ',' << st.step << ',' << st.count << ',' << exact(st.mae) << ',' << exact(st.rmse)
-          << ',' << exact(st.smape) << ',' << exact(st.mase) << ',' << st.mase_count << "\n";
+          << ',' << exact(st.smape) << ',' << exact(st.mase) << ',' << st.mase_count;
+      for (double c : st.coverage) out << ',' << exact(c);
+      out << "\n";
+    }
   } else if (o.in.format == "json") {
     nlohmann::ordered_json j;
     j["series"] = metadata_json(s);
@@ -85,10 +93,23 @@ int run_backtest(const backtest_options& o) {
     j["step"] = o.step;
     if (ro.window) j["window"] = *ro.window;
     auto& steps = j["per_step"] = nlohmann::ordered_json::array();
-    for (const auto& st : r.per_step)
-      steps.push_back({{"step", st.step}, {"origins", st.count}, {"mae", json_number(st.mae)},
-                       {"rmse", json_number(st.rmse)}, {"smape", json_number(st.smape)},
-                       {"mase", json_number(st.mase)}, {"mase_origins", st.mase_count}});
+    for (const auto& st : r.per_step) {
+      nlohmann::ordered_json row = {{"step", st.step}, {"origins", st.count}, {"mae", json_number(st.mae)},
+                                    {"rmse", json_number(st.rmse)}, {"smape", json_number(st.smape)},
+                                    {"mase", json_number(st.mase)}, {"mase_origins", st.mase_count}};
+      if (!st.coverage.empty()) {  // per level: the share of origins whose interval held, and over how many
+        // Built apart and then moved in: a reference into an ordered_json does not survive the
+        // insertion of another key (its members live in a vector).
+        nlohmann::ordered_json cov = nlohmann::ordered_json::object(), cnt = nlohmann::ordered_json::object();
+        for (std::size_t l = 0; l < st.coverage.size(); ++l) {
+          cov[level_name(ro.forecast.levels[l])] = json_number(st.coverage[l]);
+          cnt[level_name(ro.forecast.levels[l])] = st.coverage_count[l];
+        }
+        row["coverage"] = std::move(cov);
+        row["coverage_origins"] = std::move(cnt);
+      }
+      steps.push_back(std::move(row));
+    }
     auto& origins = j["origins"] = nlohmann::ordered_json::array();
     for (const auto& org : r.origins) {
       nlohmann::ordered_json e;
@@ -118,13 +139,22 @@ int run_backtest(const backtest_options& o) {
     if (!u.note.empty()) out << "Data: " << u.note << "\n";
     out << "\n";
     table t{{"step", "origins", "MAE", "RMSE", "sMAPE %", "MASE"}, {true, true, true, true, true, true}, {}};
-    for (const auto& st : r.per_step)
-      t.rows.push_back({std::to_string(st.step), std::to_string(st.count), fixed(st.mae, 3), fixed(st.rmse, 3),
-                        fixed(st.smape, 2), fixed(st.mase, 3)});
+    for (double l : ro.forecast.levels) {
+      t.header.push_back("cover" + level_name(l));
+      t.right.push_back(true);
+    }
+    for (const auto& st : r.per_step) {
+      std::vector<std::string> row = {std::to_string(st.step), std::to_string(st.count), fixed(st.mae, 3),
+                                      fixed(st.rmse, 3), fixed(st.smape, 2), fixed(st.mase, 3)};
+      for (double c : st.coverage) row.push_back(std::isnan(c) ? std::string() : fixed(100 * c, 1) + "%");
+      t.rows.push_back(std::move(row));
+    }
     out << t.render();
     out << fmt::format("\nErrors are actual minus forecast; MASE scales each origin's errors by the mean absolute "
                        "{} difference of its own training data.\n",
                        m > 1 ? fmt::format("lag-{}", m) : std::string("one-period"));
+    if (!ro.forecast.levels.empty())
+      out << "coverN: the share of origins whose N% prediction interval held the actual value.\n";
     if (failed > 0) out << fmt::format("{} of {} origin(s) could not be fitted (see notes).\n", failed, r.origins.size());
     for (const auto& note : r.notes) out << "Note: " << note << "\n";
     out << "Every origin's forecasts and errors: --format json.\n";
@@ -158,6 +188,8 @@ void add_backtest_command(CLI::App& app, runner& run) {
                 "later origin; ETS methods, naive and snaive");
   cmd->add_option("--lambda", opts->lambda,
                   "Box-Cox transformation before fitting: a number (0 = logarithm) or auto (Guerrero's method)");
+  cmd->add_option("--level", opts->levels,
+                  "Prediction-interval levels, e.g. 80,95: report per step how often each interval held the actual");
   cmd->add_option("--output,-o", opts->output, "Write the result to this file instead of standard output");
   cmd->add_option("--threads", opts->threads, "Origins fitted in parallel on this many threads (0 = all cores)")
       ->default_val(0)

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include <fmt/format.h>
 
@@ -156,6 +157,30 @@ nlohmann::ordered_json metadata_json(const series& s) {
 }
 
 // Series ids joined with ", ".
+std::vector<double> parse_levels(const std::string& text) {
+  std::vector<double> out;
+  std::stringstream ss(text);
+  std::string item;
+  while (std::getline(ss, item, ',')) {
+    while (!item.empty() && item.front() == ' ') item.erase(item.begin());
+    while (!item.empty() && item.back() == ' ') item.pop_back();
+    double v = 0;  // decimal only (std::stod would also take hexadecimal, "0x10" = 16)
+    const auto [ptr, ec] = std::from_chars(item.data(), item.data() + item.size(), v);
+    if (item.empty() || ec != std::errc() || ptr != item.data() + item.size())
+      throw invalid_argument("--level: '" + item + "' is not a number; expected a list such as 80,95");
+    out.push_back(v);
+  }
+  if (out.empty()) throw invalid_argument("--level: expected a list such as 80,95");
+  for (std::size_t i = 0; i < out.size(); ++i)
+    for (std::size_t j = 0; j < i; ++j)
+      if (out[j] == out[i])
+        throw invalid_argument(fmt::format("--level: {} is given twice (each level names its own columns)", out[i]));
+  return out;
+}
+
+// The level as written in column names (lo95, hi99.5): the shortest text that reads back as it.
+std::string level_name(double l) { return fmt::format("{}", l); }
+
 namespace {
 std::string id_list(const std::vector<std::string>& ids) {
   std::string out;

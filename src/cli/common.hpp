@@ -64,6 +64,12 @@ struct table {
 /// \throws invalid_argument naming --lambda when TEXT is neither.
 void apply_lambda_option(const std::string& text, forecast::forecast_options& fo);
 
+/// --level LIST: comma-separated percentages such as 80,95 (decimal numbers; each once).
+/// \throws invalid_argument naming --level. The range (0, 100) is checked by the library.
+[[nodiscard]] std::vector<double> parse_levels(const std::string& text);
+/// A level as written in column names (lo95, cover99.5): the shortest text that reads back as it.
+[[nodiscard]] std::string level_name(double l);
+
 /// A number for JSON output: null when not finite.
 [[nodiscard]] nlohmann::ordered_json json_number(double x);
 

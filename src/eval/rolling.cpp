@@ -121,15 +121,26 @@ rolling_result rolling_origin(std::span<const double> y, int m, const forecast::
     r.origins.push_back(std::move(o));
   }
 
+  const std::vector<double>& levels = opt.forecast.levels;
   for (std::size_t j = 0; j < h; ++j) {
     step_accuracy s;
     s.step = static_cast<int>(j + 1);
     double sae = 0, sse = 0, ssm = 0, sms = 0;
     std::vector<std::size_t> no_scale;
+    std::vector<std::size_t> covered(levels.size(), 0);
+    s.coverage_count.assign(levels.size(), 0);
     for (const origin_forecast& o : r.origins) {
       const double e = o.errors[j];
       if (std::isnan(e)) continue;
       ++s.count;
+      for (std::size_t l = 0; l < levels.size(); ++l)
+        for (const forecast::prediction_interval& b : o.values.intervals) {
+          if (b.level != levels[l] || j >= b.lower.size() || j >= b.upper.size()) continue;
+          if (std::isnan(b.lower[j]) || std::isnan(b.upper[j])) break;  // no interval (one observation)
+          ++s.coverage_count[l];
+          if (b.lower[j] <= o.actual[j] && o.actual[j] <= b.upper[j]) ++covered[l];
+          break;
+        }
       sae += std::fabs(e);
       sse += e * e;
       const double a = o.actual[j], f = o.values.mean[j];
@@ -149,6 +160,10 @@ rolling_result rolling_origin(std::span<const double> y, int m, const forecast::
       s.smape = ssm / c;
     }
     if (s.mase_count > 0) s.mase = sms / static_cast<double>(s.mase_count);
+    for (std::size_t l = 0; l < levels.size(); ++l)
+      s.coverage.push_back(s.coverage_count[l] > 0
+                               ? static_cast<double>(covered[l]) / static_cast<double>(s.coverage_count[l])
+                               : std::numeric_limits<double>::quiet_NaN());
     if (!no_scale.empty()) {
       std::string list;
       for (std::size_t k = 0; k < no_scale.size() && k < 10; ++k) list += (k ? ", " : "") + std::to_string(no_scale[k]);

@@ -547,6 +547,30 @@ TEST(CliForecast, UnboundedBoxCoxBoundsAreShownAndSaid) {
                                "transformation has no finite value there (model_message in --format json says which): z\n"));
 }
 
+// backtest --level: per step, how often each interval held (the hand case of
+// EvalRolling.IntervalCoveragePerStepByHand: y = 1, 2, 3, 4, 5, 7, naive, origins 3 to 5).
+TEST(CliBacktest, IntervalCoveragePerStep) {
+  const std::string file = write_temp("cover.csv", "series,period,value\ns,2001,1\ns,2002,2\ns,2003,3\ns,2004,4\ns,2005,5\ns,2006,7\n");
+  const result t = run("backtest --input " + file + " --method naive -H 2 --first-origin 3 --level 50,80,99");
+  ASSERT_EQ(t.status, 0) << t.out;
+  EXPECT_THAT(t.out, HasSubstr("cover50  cover80  cover99"));
+  EXPECT_THAT(t.out, HasSubstr("0.0%    66.7%   100.0%"));
+  const result c = run("backtest --input " + file + " --method naive -H 2 --first-origin 3 --level 50,80,99 --format csv");
+  ASSERT_EQ(c.status, 0) << c.out;
+  EXPECT_THAT(c.out, HasSubstr("series,step,origins,mae,rmse,smape,mase,mase_origins,cover50,cover80,cover99\n"));
+  EXPECT_THAT(c.out, HasSubstr(",3,0,0.6666666666666666,1\n"));
+  EXPECT_THAT(c.out, HasSubstr(",2,0,0,1\n"));
+  const result j = run("backtest --input " + file + " --method naive -H 1 --first-origin 3 --level 80 --format json");
+  ASSERT_EQ(j.status, 0) << j.out;
+  const auto doc = nlohmann::json::parse(j.out);
+  EXPECT_NEAR(doc["per_step"][0]["coverage"]["80"].get<double>(), 2.0 / 3, 1e-15);
+  EXPECT_EQ(doc["per_step"][0]["coverage_origins"]["80"], 3);
+  // Without --level the output is as before.
+  EXPECT_THAT(run("backtest --input " + file + " --method naive -H 1 --first-origin 3 --format csv").out,
+              HasSubstr("series,step,origins,mae,rmse,smape,mase,mase_origins\n"));
+  EXPECT_THAT(run("backtest --input " + file + " --method naive -H 1 --level 100").out, HasSubstr("level 100 is outside (0, 100)"));
+}
+
 // ---- forecast --wide: every series of a wide-layout file ----
 
 namespace {

@@ -500,4 +500,33 @@ TEST(EvalRolling, SameResultsForAnyThreadCount) {
   EXPECT_THROW((void)rolling_origin(c.y, c.m, parse_method("naive"), bad), tradecast::invalid_argument);
 }
 
+// Interval coverage per step, by hand: y = 1, 2, 3, 4, 5, 7, naive, origins 3, 4, 5. Every origin's
+// training differences are 1 (sigma 1), so the step-1 bounds are f ± z: z = 0.6745 (50%), 1.2816
+// (80%), 2.5758 (99%). Errors 1, 1, 2: the 50% interval never holds, 80% holds the first two
+// (1 < 1.2816 < 2), 99% all three. Step 2 (origins 3 and 4; errors 2 and 3, se = sqrt 2):
+// 80% half-width 1.81 holds neither, 99% half-width 3.64 holds both.
+TEST(EvalRolling, IntervalCoveragePerStepByHand) {
+  const std::vector<double> y = {1, 2, 3, 4, 5, 7};
+  rolling_options o;
+  o.h = 2;
+  o.first_origin = 3;
+  o.forecast.levels = {50, 80, 99};
+  const auto r = rolling_origin(y, 1, parse_method("naive"), o);
+  ASSERT_EQ(r.per_step.size(), 2u);
+  const auto& s1 = r.per_step[0];
+  ASSERT_EQ(s1.coverage.size(), 3u);
+  EXPECT_EQ(s1.coverage_count, (std::vector<std::size_t>{3, 3, 3}));
+  EXPECT_DOUBLE_EQ(s1.coverage[0], 0.0);
+  EXPECT_DOUBLE_EQ(s1.coverage[1], 2.0 / 3);
+  EXPECT_DOUBLE_EQ(s1.coverage[2], 1.0);
+  const auto& s2 = r.per_step[1];
+  EXPECT_EQ(s2.coverage_count, (std::vector<std::size_t>{2, 2, 2}));
+  EXPECT_DOUBLE_EQ(s2.coverage[1], 0.0);
+  EXPECT_DOUBLE_EQ(s2.coverage[2], 1.0);
+  // Without levels there is no coverage.
+  rolling_options plain = o;
+  plain.forecast.levels.clear();
+  EXPECT_TRUE(rolling_origin(y, 1, parse_method("naive"), plain).per_step[0].coverage.empty());
+}
+
 }  // namespace

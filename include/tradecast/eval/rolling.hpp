@@ -36,7 +36,9 @@
 /// count 0, as eval/metrics.hpp), and MASE = mean abs(e)/S_i, where S_i is the MASE scale of the
 /// data origin i was fitted to (mean abs(y_t − y_{t−m}) over its training observations). Origins
 /// whose S_i is 0 or undefined (training length ≤ m) are left out of MASE only; `mase_count` says
-/// how many were used and `notes` lists the others.
+/// how many were used and `notes` lists the others. With prediction-interval levels in
+/// `forecast.levels`, `coverage` gives, per level, the share of those origins whose actual lies
+/// within the interval (bounds included): how often the intervals held at each step ahead.
 ///
 /// ## refit
 /// refit = true (the default, tsCV's behaviour): a new fit at every origin. refit = false: the
@@ -113,6 +115,12 @@ struct step_accuracy {
   double smape = std::numeric_limits<double>::quiet_NaN();
   double mase = std::numeric_limits<double>::quiet_NaN();
   std::size_t mase_count = 0;  ///< of those, origins with a usable scale
+  /// Interval coverage, one entry per level of rolling_options::forecast.levels (in that order):
+  /// the share of the origins counted whose actual lies within the interval of that level, over
+  /// those whose forecast has that interval (`coverage_count`; a naive fallback from a single
+  /// observation has none). NaN when no origin has one. Empty without levels.
+  std::vector<double> coverage;
+  std::vector<std::size_t> coverage_count;
 };
 
 /// Result of rolling_origin().
