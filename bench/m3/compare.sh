@@ -8,18 +8,10 @@
 # Needs R with the forecast package (apt-get install r-base-core r-cran-forecast) and a build
 # (scripts/setup). R's part takes several minutes for the Monthly set.
 set -euo pipefail
-root="$(cd "$(dirname "$0")/../.." && pwd)"
 sets="${1:-Yearly,Quarterly,Monthly}"
 methods="${2:-naive2,ses,holt,damped,theta,comb,ets,auto}"
-build="${3:-$root/build}"
-command -v Rscript >/dev/null || { echo "compare.sh: Rscript not found (apt-get install r-base-core r-cran-forecast)" >&2; exit 2; }
-cmake --build "$build" --target tradecast_cli >/dev/null
-tc="$build/src/cli/tradecast"
-tmp="$(mktemp -d)"
-trap 'rm -rf "$tmp"' EXIT
-declare -A period=([Yearly]=1 [Quarterly]=4 [Monthly]=12)
+source "$(dirname "$0")/common.sh"
 echo "set,method,series,smape,mase,owa,msis,coverage,seconds,seconds_all_cores" >"$tmp/tc.csv"
-IFS=',' read -ra set_list <<<"$sets"
 for set in "${set_list[@]}"; do
   args=(evaluate --train "$root/data/m3/M3-$set-train.csv" --test "$root/data/m3/M3-$set-test.csv"
         --info "$root/data/m3/M3-$set-info.csv" --season "${period[$set]}" --method "$methods" --format json)

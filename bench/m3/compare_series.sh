@@ -11,18 +11,10 @@
 # Known differences are listed in docs/r-differences.md (ETS(A,N,A)/ETS(M,N,A) bounds from step
 # m on, and a few ETS search paths).
 set -euo pipefail
-root="$(cd "$(dirname "$0")/../.." && pwd)"
 sets="${1:-Yearly,Quarterly,Monthly}"
 methods="${2:-naive2,ses,holt,damped,theta,comb,drift}"
-build="${3:-$root/build}"
-command -v Rscript >/dev/null || { echo "compare_series.sh: Rscript not found (apt-get install r-base-core r-cran-forecast)" >&2; exit 2; }
-cmake --build "$build" --target tradecast_cli >/dev/null
-tc="$build/src/cli/tradecast"
-tmp="$(mktemp -d)"
-trap 'rm -rf "$tmp"' EXIT
-declare -A period=([Yearly]=1 [Quarterly]=4 [Monthly]=12)
+source "$(dirname "$0")/common.sh"
 Rscript "$root/bench/m3/run_r.R" "$root/data/m3" "$sets" "$methods" "$tmp/r.csv" >/dev/null
-IFS=',' read -ra set_list <<<"$sets"
 IFS=',' read -ra method_list <<<"$methods"
 for set in "${set_list[@]}"; do
   for method in "${method_list[@]}"; do

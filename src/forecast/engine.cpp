@@ -296,17 +296,19 @@ void check_fit_arguments(std::span<const double> y, const method_spec& spec, int
 }
 
 /// Where `v` first holds a value that is not a finite number ("step 3: the upper 95% bound is
-/// inf"), or "" when all are finite.
-[[nodiscard]] std::string first_non_finite(const forecast_values& v) {
+/// inf"), or "" when all are finite. With `unbounded_ok`, infinite bounds around a finite point
+/// forecast do not count (the unbounded ends of a Box-Cox back-transformation).
+[[nodiscard]] std::string first_non_finite(const forecast_values& v, bool unbounded_ok) {
   for (std::size_t i = 0; i < v.mean.size(); ++i) {
     const auto at = [i](const std::string& what, double x) {
       return "step " + std::to_string(i + 1) + ": the " + what + " is " + tradecast::detail::short_number(x);
     };
     if (!std::isfinite(v.mean[i])) return at("point forecast", v.mean[i]);
+    const auto bad = [&](double x) { return !std::isfinite(x) && !(unbounded_ok && std::isinf(x)); };
     for (const prediction_interval& b : v.intervals) {
       const std::string level = tradecast::detail::short_number(b.level) + "%";
-      if (i < b.lower.size() && !std::isfinite(b.lower[i])) return at("lower " + level + " bound", b.lower[i]);
-      if (i < b.upper.size() && !std::isfinite(b.upper[i])) return at("upper " + level + " bound", b.upper[i]);
+      if (i < b.lower.size() && bad(b.lower[i])) return at("lower " + level + " bound", b.lower[i]);
+      if (i < b.upper.size() && bad(b.upper[i])) return at("upper " + level + " bound", b.upper[i]);
     }
   }
   return {};
@@ -317,20 +319,9 @@ void check_fit_arguments(std::span<const double> y, const method_spec& spec, int
 /// saying where; the values stay as computed. With `infinite_bounds_explained` (back_transform()
 /// found every transformed-scale bound finite and named the ones that became infinite), infinite
 /// bounds around a finite point forecast are unbounded quantiles and are kept.
-void flag_non_finite(model_forecast& r, bool infinite_bounds_explained = false) {
+void flag_non_finite(model_forecast& r, bool infinite_bounds_explained) {
   if (r.model.status == fit_status::failed) return;
-  forecast_values checked;
-  const forecast_values* v = &r.values;
-  if (infinite_bounds_explained) {
-    checked = r.values;
-    for (auto& b : checked.intervals)
-      for (auto* side : {&b.lower, &b.upper})
-        for (std::size_t i = 0; i < side->size(); ++i)
-          if (std::isinf((*side)[i]) && i < checked.mean.size() && std::isfinite(checked.mean[i]))
-            (*side)[i] = checked.mean[i];
-    v = &checked;
-  }
-  const std::string where = first_non_finite(*v);
+  const std::string where = first_non_finite(r.values, infinite_bounds_explained);
   if (where.empty()) return;
   r.model.status = fit_status::failed;
   std::string message = "the forecasts are not finite numbers (" + where +
@@ -453,6 +444,13 @@ bool back_transform(model_forecast& r, double lambda, bool biasadj) {
     add(unbounded + are + " unbounded (inf): the inverse Box-Cox transformation (lambda = " + lam +
         ") of the transformed-scale bound exceeds double precision (R gives Inf)");
   return all_finite_before;
+}
+
+/// The last step of every fit: back on the data's scale when a Box-Cox lambda was used, then the
+/// check for values that are not finite numbers (flag_non_finite()).
+void finish_fit(model_forecast& r, std::optional<double> lambda, bool biasadj) {
+  const bool explained = lambda && back_transform(r, *lambda, biasadj);
+  flag_non_finite(r, explained);
 }
 
 }  // namespace tradecast::forecast::detail
@@ -605,8 +603,7 @@ model_forecast fit_forecast(std::span<const double> y, int m, const method_spec&
                             const forecast_options& opt) {
   const detail::fit_input in = detail::prepare_fit(y, m, spec, h, opt);
   model_forecast r = detail::fit_forecast_untransformed(in.data(y), m, in.spec, h, opt);
-  const bool explained = in.lambda && detail::back_transform(r, *in.lambda, opt.biasadj);
-  detail::flag_non_finite(r, explained);
+  detail::finish_fit(r, in.lambda, opt.biasadj);
   return r;
 }
 
@@ -686,8 +683,7 @@ std::vector<forecast_outcome> fit_forecast_many(std::span<const forecast_job> jo
       model_forecast r = spec.kind == method_kind::ets
                              ? detail::ets_model_forecast(fits[k].fits.front(), s.in.spec, job.h, o)
                              : detail::comb_finish(s.in.data(job.y), job.m, job.h, o, s.sa, fits[k].fits);
-      const bool explained = s.in.lambda && detail::back_transform(r, *s.in.lambda, o.biasadj);
-      detail::flag_non_finite(r, explained);
+      detail::finish_fit(r, s.in.lambda, o.biasadj);
       out[i].result = std::move(r);
     } catch (...) {
       out[i].error = std::current_exception();
@@ -725,8 +721,7 @@ std::pair<reusable_fit, model_forecast> fit_reusable(std::span<const double> y, 
   } else {
     r = detail::fit_forecast_untransformed(z, m, rf.spec, h, opt);
   }
-  const bool explained = rf.lambda && detail::back_transform(r, *rf.lambda, opt.biasadj);
-  detail::flag_non_finite(r, explained);
+  detail::finish_fit(r, rf.lambda, opt.biasadj);
   return {std::move(rf), std::move(r)};
 }
 
@@ -747,8 +742,7 @@ model_forecast reapply_forecast(const reusable_fit& fit, std::span<const double>
   } else {
     r = detail::fit_forecast_untransformed(z, fit.m, fit.spec, h, opt);
   }
-  const bool explained = fit.lambda && detail::back_transform(r, *fit.lambda, opt.biasadj);
-  detail::flag_non_finite(r, explained);
+  detail::finish_fit(r, fit.lambda, opt.biasadj);
   return r;
 }
 
