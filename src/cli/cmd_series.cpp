@@ -77,7 +77,8 @@ void add_show_command(CLI::App& app, runner& run) {
         io::write_long_csv(std::cout, one);
         return 0;
       }
-      std::cout << fmt::format("{} ({})\n{}, {}; {}\n", s.meta().name, s.id(), s.meta().unit.label(),
+      const std::string unit = s.meta().unit.label();
+      std::cout << fmt::format("{} ({})\n{}{}; {}\n", s.meta().name, s.id(), unit.empty() ? "" : unit + ", ",
                                to_string(s.freq()), s.span_text());
       if (!s.meta().notes.empty()) std::cout << s.meta().notes << "\n";
       std::cout << "\n";

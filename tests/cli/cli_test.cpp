@@ -130,6 +130,12 @@ TEST(CliShow, PrintsOneSeries) {
   EXPECT_THAT(r.out, testing::ContainsRegex("2025-Q1 +12\\.000"));
   const result c = run("show --series vnm_jpn_total --format csv");
   EXPECT_THAT(c.out, HasSubstr("vnm_jpn_total,2021,,USD billions,missing,"));
+  EXPECT_THAT(r.out, HasSubstr("USD billions, quarterly; "));
+  // A series without a unit: the header line starts with the frequency (it began ", annual").
+  const std::string f = write_temp("nounit.csv", "series,period,value\na,2020,1\na,2021,2\n");
+  const result u = run("show --input " + f);
+  ASSERT_EQ(u.status, 0) << u.out;
+  EXPECT_THAT(u.out, HasSubstr("a (a)\nannual; 2020 to 2021 (2 annual observations)\n"));
 }
 
 TEST(CliErrors, BadInputExitsTwoWithLocation) {
