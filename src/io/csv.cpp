@@ -139,6 +139,18 @@ struct series_in {
 
 }  // namespace
 
+std::string parse_decimal(std::string_view field, double& x) {
+  const char* b = field.data();
+  const char* e = field.data() + field.size();
+  if (b != e && *b == '+') ++b;
+  const auto [ptr, ec] = std::from_chars(b, e, x);
+  if (ptr != e || b == e) return "expected a finite decimal number";
+  if (ec == std::errc::result_out_of_range)
+    return "its magnitude is outside the range of a double (about 4.9e-324 to 1.8e308); rescale the data";
+  if (ec != std::errc() || !std::isfinite(x)) return "expected a finite decimal number";
+  return {};
+}
+
 std::vector<csv_record> parse_csv_records(std::string_view text, std::string_view name) {
   tokenizer tok(text, name);
   std::vector<csv_record> out;
@@ -214,14 +226,10 @@ series_collection parse_long_csv(std::string_view text, std::string_view name) {
       o.value = std::numeric_limits<double>::quiet_NaN();
     } else {
       double x = 0;
-      const char* b = v.data();
-      const char* e = v.data() + v.size();
-      if (*b == '+') ++b;
-      auto [ptr, ec] = std::from_chars(b, e, x);
-      if (ec != std::errc() || ptr != e || !std::isfinite(x))
+      if (const std::string why = parse_decimal(v, x); !why.empty())
         throw parse_error(file, r->line, column(c_value),
-                          "bad number '" + std::string(v) +
-                              "' in column 'value': expected a decimal number, or empty/NA for a missing value");
+                          "bad number '" + std::string(v) + "' in column 'value': " + why +
+                              (why.starts_with("expected") ? ", or empty/NA for a missing value" : ""));
       o.value = x;
     }
 

@@ -30,16 +30,6 @@ bool iequals(std::string_view a, std::string_view b) {
          });
 }
 
-/// Parses a finite decimal number filling the whole field.
-bool parse_number(std::string_view v, double& x) {
-  if (v.empty()) return false;
-  const char* b = v.data();
-  const char* e = v.data() + v.size();
-  if (*b == '+') ++b;
-  auto [ptr, ec] = std::from_chars(b, e, x);
-  return ec == std::errc() && ptr == e && std::isfinite(x);
-}
-
 bool parse_int(std::string_view v, long long& x) {
   if (v.empty()) return false;
   const char* b = v.data();
@@ -77,7 +67,8 @@ std::vector<wide_row> parse_wide(std::string_view text, std::string_view name) {
     if (rec.fields.size() > width)
       throw parse_error(file, line, width + 1,
                         "row has " + std::to_string(rec.fields.size()) + " fields but the header has " +
-                            std::to_string(width) + ": expected at most " + std::to_string(width - 1) + " values");
+                            std::to_string(width) + ": expected at most " + std::to_string(width - 1) + (width == 2 ? " value" : " values") +
+                            " after the id");
     wide_row row;
     row.line = line;
     row.id = std::string(trim(rec.fields[0]));
@@ -100,10 +91,8 @@ std::vector<wide_row> parse_wide(std::string_view text, std::string_view name) {
                               "': expected a number; wide rows may be padded only at the end (interior gaps are "
                               "not allowed)");
       double x = 0;
-      if (!parse_number(v, x))
-        throw parse_error(file, line, k + 1,
-                          "bad number '" + std::string(v) + "' in series '" + row.id +
-                              "': expected a finite decimal number");
+      if (const std::string why = parse_decimal(v, x); !why.empty())
+        throw parse_error(file, line, k + 1, "bad number '" + std::string(v) + "' in series '" + row.id + "': " + why);
       row.values.push_back(x);
     }
     rec.fields = {};  // release the text as we go: memory stays near one copy of the data

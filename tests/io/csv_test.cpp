@@ -81,8 +81,12 @@ TEST(LongCsv, MissingValueSpellings) {
 
 TEST(LongCsv, ErrorsNameFileLineColumnAndExpectation) {
   expect_error("series,period,value\nx,2024,12.5x\n", 2, 3, "bad number '12.5x' in column 'value'");
-  expect_error("series,period,value\nx,2024,1e999\n", 2, 3, "bad number '1e999'");
-  expect_error("series,period,value\nx,2024,inf\n", 2, 3, "bad number 'inf'");
+  expect_error("series,period,value\nx,2024,1e999\n", 2, 3,
+               "bad number '1e999' in column 'value': its magnitude is outside the range of a double");
+  expect_error("series,period,value\nx,2024,-2e-999\n", 2, 3, "bad number '-2e-999' in column 'value': its magnitude");
+  expect_error("series,period,value\nx,2024,inf\n", 2, 3,
+               "bad number 'inf' in column 'value': expected a finite decimal number, or empty/NA for a missing value");
+  expect_error("series,period,value\nx,2024,+\n", 2, 3, "bad number '+' in column 'value': expected a finite decimal");
   expect_error("series,period,value\nx,2024-Q5,1\n", 2, 2, "unknown period form '2024-Q5'");
   expect_error("series,period,value\nx,2024,1\nx,2023,1\nx,2024,2\n", 4, 2,
                "duplicate period 2024 in series 'x' (first given on line 2)");

@@ -99,12 +99,15 @@ TEST(Wide, BadNumberNamesLineAndColumn) {
   expect_wide_error("\"V1\",\"V2\",\"V3\",\"V4\"\n\"A\",1,2,3\n\"B\",1,2x,3\n", 3, 3, "bad number '2x'");
   expect_wide_error("\"V1\",\"V2\",\"V3\"\n\"A\",1,inf\n", 2, 3, "expected a finite decimal number");
   expect_wide_error("\"V1\",\"V2\",\"V3\"\n\"A\",1,\"1,5\"\n", 2, 3, "bad number '1,5'");
+  expect_wide_error("\"V1\",\"V2\",\"V3\"\n\"A\",1,1e400\n", 2, 3,
+                    "bad number '1e400' in series 'A': its magnitude is outside the range of a double");
 }
 
 TEST(Wide, StructuralErrors) {
   expect_wide_error("", 1, 0, "empty input");
   expect_wide_error("\"V1\",\"V3\"\n", 1, 2, "expected the header field 'V2', found 'V3'");
-  expect_wide_error("\"V1\",\"V2\"\n\"A\",1,2\n", 2, 3, "row has 3 fields but the header has 2");
+  expect_wide_error("\"V1\",\"V2\"\n\"A\",1,2\n", 2, 3,
+                    "row has 3 fields but the header has 2: expected at most 1 value after the id");
   expect_wide_error("\"V1\",\"V2\"\n\"A\",1\n\"A\",2\n", 3, 1, "duplicate series id 'A' (first on line 2)");
   expect_wide_error("\"V1\",\"V2\"\n\"\",1\n", 2, 1, "expected a series id");
   expect_wide_error("\"V1\",\"V2\",\"V3\"\n\"A\",,\n", 2, 2, "series 'A' has no values");

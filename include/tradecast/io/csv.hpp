@@ -33,6 +33,11 @@ struct csv_record {
 /// \throws parse_error for an unterminated quote or text after a closing quote.
 [[nodiscard]] std::vector<csv_record> parse_csv_records(std::string_view text, std::string_view name = "<text>");
 
+/// Reads a whole field as a finite decimal number (a leading '+' allowed) into x. Returns an empty
+/// string, or what is wrong for an error message: "expected a finite decimal number", or that the
+/// magnitude is outside the range of a double (about 4.9e-324 to 1.8e308).
+[[nodiscard]] std::string parse_decimal(std::string_view field, double& x);
+
 /// The whole content of a text file (the long and the wide readers).
 /// \throws parse_error naming the file when it is a directory or cannot be opened or read.
 [[nodiscard]] std::string read_text_file(const std::filesystem::path& file);
