@@ -757,11 +757,14 @@ usable_span trailing_span(const series& s) {
   std::size_t first = last - 1;
   while (first > 0 && !s.is_missing(first - 1)) --first;
   usable_span u{first, last - 1, {}};
-  if (first > 0)
+  if (first > 0) {
+    std::size_t earlier = 0;  // values before the gap (periods without one are not observations)
+    for (std::size_t i = 0; i + 1 < first; ++i) earlier += s.is_missing(i) ? 0 : 1;
     u.note = "uses " + s.period_at(first).to_string() + " to " + s.period_at(last - 1).to_string() + " (" +
              std::to_string(last - first) + " observations): " + s.period_at(first - 1).to_string() +
-             " is missing and is not interpolated, so the " + std::to_string(first) +
+             " is missing and is not interpolated, so the " + std::to_string(earlier) +
              " earlier observation(s) are not used";
+  }
   if (last < s.size())
     u.note += std::string(u.note.empty() ? "" : "; ") + "the missing value(s) after " + s.period_at(last - 1).to_string() + " are not used";
   return u;

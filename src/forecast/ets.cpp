@@ -162,6 +162,7 @@ struct ets_plan {
   std::vector<ets_problem> problems;
   std::vector<ets_model_result> results;
   std::string notes;
+  bool season_dropped = false;  // a seasonal component was asked for but n <= m
   int fallback_error = ets_add;
 };
 
@@ -196,7 +197,18 @@ ets_plan ets_make_plan(std::span<const double> y, int m, const ets_spec& spec, e
     return plan;
   }
   char E = spec.error, T = spec.trend, S = spec.season;
-  if (n <= static_cast<std::size_t>(m)) S = 'N';
+  if (m > 1 && n <= static_cast<std::size_t>(m)) {
+    // As R's ets(), which drops the season without a word; said here.
+    const std::string counts = "n = " + std::to_string(n) + " observations <= m = " + std::to_string(m);
+    if (S == 'A' || S == 'M') {
+      plan.season_dropped = true;
+      plan.notes = "seasonal component could not be estimated: " + counts +
+                   " (a season needs at least m + 1); fitted without season, as R's ets()";
+    } else if (S == 'Z') {
+      plan.notes = "seasonal models not considered: " + counts + " (a season needs at least m + 1), as R's ets()";
+    }
+    S = 'N';
+  }
   if (m == 1) {
     if (S == 'A' || S == 'M')
       throw invalid_argument("fit_ets: spec.season = '" + std::string(1, S) + "' needs a seasonal period m > 1 (m = 1)");
@@ -371,9 +383,9 @@ void ets_optimise_plans(std::span<const std::span<const double>> ys, std::span<e
   for (const auto& [to, from] : copies) *to = *from;
 }
 
-/// Phase 3: the candidate with the smallest criterion (the earliest on ties, as R's
-/// `fit.ic < best.ic`), or the fallback when none could be fitted.
-ets_fit ets_select(std::span<const double> y, int m, const ets_spec& spec, ets_plan& plan, ets_workspace& ws) {
+/// The candidate with the smallest criterion (the earliest on ties, as R's `fit.ic < best.ic`), the
+/// fit decided in phase 1, or the fallback when none could be fitted.
+ets_fit ets_select_fit(std::span<const double> y, int m, const ets_spec& spec, ets_plan& plan, ets_workspace& ws) {
   if (plan.done) return std::move(*plan.done);
   std::vector<ets_candidate>& cands = plan.cands;
   std::vector<ets_problem>& problems = plan.problems;
@@ -411,8 +423,17 @@ ets_fit ets_select(std::span<const double> y, int m, const ets_spec& spec, ets_p
   }
   ets_fit f = ets_make_fit(y, best_rq, std::move(best), m);
   f.candidates = std::move(cands);
+  return f;
+}
+
+/// Phase 3: ets_select_fit() with the plan's notes before its status message; a seasonal
+/// component asked for and dropped (n <= m) makes the fit a fallback.
+ets_fit ets_select(std::span<const double> y, int m, const ets_spec& spec, ets_plan& plan, ets_workspace& ws) {
+  ets_fit f = ets_select_fit(y, m, spec, plan, ws);
   if (!plan.notes.empty())
     f.status_message = f.status_message.empty() ? plan.notes : plan.notes + "; " + f.status_message;
+  if (plan.season_dropped && static_cast<int>(f.status) < static_cast<int>(fit_status::fell_back))
+    f.status = fit_status::fell_back;
   return f;
 }
 

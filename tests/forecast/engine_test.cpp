@@ -47,7 +47,55 @@ TEST(Engine, UsesTheTrailingRunAndSaysWhy) {
   const auto u = forecast::trailing_span(s);
   EXPECT_EQ(s.period_at(u.first), period::annual(2022));
   EXPECT_EQ(s.period_at(u.last), period::annual(2024));
-  EXPECT_THAT(u.note, HasSubstr("2021 is missing and is not interpolated, so the 32 earlier observation(s) are not used"));
+  // 1990 to 2020: 31 observations before the gap (the 32 periods before 2022 include 2021 itself).
+  EXPECT_THAT(u.note, HasSubstr("2021 is missing and is not interpolated, so the 31 earlier observation(s) are not used"));
+  // Earlier gaps are not counted either: 2000-2002 and 2005-2007 with 2003 and 2004 missing.
+  constexpr double na = std::numeric_limits<double>::quiet_NaN();
+  series_metadata m;
+  m.id = "g";
+  const series g(m, period::annual(2000), {1, 2, 3, na, na, 6, 7, 8});
+  const auto v = forecast::trailing_span(g);
+  EXPECT_EQ(v.first, 5u);
+  EXPECT_THAT(v.note, HasSubstr("uses 2005 to 2007 (3 observations): 2004 is missing and is not interpolated, so the 3 "
+                                "earlier observation(s) are not used"));
+  const series h(m, period::annual(2000), {1, na, 3, na, 5, 6});
+  EXPECT_THAT(forecast::trailing_span(h).note, HasSubstr("so the 2 earlier observation(s) are not used"));
+}
+
+// R's ets() sets seasontype <- "N" when length(y) <= m, without a warning, so ets(y, "AAA") on
+// ten monthly values is ets(y, "AAN"). tradecast fits the same model but says that the season
+// asked for was dropped: a fallback, named by the model actually fitted (not "Holt-Winters'").
+TEST(Engine, SeasonAskedForOnNoMoreThanOneSeasonFallsBackAndSaysSo) {
+  series_metadata meta;
+  meta.id = "m";
+  const series s(meta, period::monthly(2020, 1), {10, 12, 11, 13, 15, 14, 16, 18, 17, 19});
+  // R: forecast(ets(y, "AAA", damped = FALSE), h = 3)$mean, y = ts(c(10, 12, 11, 13, 15, 14, 16,
+  // 18, 17, 19), frequency = 12, start = c(2020, 1)): ETS(A,A,N), the same as ets(y, "AAN").
+  const double r_mean[] = {19.7938917295091, 20.7563444003624, 21.7187970712158};
+  const auto aaa = forecast::forecast_series(s, "ets:AAA", 3);
+  EXPECT_EQ(aaa.model.method, "ETS(A,A,N)");
+  ASSERT_EQ(aaa.values.mean.size(), 3u);
+  for (std::size_t i = 0; i < 3; ++i) EXPECT_NEAR(aaa.values.mean[i], r_mean[i], 1e-9 * r_mean[i]);
+  for (const char* method : {"hw-add", "ets:AAA", "ets:MAM"}) {
+    SCOPED_TRACE(method);
+    const auto r = forecast::forecast_series(s, method, 3);
+    EXPECT_EQ(r.model.status, forecast::fit_status::fell_back);
+    EXPECT_THAT(r.model.status_message,
+                HasSubstr("seasonal component could not be estimated: n = 10 observations <= m = 12"));
+    EXPECT_THAT(r.model.method, testing::StartsWith("ETS("));
+    EXPECT_THAT(r.model.method, testing::EndsWith(",N)"));
+  }
+  // hw-add is R's hw(): ETS(A,A,A) by MSE, so without its season it is holt() (R's hw() itself
+  // stops: "I need at least 15 observations to estimate seasonality").
+  const auto hw = forecast::forecast_series(s, "hw-add", 3);
+  const auto holt = forecast::forecast_series(s, "holt", 3);
+  EXPECT_EQ(hw.model.method, "ETS(A,A,N)");
+  ASSERT_EQ(hw.values.mean.size(), 3u);
+  for (std::size_t i = 0; i < 3; ++i) EXPECT_EQ(hw.values.mean[i], holt.values.mean[i]);
+  // Automatic selection only leaves the seasonal candidates out, and notes it.
+  const auto any = forecast::forecast_series(s, "ets", 3);
+  EXPECT_EQ(any.model.status, forecast::fit_status::converged);
+  EXPECT_THAT(any.model.status_message, HasSubstr("seasonal models not considered: n = 10 observations <= m = 12"));
 }
 
 TEST(Engine, DefaultSeriesForecastIsLabelledAndStartsAfterTheData) {
