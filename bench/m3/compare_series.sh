@@ -7,7 +7,7 @@
 #   e.g. bench/m3/compare_series.sh Yearly,Quarterly naive2,ses,theta,comb,drift
 # R prints its values to 10 significant digits, so equal values differ by up to 5e-10.
 # Methods: those of run_r.R (naive2, naive, snaive, ses, holt, damped, theta, comb, ets, drift,
-# ets:ZAdZ, mean, trend, logtrend, cagr, hw-add, hw-mult); hw-* need seasonal sets.
+# ets:ZZdZ, ets:ZAdZ, mean, trend, logtrend, cagr, hw-add, hw-mult); hw-* need seasonal sets.
 # Known differences are listed in docs/r-differences.md (ETS(A,N,A)/ETS(M,N,A) bounds from step
 # m on, and a few ETS search paths).
 set -euo pipefail

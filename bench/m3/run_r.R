@@ -66,7 +66,8 @@ fc <- list(
   "hw-add" = function(y, h) pi95(hw(y, h = h, level = 95)),
   "hw-mult" = function(y, h) pi95(hw(y, h = h, seasonal = "multiplicative", level = 95))
 )
-fc[["ets:ZAdZ"]] <- fc$ets_damped
+fc[["ets:ZZdZ"]] <- fc$ets_damped  # auto's damped member; ets(damped = TRUE) has trend "Z"
+fc[["ets:ZAdZ"]] <- function(y, h) pi95(forecast(ets(y, "ZAZ", damped = TRUE), h = h, level = 95))
 # tradecast's `auto` done in R: the step-by-step median of ets, thetaf and rwf(drift), plus
 # ets(damped = TRUE) on seasonal data. Members already run for another row are reused (their
 # forecasts and their seconds), so R's time for auto is the sum of its members' times.

@@ -473,7 +473,7 @@ method_spec parse_method(std::string_view method) {
   if (method == "auto") {
     m.kind = method_kind::automatic;
     m.median = true;
-    for (const char* member : {"ets", "theta", "drift", "ets:ZAdZ"}) m.members.push_back(parse_method(member));
+    for (const char* member : {"ets", "theta", "drift", "ets:ZZdZ"}) m.members.push_back(parse_method(member));
     m.members.back().seasonal_only = true;  // damped ETS joins for seasonal data only (bench/RESULTS.md)
     return m;
   }

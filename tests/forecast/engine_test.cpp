@@ -3,6 +3,7 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -411,8 +412,44 @@ TEST(Engine, ForecastsThatOverflowFailAndSayWhere) {
   EXPECT_THAT(with_pi.model.status_message, HasSubstr("the forecasts are not finite numbers (step 2"));
 }
 
+// `auto` on short series equals R's procedure (bench/m3/run_r.R) where R's ets() takes its
+// tiny-data paths: the median of ets(y), thetaf(y), rwf(y, drift = TRUE) and, for m > 1,
+// ets(y, damped = TRUE), mean and every bound. Its damped member is R's ets(damped = TRUE),
+// trend 'Z' (ets:ZZdZ), not ets(model = "ZAZ", damped = TRUE): R counts the two trend
+// parameters against the data only for an explicit trend, so on 8 quarterly values the first
+// is ETS(M,Ad,N) by likelihood and the second Holt's least squares (they agree from n = 13).
+// Fixtures: tests/forecast/data/generate_auto_short_reference.R.
+TEST(Engine, AutoOnShortSeriesEqualsRsProcedure) {
+  const test::csv_table t(test::test_data_path("forecast/data/auto_short_ref.csv"));
+  ASSERT_EQ(t.size(), 60u);
+  std::size_t bounds_checked = 0;
+  const auto close = [](double a, double r) { return std::abs(a - r) <= 1e-6 * std::max(1.0, std::abs(r)); };
+  for (std::size_t r = 0; r < t.size(); r += 6) {
+    SCOPED_TRACE(t.text(r, "case") + " (R: " + t.text(r, "r_models") + ")");
+    std::vector<double> y;
+    std::istringstream in(t.text(r, "values"));
+    for (double v; in >> v;) y.push_back(v);
+    const int m = static_cast<int>(t.number(r, "frequency"));
+    const auto a = forecast::fit_forecast(y, m, forecast::parse_method("auto"), 6);
+    ASSERT_EQ(a.values.intervals.size(), 2u);
+    for (std::size_t i = 0; i < 6; ++i) {
+      SCOPED_TRACE("h = " + std::to_string(i + 1));
+      EXPECT_PRED2(close, a.values.mean[i], t.number(r + i, "mean"));
+      // R's bounds of a Holt trend fitted by HoltWintersZZ take its beta* as the ETS beta
+      // (docs/r-differences.md, test EtsTiny.TrendIntervalsUseTheEtsBeta): means only there.
+      if (t.text(r, "r_tiny_trend") == "TRUE") continue;
+      EXPECT_PRED2(close, a.values.intervals[0].lower[i], t.number(r + i, "lo80"));
+      EXPECT_PRED2(close, a.values.intervals[0].upper[i], t.number(r + i, "hi80"));
+      EXPECT_PRED2(close, a.values.intervals[1].lower[i], t.number(r + i, "lo95"));
+      EXPECT_PRED2(close, a.values.intervals[1].upper[i], t.number(r + i, "hi95"));
+      ++bounds_checked;
+    }
+  }
+  EXPECT_EQ(bounds_checked, 54u);  // every case but y6
+}
+
 // `auto` is the step-by-step median of its members' forecasts: ets, theta and drift on
-// non-seasonal data; with damped ETS (ets:ZAdZ) as a fourth member when m > 1, where the median of
+// non-seasonal data; with damped ETS (ets:ZZdZ) as a fourth member when m > 1, where the median of
 // four is the mean of the middle two. Checked against the members fitted one by one.
 TEST(Engine, AutoIsTheMedianOfItsMembersWithDampedEtsOnSeasonalData) {
   const auto fixtures = test::load_series(test::test_data_path("forecast/data/ets_ref_series.csv"));
@@ -426,7 +463,7 @@ TEST(Engine, AutoIsTheMedianOfItsMembersWithDampedEtsOnSeasonalData) {
     SCOPED_TRACE("m = " + std::to_string(m));
     const auto a = forecast::fit_forecast(y, m, forecast::parse_method("auto"), h);
     std::vector<forecast::forecast_values> parts{member("ets", m), member("theta", m), member("drift", m)};
-    if (m > 1) parts.push_back(member("ets:ZAdZ", m));
+    if (m > 1) parts.push_back(member("ets:ZZdZ", m));
     EXPECT_THAT(a.model.method, HasSubstr(m > 1 ? "Random walk with drift, ETS(" : "Random walk with drift"));
     EXPECT_EQ(a.model.method.find("Ad", a.model.method.find("drift")) != std::string::npos, m > 1);
     for (std::size_t i = 0; i < static_cast<std::size_t>(h); ++i) {

@@ -311,12 +311,12 @@ TEST(EtsFit, MseCriterionBeyondRsPenaltyStaysAdmissible) {
 // fit_ets() gives for that spec alone (same paths: same evaluation counts, bit-identical values).
 // The mix covers automatic selection, fixed models with the likelihood and MSE criteria (ses,
 // holt, damped as Comb S-H-D fits them), a criterion that is not batched (amse), and a spec that
-// is decided without optimisation (too little data for a seasonal model: the fallback). Specs 4
-// and 7 repeat candidates of spec 0, which fit_ets_many optimises once and copies.
+// is decided without optimisation (too little data for a seasonal model: the fallback). Specs 4,
+// 7 and 8 repeat candidates of spec 0, which fit_ets_many optimises once and copies.
 TEST(EtsFit, FitManyEqualsFitOneByOne) {
   const auto series = load_series(test_data_path("forecast/data/ets_ref_series.csv"));
   const std::vector<double>& y = series.at("UKgas").values;
-  std::vector<ets_spec> specs(8);
+  std::vector<ets_spec> specs(9);
   specs[1].error = 'A', specs[1].trend = 'N', specs[1].season = 'N', specs[1].opt_crit = ets_opt_crit::mse;  // ses
   specs[2].error = 'A', specs[2].trend = 'A', specs[2].season = 'N', specs[2].damped = false;
   specs[2].opt_crit = ets_opt_crit::mse;  // holt
@@ -325,6 +325,7 @@ TEST(EtsFit, FitManyEqualsFitOneByOne) {
   specs[5].error = 'A', specs[5].trend = 'A', specs[5].season = 'N', specs[5].opt_crit = ets_opt_crit::amse;
   specs[6].error = 'A', specs[6].trend = 'A', specs[6].season = 'A';
   specs[7].trend = 'A', specs[7].damped = true;  // ets:ZAdZ: its candidates are among spec 0's (fitted once)
+  specs[8].damped = true;  // ets:ZZdZ (auto's damped member): the same candidates, tiny-data rule of trend Z
   const std::vector<double> y_all(y.begin(), y.end());
   for (const bool tiny : {false, true}) {
     // With 9 observations the seasonal spec 6 cannot be estimated (n <= #parameters + 4).

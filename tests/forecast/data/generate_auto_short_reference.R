@@ -1,0 +1,55 @@
+# Regenerates tests/forecast/data/auto_short_ref.csv: R's counterpart of tradecast's `auto` on
+# short series, where R's ets() takes its tiny-data paths: the step-by-step median of the means
+# and of each bound of ets(y), thetaf(y), rwf(y, drift = TRUE) and, when frequency(y) > 1,
+# ets(y, damped = TRUE) (the procedure of bench/m3/run_r.R).
+# Pinned versions: R 4.2.2 + forecast 8.20 (Debian bookworm: r-base-core, r-cran-forecast).
+#   Rscript tests/forecast/data/generate_auto_short_reference.R   (run from the repository root)
+# The tests only read the CSV file; they never call R.
+suppressMessages(library(forecast))
+stopifnot(packageVersion("forecast") == "8.20")
+out <- "tests/forecast/data/auto_short_ref.csv"
+num <- function(x) sprintf("%.12g", x)
+set.seed(20251124)
+# Series: a name, a frequency and values. Lengths 5 to 13 with m = 4 and 13 to 20 with m = 12
+# cover the thresholds of R's ets() (n <= npars + 4) for ets(y) and ets(y, damped = TRUE), which
+# differ by the two trend parameters R counts only for an explicit trend.
+cases <- list(
+  list("q5", 4, c(1.5, -2.5, 3.5, -4.5, 5.5)),
+  list("q8", 4, c(10.027974984083842, 11.729605031277025, 13.177211258938582, 15.084460870778441,
+                  12.861008860853325, 14.298438940577427, 15.797097562635496, 17.316437370560692)),
+  list("q9", 4, round(50 + 2 * (1:9) + 5 * sin(pi * (1:9) / 2) + rnorm(9), 3)),
+  list("q10", 4, round(100 * 1.03^(1:10) * c(0.9, 1.1, 1.05, 0.95) + rnorm(10), 3)),
+  list("q13", 4, round(20 + (1:13) + 3 * cos(pi * (1:13) / 2) + rnorm(13, sd = 0.5), 3)),
+  list("m14", 12, round(200 + 3 * (1:14) + 20 * sin(2 * pi * (1:14) / 12) + rnorm(14, sd = 2), 3)),
+  list("m18", 12, round(80 * 1.01^(1:18) + rnorm(18), 3)),
+  list("y4", 1, c(47.6, 44.98, 46.2, 48.9)),
+  list("y6", 1, round(10 + 0.5 * (1:6) + rnorm(6, sd = 0.3), 3)),
+  list("y9", 1, round(100 * 1.05^(1:9) + rnorm(9, sd = 2), 3))
+)
+h <- 6
+levels <- c(80, 95)
+rows <- list()
+for (cs in cases) {
+  name <- cs[[1]]; m <- cs[[2]]; y <- ts(cs[[3]], frequency = m)
+  members <- list(
+    ets = forecast(ets(y), h = h, level = levels),
+    theta = thetaf(y, h = h, level = levels),
+    drift = rwf(y, drift = TRUE, h = h, level = levels))
+  if (m > 1) members$ets_damped <- forecast(ets(y, damped = TRUE), h = h, level = levels)
+  med <- function(get) apply(sapply(members, function(f) as.numeric(get(f))), 1, median)
+  mean <- med(function(f) f$mean)
+  lo <- lapply(1:2, function(k) med(function(f) f$lower[, k]))
+  hi <- lapply(1:2, function(k) med(function(f) f$upper[, k]))
+  # A trend fitted by R's HoltWintersZZ (no likelihood): R's bounds use beta* as the ETS beta, a
+  # documented R bug (docs/r-differences.md), so only the means are compared there.
+  tiny_trend <- any(sapply(members, function(f) !is.null(f$model$components) && is.null(f$model$loglik) &&
+                                                f$model$components[2] != "N"))
+  models <- paste(sapply(members, function(f) if (is.null(f$model$method)) f$method else f$model$method), collapse = "; ")
+  for (i in 1:h)
+    rows[[length(rows) + 1]] <- data.frame(case = name, frequency = m, values = paste(num(cs[[3]]), collapse = " "),
+                                           r_models = models, r_tiny_trend = tiny_trend, h = i, mean = num(mean[i]),
+                                           lo80 = num(lo[[1]][i]), hi80 = num(hi[[1]][i]),
+                                           lo95 = num(lo[[2]][i]), hi95 = num(hi[[2]][i]))
+}
+write.csv(do.call(rbind, rows), out, row.names = FALSE, quote = TRUE)
+cat("wrote", out, "\n")
