@@ -119,6 +119,9 @@ std::string table::render() const {
 
 std::string fixed(double v, int digits) {
   if (std::isnan(v)) return {};
+  const double a = std::abs(v);
+  if (std::isfinite(v) && a >= 1e15) return fmt::format("{:.7g}", v);
+  if (a > 0 && a < std::pow(10.0, 1 - digits)) return fmt::format("{:.4g}", v);
   std::string out = fmt::format("{:.{}f}", v, digits);
   // A negative value that rounds to zero ("-0.000", e.g. R's −0 lower bounds) prints as zero.
   if (out.front() == '-' && out.find_first_not_of("-0.") == std::string::npos) out.erase(0, 1);

@@ -53,7 +53,10 @@ struct table {
   [[nodiscard]] std::string render() const;
 };
 
-/// Number formatting: fixed with `digits` decimals; "" for NaN.
+/// Number formatting for tables: fixed with `digits` decimals; "" for NaN. A value that would
+/// show at most one significant digit (0 < |v| < 10^(1 - digits), e.g. 0.00012 with 3 decimals)
+/// or more than 15 integer digits (|v| >= 1e15) is printed with 4 / 7 significant digits instead
+/// ("0.0001235", "4.2e+90"), so tables of very small or very large series stay informative.
 [[nodiscard]] std::string fixed(double v, int digits);
 /// Signed percentage "+2.71%" / "-5.50%"; "" for NaN.
 [[nodiscard]] std::string signed_percent(double v, int digits = 2);

@@ -341,6 +341,23 @@ TEST(CliForecast, SimulatedIntervals) {
 }
 
 // A chart that cannot be written is an error (the disk may be full), not "written".
+// Tables print 3 decimals, unless that would leave at most one significant digit or more than
+// 15 integer digits: series in the ten-thousandths or near 1e99 stay readable.
+TEST(CliForecast, TablesShowVerySmallAndVeryLargeValues) {
+  const std::string small = write_temp("small.csv", "series,period,value\ns,2006,0.00024\ns,2007,0.00026\n");
+  const result r = run("forecast --input " + small + " --method naive -H 1");
+  ASSERT_EQ(r.status, 0) << r.out;
+  EXPECT_THAT(r.out, testing::ContainsRegex("2007 +0\\.00026 +observed"));
+  // naive: mean 0.00026; 80% bounds 0.00026 -/+ 1.2816 * 0.00002 (sigma: the one difference).
+  EXPECT_THAT(r.out, testing::ContainsRegex("2008 +0\\.00026 +0\\.0002344 +0\\.0002856 "));
+  const std::string big = write_temp("big.csv", "series,period,value\nb,2006,1.6e99\nb,2007,1.7e99\n");
+  const result b = run("forecast --input " + big + " --method naive -H 1");
+  ASSERT_EQ(b.status, 0) << b.out;
+  EXPECT_THAT(b.out, testing::ContainsRegex("2007 +1\\.7e\\+99 +observed"));
+  EXPECT_THAT(b.out, testing::ContainsRegex("2008 +1\\.7e\\+99 +1\\.571845e\\+99 "));
+  EXPECT_THAT(b.out, testing::Not(HasSubstr("00000000000000")));
+}
+
 TEST(CliForecast, ChartWriteErrorsExitTwo) {
   if (!std::filesystem::exists("/dev/full")) GTEST_FAIL() << "/dev/full is missing on this system";
   const result r = run("forecast -H 2 --chart /dev/full");
