@@ -195,7 +195,7 @@ int run_evaluate(const evaluate_options& o) {
   for (const auto& s : scores)
     t.rows.push_back({s.method, std::to_string(s.series), fixed(s.smape, 3), fixed(s.mase, 3), fixed(s.owa, 3),
                       fixed(s.msis, 3), std::isnan(s.coverage) ? std::string() : fixed(100 * s.coverage, 1) + "%",
-                      std::to_string(s.fallbacks), fixed(s.seconds, 2)});
+                      std::to_string(s.fallbacks), fmt::format("{:.2f}", s.seconds)});
   std::cout << fmt::format("{} series, seasonal period {}, {} thread(s)\n\n", sets.train.series.size(), o.season,
                            o.threads == 0 ? std::string("all") : std::to_string(o.threads));
   std::cout << t.render();

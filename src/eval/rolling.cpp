@@ -125,7 +125,7 @@ rolling_result rolling_origin(std::span<const double> y, int m, const forecast::
   for (std::size_t j = 0; j < h; ++j) {
     step_accuracy s;
     s.step = static_cast<int>(j + 1);
-    double sae = 0, sse = 0, ssm = 0, sms = 0;
+    long double sae = 0, sse = 0, ssm = 0, sms = 0;  // as eval::evaluate(): no overflow near 1e308
     std::vector<std::size_t> no_scale;
     std::vector<std::size_t> covered(levels.size(), 0);
     s.coverage_count.assign(levels.size(), 0);
@@ -141,25 +141,26 @@ rolling_result rolling_origin(std::span<const double> y, int m, const forecast::
           if (b.lower[j] <= o.actual[j] && o.actual[j] <= b.upper[j]) ++covered[l];
           break;
         }
-      sae += std::fabs(e);
-      sse += e * e;
-      const double a = o.actual[j], f = o.values.mean[j];
-      const double denom = std::fabs(a) + std::fabs(f);
-      if (denom > 0) ssm += 200 * std::fabs(e) / denom;
+      const long double el = e;
+      sae += std::fabs(el);
+      sse += el * el;
+      const long double a = o.actual[j], f = o.values.mean[j];
+      const long double denom = std::fabs(a) + std::fabs(f);
+      if (denom > 0) ssm += 200 * std::fabs(el) / denom;
       if (std::isfinite(o.scale) && o.scale > 0) {
-        sms += std::fabs(e) / o.scale;
+        sms += std::fabs(el) / o.scale;
         ++s.mase_count;
       } else {
         no_scale.push_back(o.origin);
       }
     }
     if (s.count > 0) {
-      const auto c = static_cast<double>(s.count);
-      s.mae = sae / c;
-      s.rmse = std::sqrt(sse / c);
-      s.smape = ssm / c;
+      const auto c = static_cast<long double>(s.count);
+      s.mae = static_cast<double>(sae / c);
+      s.rmse = static_cast<double>(std::sqrt(sse / c));
+      s.smape = static_cast<double>(ssm / c);
     }
-    if (s.mase_count > 0) s.mase = sms / static_cast<double>(s.mase_count);
+    if (s.mase_count > 0) s.mase = static_cast<double>(sms / static_cast<long double>(s.mase_count));
     for (std::size_t l = 0; l < levels.size(); ++l)
       s.coverage.push_back(s.coverage_count[l] > 0
                                ? static_cast<double>(covered[l]) / static_cast<double>(s.coverage_count[l])

@@ -184,29 +184,31 @@ struct scale_pair {
   r.scale_squared = sc.mean_sq;
   if (interval) r.level = interval->level;
   std::vector<std::size_t> missing, zero_actual, both_zero, unbounded;
-  double se = 0, sae = 0, sse = 0, spe = 0, sape = 0, ssm = 0, sis = 0;
+  // Sums in long double (range to 1e4932): errors, their squares and the percentage terms of
+  // values near the top of double's range (1e307) do not overflow on the way to a finite mean.
+  long double se = 0, sae = 0, sse = 0, spe = 0, sape = 0, ssm = 0, sis = 0;
   std::size_t covered = 0;
   const double alpha = interval ? 1 - interval->level / 100 : 0;
   for (std::size_t k = 0; k < actual.size(); ++k) {
-    const double a = actual[k], f = forecast[k];
-    if (std::isnan(a)) {
+    const long double a = actual[k], f = forecast[k];
+    if (std::isnan(actual[k])) {
       missing.push_back(k);
       continue;
     }
-    const double e = a - f;
+    const long double e = a - f;
     se += e;
     sae += std::fabs(e);
     sse += e * e;
     if (a == 0) zero_actual.push_back(k);
     spe += 100 * e / a;  // ±∞ (or NaN for 0/0) when a == 0, as R
     sape += 100 * std::fabs(e) / std::fabs(a);
-    const double denom = std::fabs(a) + std::fabs(f);
+    const long double denom = std::fabs(a) + std::fabs(f);
     if (denom == 0) both_zero.push_back(k);
     else ssm += 200 * std::fabs(e) / denom;
     if (interval) {
-      const double lo = interval->lower[k], hi = interval->upper[k];
+      const long double lo = interval->lower[k], hi = interval->upper[k];
       if (!std::isfinite(lo) || !std::isfinite(hi)) unbounded.push_back(k);
-      double s = hi - lo;
+      long double s = hi - lo;
       if (a < lo) s += 2 / alpha * (lo - a);
       if (a > hi) s += 2 / alpha * (a - hi);
       sis += s;
@@ -221,27 +223,45 @@ struct scale_pair {
     r.issues.push_back("every actual is missing: no measure can be computed");
     return r;
   }
-  const auto H = static_cast<double>(r.n_used);
-  r.me = se / H;
-  r.mae = sae / H;
-  r.rmse = std::sqrt(sse / H);
-  r.mpe = spe / H;
-  r.mape = sape / H;
-  r.smape = ssm / H;
+  const auto H = static_cast<long double>(r.n_used);
+  r.me = static_cast<double>(se / H);
+  r.mae = static_cast<double>(sae / H);
+  r.rmse = static_cast<double>(std::sqrt(sse / H));
+  r.mpe = static_cast<double>(spe / H);
+  r.mape = static_cast<double>(sape / H);
+  r.smape = static_cast<double>(ssm / H);
+  if (!std::isfinite(r.mae) || !std::isfinite(r.rmse))
+    r.issues.push_back("the errors are beyond the range of a double (about 1.8e308): ME, MAE, RMSE and the scaled "
+                       "measures are not finite");
   if (!zero_actual.empty())
     r.issues.push_back("actual is 0 at step(s) " + detail::step_list(zero_actual) + ": MPE and MAPE are not finite");
   if (!both_zero.empty())
     r.issues.push_back("actual and forecast are both 0 at step(s) " + detail::step_list(both_zero) +
                        ": sMAPE term taken as 0");
   if (interval) {
-    r.coverage = static_cast<double>(covered) / H;
-    r.msis = (sis / H) / r.scale;
+    r.coverage = static_cast<double>(covered) / static_cast<double>(r.n_used);
+    r.msis = static_cast<double>((sis / H) / r.scale);
     if (!unbounded.empty())
       r.issues.push_back("the interval is unbounded (an infinite bound) at step(s) " + detail::step_list(unbounded) +
                          ": MSIS is +inf");
   }
-  r.mase = r.mae / r.scale;
-  r.rmsse = std::sqrt((sse / H) / r.scale_squared);
+  r.mase = static_cast<double>((sae / H) / r.scale);
+  r.rmsse = static_cast<double>(std::sqrt((sse / H) / r.scale_squared));
+  // Measures whose exact value exceeds double's range (data near 1e308, or a scale near 1e-308)
+  // are +inf like R's, and say so (the cases above name their own causes).
+  std::string beyond;
+  const auto check = [&](const char* name, double v, bool explained) {
+    if (!std::isnan(v) && !std::isfinite(v) && !explained) beyond += std::string(beyond.empty() ? "" : ", ") + name;
+  };
+  const bool errors_overflow = !std::isfinite(r.mae) || !std::isfinite(r.rmse);
+  check("MPE", r.mpe, errors_overflow || !zero_actual.empty());
+  check("MAPE", r.mape, errors_overflow || !zero_actual.empty());
+  check("MASE", r.mase, errors_overflow || r.scale == 0);
+  check("RMSSE", r.rmsse, errors_overflow || r.scale == 0);
+  if (interval) check("MSIS", r.msis, !unbounded.empty() || r.scale == 0);
+  if (!beyond.empty())
+    r.issues.push_back(beyond + (beyond.find(',') == std::string::npos ? " exceeds" : " exceed") +
+                       " the range of a double (about 1.8e308): +inf");
   if (sc.pairs == 0) {
     r.issues.push_back("training data have no pair (y_t, y_{t-m}) with m = " + std::to_string(m) +
                        " (n = " + std::to_string(train.size()) + "): MASE, RMSSE and MSIS are undefined (NaN)");
