@@ -88,7 +88,11 @@ int run_single(const forecast_cli_options& o, std::ostream& out) {
   if (r.model.status == forecast::fit_status::failed)
     throw error("series '" + s.id() + "', method '" + o.method + "': no forecasts: " + r.model.status_message);
 
-  if (!o.chart.empty()) write_file("--chart", o.chart, chart::fan_chart_svg(s, r));
+  // The chart's history ends with the last observation used (later periods, missing or left
+  // out, are the forecast's first ones).
+  if (!o.chart.empty())
+    write_file("--chart", o.chart,
+               chart::fan_chart_svg(r.first <= s.end() ? s.slice(s.start(), r.first.prev()) : s, r));
 
   if (o.in.format == "csv") {
     out << "series,period,mean";
@@ -157,11 +161,13 @@ int run_single(const forecast_cli_options& o, std::ostream& out) {
   }
   t.header.push_back("");
   t.right.push_back(false);
-  const std::size_t shown = std::min<std::size_t>(5, s.size());
-  for (std::size_t i = s.size() - shown; i < s.size(); ++i) {
+  // The history up to the last observation used (periods after it, left out as the Data line
+  // says, are the first forecast periods), its status when it is not a plain observation.
+  const auto end = static_cast<std::size_t>(r.first - s.period_at(0));
+  for (std::size_t i = end - std::min<std::size_t>(5, end); i < end; ++i) {
     std::vector<std::string> row{s.period_at(i).to_string(), s.is_missing(i) ? "n/a" : fixed(s[i], 3)};
     row.resize(2 + 2 * v.intervals.size());
-    row.push_back("observed");
+    row.push_back(s.status(i) == obs_status::normal ? "observed" : std::string(to_string(s.status(i))));
     t.rows.push_back(std::move(row));
   }
   for (std::size_t i = 0; i < v.mean.size(); ++i) {

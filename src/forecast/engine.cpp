@@ -751,22 +751,46 @@ std::string value_name(const series& s, std::size_t i) {
 }
 
 usable_span trailing_span(const series& s) {
+  // Why observation i cannot be used (nullptr: it can). A partial period or a projection is not
+  // comparable with full observed periods, so it is left out like a missing value, and said.
+  const auto why_not = [&](std::size_t i) -> const char* {
+    if (s.is_missing(i)) return "missing";
+    if (s.status(i) == obs_status::partial) return "a partial period (status partial)";
+    if (s.status(i) == obs_status::forecast) return "a forecast, not an observation (status forecast)";
+    return nullptr;
+  };
   std::size_t last = s.size();
-  while (last > 0 && s.is_missing(last - 1)) --last;
-  if (last == 0) throw invalid_argument("series '" + s.id() + "' has no observation with a value");
+  while (last > 0 && why_not(last - 1)) --last;
+  if (last == 0) {
+    for (std::size_t i = 0; i < s.size(); ++i)
+      if (!s.is_missing(i))
+        throw invalid_argument("series '" + s.id() + "' has no observation that a model can use: " +
+                               s.period_at(i).to_string() + " is " + why_not(i) + (s.size() > 1 ? ", and so are the others" : ""));
+    throw invalid_argument("series '" + s.id() + "' has no observation with a value");
+  }
   std::size_t first = last - 1;
-  while (first > 0 && !s.is_missing(first - 1)) --first;
+  while (first > 0 && !why_not(first - 1)) --first;
   usable_span u{first, last - 1, {}};
   if (first > 0) {
-    std::size_t earlier = 0;  // values before the gap (periods without one are not observations)
-    for (std::size_t i = 0; i + 1 < first; ++i) earlier += s.is_missing(i) ? 0 : 1;
+    std::size_t earlier = 0;  // usable values before the break (periods without one are not observations)
+    for (std::size_t i = 0; i + 1 < first; ++i) earlier += why_not(i) ? 0 : 1;
+    const char* why = why_not(first - 1);
     u.note = "uses " + s.period_at(first).to_string() + " to " + s.period_at(last - 1).to_string() + " (" +
-             std::to_string(last - first) + " observations): " + s.period_at(first - 1).to_string() +
-             " is missing and is not interpolated, so the " + std::to_string(earlier) +
-             " earlier observation(s) are not used";
+             std::to_string(last - first) + " observations): " + s.period_at(first - 1).to_string() + " is " + why +
+             (std::string_view(why) == "missing" ? " and is not interpolated" : " and breaks the run") + ", so the " +
+             std::to_string(earlier) + " earlier observation(s) are not used";
   }
-  if (last < s.size())
-    u.note += std::string(u.note.empty() ? "" : "; ") + "the missing value(s) after " + s.period_at(last - 1).to_string() + " are not used";
+  if (last < s.size()) {
+    std::string after;
+    std::size_t with_value = 0;
+    for (std::size_t i = last; i < s.size(); ++i) {
+      if (s.is_missing(i)) continue;
+      ++with_value;
+      after += (after.empty() ? "" : ", ") + s.period_at(i).to_string() + " is " + why_not(i);
+    }
+    u.note += std::string(u.note.empty() ? "" : "; ") + "the " + std::to_string(s.size() - last) + " period(s) after " +
+              s.period_at(last - 1).to_string() + " are not used" + (with_value ? " (" + after + ")" : " (missing)");
+  }
   return u;
 }
 

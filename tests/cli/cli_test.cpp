@@ -343,6 +343,26 @@ TEST(CliForecast, SimulatedIntervals) {
 // A chart that cannot be written is an error (the disk may be full), not "written".
 // Tables print 3 decimals, unless that would leave at most one significant digit or more than
 // 15 integer digits: series in the ten-thousandths or near 1e99 stay readable.
+// Periods after the last observation used (missing, partial, projected) are not shown as
+// observed history: the forecast starts there, and the fan chart's history ends before it.
+TEST(CliForecast, HistoryEndsWithTheLastObservationUsed) {
+  const std::string f = write_temp("partial.csv", "series,period,value,status\nx,2000,10,\nx,2001,11,estimated\n"
+                                                  "x,2002,12,\nx,2003,13,\nx,2004,3,partial\n");
+  const std::string svg = temp_path("partial.svg");
+  const result r = run("forecast --input " + f + " --method naive -H 2 --chart " + svg);
+  ASSERT_EQ(r.status, 0) << r.out;
+  EXPECT_THAT(r.out, HasSubstr("Data: the 1 period(s) after 2003 are not used (2004 is a partial period"));
+  EXPECT_THAT(r.out, testing::ContainsRegex("2001 +11\\.000 +estimated"));
+  EXPECT_THAT(r.out, testing::ContainsRegex("2003 +13\\.000 +observed\n2004 +13\\.000 .* forecast\n"));
+  EXPECT_THAT(r.out, testing::Not(testing::ContainsRegex(" 3\\.000")));  // the partial value
+  EXPECT_THAT(r.out, HasSubstr("Fan chart written to"));
+  // A trailing missing value: the chart was refused ("the forecast must start after the history").
+  const std::string g = write_temp("na_end.csv", "series,period,value\nx,2000,1\nx,2001,2\nx,2002,3\nx,2003,NA\n");
+  const result m = run("forecast --input " + g + " --method naive -H 2 --chart " + svg);
+  ASSERT_EQ(m.status, 0) << m.out;
+  EXPECT_THAT(m.out, testing::ContainsRegex("2002 +3\\.000 +observed\n2003 +3\\.000 .* forecast\n"));
+}
+
 TEST(CliForecast, TablesShowVerySmallAndVeryLargeValues) {
   const std::string small = write_temp("small.csv", "series,period,value\ns,2006,0.00024\ns,2007,0.00026\n");
   const result r = run("forecast --input " + small + " --method naive -H 1");

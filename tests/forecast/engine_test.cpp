@@ -99,6 +99,53 @@ TEST(Engine, SeasonAskedForOnNoMoreThanOneSeasonFallsBackAndSaysSo) {
   EXPECT_THAT(any.model.status_message, HasSubstr("seasonal models not considered: n = 10 observations <= m = 12"));
 }
 
+// A partial period (a year of which one quarter is published) or a projection is not comparable
+// with full observed periods: left out like a missing value, and named.
+TEST(Engine, PartialPeriodsAndForecastValuesAreNotUsedAsObservations) {
+  series_metadata m;
+  m.id = "x";
+  series s(m, period::annual(2000));
+  for (double v : {10.0, 11.0, 12.0, 13.0}) s.push_back(v);
+  s.push_back(3, obs_status::partial);
+  auto u = forecast::trailing_span(s);
+  EXPECT_EQ(u.first, 0u);
+  EXPECT_EQ(u.last, 3u);
+  EXPECT_EQ(u.note, "the 1 period(s) after 2003 are not used (2004 is a partial period (status partial))");
+  const auto r = forecast::forecast_series(s, "naive", 2);
+  EXPECT_EQ(r.first, period::annual(2004));  // the partial year is forecast, from 2003's 13
+  EXPECT_EQ(r.values.mean[0], 13.0);
+  s.push_back(std::numeric_limits<double>::quiet_NaN());
+  s.push_back(15, obs_status::forecast);
+  u = forecast::trailing_span(s);
+  EXPECT_EQ(u.last, 3u);
+  EXPECT_THAT(u.note, HasSubstr("the 3 period(s) after 2003 are not used (2004 is a partial period (status partial), "
+                                "2006 is a forecast, not an observation (status forecast))"));
+  // Inside the series such a value breaks the run as a missing one does.
+  series t(m, period::annual(2000));
+  for (double v : {1.0, 2.0}) t.push_back(v);
+  t.push_back(5, obs_status::partial);
+  for (double v : {4.0, 5.0, 6.0}) t.push_back(v);
+  u = forecast::trailing_span(t);
+  EXPECT_EQ(u.first, 3u);
+  EXPECT_THAT(u.note, HasSubstr("2002 is a partial period (status partial) and breaks the run, so the 2 earlier "
+                                "observation(s) are not used"));
+  // Estimated and provisional values are observations.
+  series e(m, period::annual(2000));
+  e.push_back(1, obs_status::estimated);
+  e.push_back(2, obs_status::provisional);
+  EXPECT_TRUE(forecast::trailing_span(e).note.empty());
+  // Nothing usable: said.
+  series p(m, period::annual(2000));
+  p.push_back(1, obs_status::forecast);
+  p.push_back(2, obs_status::forecast);
+  EXPECT_THROW((void)forecast::trailing_span(p), invalid_argument);
+  try {
+    (void)forecast::trailing_span(p);
+  } catch (const invalid_argument& ex) {
+    EXPECT_THAT(ex.what(), HasSubstr("series 'x' has no observation that a model can use: 2000 is a forecast"));
+  }
+}
+
 TEST(Engine, DefaultSeriesForecastIsLabelledAndStartsAfterTheData) {
   const series& s = data::vietnam_japan().at("vnm_jpn_total");
   const auto r = forecast::forecast_series(s, "auto", 6);

@@ -237,8 +237,10 @@ struct reusable_fit {
 [[nodiscard]] model_forecast reapply_forecast(const reusable_fit& fit, std::span<const double> y, int h,
                                               const forecast_options& opt = {});
 
-/// The observations a model can use: the longest run of present values that ends at the last
-/// present observation (models need consecutive data; missing values are never filled in).
+/// The observations a model can use: the longest run of usable values that ends at the last
+/// usable observation (models need consecutive data; missing values are never filled in). A
+/// value with status `partial` or `forecast` is not usable (not an observation of a full period)
+/// and breaks the run as a missing one does; `estimated` and `provisional` values are used.
 /// `note` says what was left out and why.
 struct usable_span {
   std::size_t first = 0, last = 0;  ///< indices into the series, inclusive
@@ -248,7 +250,7 @@ struct usable_span {
 /// How messages name observation `i` of `s` (0-based): "the value for 2001".
 [[nodiscard]] std::string value_name(const series& s, std::size_t i);
 
-/// \throws invalid_argument when the series has no present value.
+/// \throws invalid_argument when the series has no usable value (saying why not).
 [[nodiscard]] usable_span trailing_span(const series& s);
 
 /// Fits `method` to the usable observations of `s` and forecasts `h` periods after the last of them.
