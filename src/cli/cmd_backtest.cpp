@@ -52,10 +52,13 @@ int run_backtest(const backtest_options& o) {
   ro.first_origin = o.first_origin;
   // the other checks of the origins are rolling_origin()'s; this one adds the series and its data note
   const std::size_t first = eval::first_origin_of(ro);
-  if (first >= n)
-    throw invalid_argument(fmt::format("--first-origin {} leaves no observation to test: series '{}' has {} usable "
-                                       "observation(s){}",
-                                       first, s.id(), n, u.note.empty() ? "" : " (" + u.note + ")"));
+  if (first >= n) {
+    // Named by the option that set it: --first-origin, else --window (the first fit is one window).
+    const std::string by = o.first_origin > 0 ? fmt::format("--first-origin {}", first)
+                                              : fmt::format("--window {} (the first origin is one window)", first);
+    throw invalid_argument(fmt::format("{} leaves no observation to test: series '{}' has {} usable observation(s){}",
+                                       by, s.id(), n, u.note.empty() ? "" : " (" + u.note + ")"));
+  }
   apply_lambda_option(o.lambda, ro.forecast);
   if (!o.levels.empty()) ro.forecast.levels = parse_levels(o.levels);
   ro.observation_name = [&](std::size_t i) { return forecast::value_name(s, u.first + i); };
@@ -160,6 +163,10 @@ int run_backtest(const backtest_options& o) {
     out << "Every origin's forecasts and errors: --format json.\n";
   }
   write_output(o.output, out.str());
+  if (o.in.format == "csv") {  // the table prints these; CSV has no room for them
+    if (!u.note.empty()) std::cerr << fmt::format("tradecast: note: series '{}': {}\n", s.id(), u.note);
+    for (const auto& note : r.notes) std::cerr << "tradecast: note: " << note << "\n";
+  }
   if (failed > 0)
     std::cerr << fmt::format("tradecast: warning: {} of {} origin(s) could not be fitted; their errors are left out\n",
                              failed, r.origins.size());
@@ -178,11 +185,12 @@ void add_backtest_command(CLI::App& app, runner& run) {
   cmd->add_option("--horizon,-H", opts->horizon, "Steps ahead to evaluate from each origin (required)")
       ->check(whole_at_least(1));
   cmd->add_option("--first-origin", opts->first_origin,
-                  "Observations in the first fit (the first origin); default 2, or --window")
-      ->check(whole_at_least(1));
+                  "Observations in the first fit (the first origin, at least 2); default 2, or --window")
+      ->check(whole_at_least(2));
   cmd->add_option("--step", opts->step, "Periods between origins")->default_val(1)->check(whole_at_least(1));
-  cmd->add_option("--window", opts->window, "Fit each origin to its last W observations only (a moving window)")
-      ->check(whole_at_least(1));
+  cmd->add_option("--window", opts->window,
+                  "Fit each origin to its last W observations only (a moving window, at least 2)")
+      ->check(whole_at_least(2));
   cmd->add_flag("--no-refit", opts->no_refit,
                 "Fit once, at the first origin, and re-use that model (parameters and initial states) at every "
                 "later origin; ETS methods, naive and snaive");

@@ -103,6 +103,11 @@ int run_single(const forecast_cli_options& o, std::ostream& out) {
       for (const auto& b : v.intervals) out << ',' << exact(b.lower[i]) << ',' << exact(b.upper[i]);
       out << "\n";
     }
+    // The CSV layout has no room for what the table's header lines say: standard error does.
+    if (!r.data_note.empty()) std::cerr << fmt::format("tradecast: note: series '{}': {}\n", s.id(), r.data_note);
+    if (r.model.status != forecast::fit_status::converged)
+      std::cerr << fmt::format("tradecast: note: series '{}': {} ({}): {}\n", s.id(), r.model.method,
+                               forecast::to_string(r.model.status), r.model.status_message);
     return 0;
   }
   if (o.in.format == "json") {

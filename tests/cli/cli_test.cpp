@@ -363,6 +363,22 @@ TEST(CliForecast, HistoryEndsWithTheLastObservationUsed) {
   EXPECT_THAT(m.out, testing::ContainsRegex("2002 +3\\.000 +observed\n2003 +3\\.000 .* forecast\n"));
 }
 
+// CSV output has no room for the table's Data and Model lines: what was left out and why a model
+// fell back go to standard error (they were dropped), for forecast and backtest alike.
+TEST(CliForecast, CsvSaysOnStandardErrorWhatTheTableSays) {
+  const result r = run("forecast -H 1 --format csv");
+  ASSERT_EQ(r.status, 0) << r.out;
+  EXPECT_THAT(r.out, HasSubstr("series,period,mean,lo80,hi80,lo95,hi95\nvnm_jpn_total,2025,"));
+  EXPECT_THAT(r.out, HasSubstr("tradecast: note: series 'vnm_jpn_total': uses 2022 to 2024 (3 observations): 2021 is "
+                               "missing and is not interpolated, so the 31 earlier observation(s) are not used\n"));
+  EXPECT_THAT(r.out, HasSubstr("tradecast: note: series 'vnm_jpn_total': Auto: median of"));
+  EXPECT_THAT(r.out, HasSubstr("(fell back): "));
+  const result b = run("backtest --series vnm_jpn_total_rep_jpn -H 1 --method drift --format csv");
+  ASSERT_EQ(b.status, 0) << b.out;
+  EXPECT_THAT(b.out, HasSubstr("tradecast: note: origin 2: fit failed: method 'drift' needs at least 3 observations"));
+  EXPECT_THAT(b.out, HasSubstr("tradecast: warning: 1 of 29 origin(s) could not be fitted"));
+}
+
 TEST(CliForecast, TablesShowVerySmallAndVeryLargeValues) {
   const std::string small = write_temp("small.csv", "series,period,value\ns,2006,0.00024\ns,2007,0.00026\n");
   const result r = run("forecast --input " + small + " --method naive -H 1");
@@ -1013,9 +1029,12 @@ TEST(CliBacktest, BadArgumentsExitTwoWithTheReason) {
        "first_origin = 4 is smaller than window = 5: the first fit needs a whole window (left unset, the first "
        "origin is the window)"},
       {"backtest --series vnm_jpn_total_rep_jpn -H 2 --method naive --window 1",
-       "window = 1 must be at least 2 (observations per fit)"},
+       "--window: must be a whole number of at least 2, not '1'"},
       {"backtest --series vnm_jpn_total_rep_jpn -H 2 --method naive --first-origin 1",
-       "first_origin = 1 must be at least 2 (observations at the first origin)"},
+       "--first-origin: must be a whole number of at least 2, not '1'"},
+      // the first origin set by --window is named by it (it was named --first-origin)
+      {"backtest -H 2 --method naive --window 3", "--window 3 (the first origin is one window) leaves no observation "
+                                                  "to test: series 'vnm_jpn_total' has 3 usable observation(s)"},
       {"backtest --series vnm_jpn_total_rep_jpn -H 2 --method nope", "unknown method 'nope'"},
       {"backtest --series vnm_jpn_total_rep_jpn -H 2 --method naive --lambda x", "--lambda: 'x' is not a number"},
       {"backtest --series nope -H 2 --method naive", "nope"},
