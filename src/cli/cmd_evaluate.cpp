@@ -74,20 +74,32 @@ loaded_sets load_sets(const evaluate_options& o) {
     s.train = io::wide_set_of(io::read_wide(o.train), o.season, o.horizon, o.train);
     s.test = io::wide_set_of(io::read_wide(o.test), o.season, o.horizon, o.test);
   }
-  if (s.train.series.size() != s.test.series.size())
-    throw invalid_argument(o.test + ": " + std::to_string(s.test.series.size()) + " series, but " + o.train + " has " +
-                           std::to_string(s.train.series.size()) + "; expected the same series in the same order");
-  for (std::size_t i = 0; i < s.train.series.size(); ++i) {
+  const std::size_t common = std::min(s.train.series.size(), s.test.series.size());
+  for (std::size_t i = 0; i < common; ++i) {
     auto& tr = s.train.series[i];
     const auto& te = s.test.series[i];
     if (tr.id != te.id)
-      throw invalid_argument(o.test + ": series " + std::to_string(i + 1) + " is '" + te.id + "', but " + o.train +
-                             " has '" + tr.id + "' there; expected the same series in the same order");
+      throw parse_error(o.test, te.line, 1,
+                        "series " + std::to_string(i + 1) + " is '" + te.id + "', but " + o.train + " has '" + tr.id +
+                            "' there (line " + std::to_string(tr.line) + "); expected the same series in the same order");
     if (o.horizon > 0) tr.horizon = o.horizon;
     if (static_cast<std::size_t>(tr.horizon) > te.values.size())
-      throw invalid_argument(o.test + ": series '" + te.id + "' has " + std::to_string(te.values.size()) +
-                             " test values; the horizon is " + std::to_string(tr.horizon));
+      throw parse_error(o.test, te.line, te.values.size() + 2,
+                        "series '" + te.id + "' has " + std::to_string(te.values.size()) + " test value(s), but the horizon is " +
+                            std::to_string(tr.horizon) +
+                            (o.horizon > 0 ? std::string(" (--horizon)")
+                                           : " (NF, " + o.info + " line " + std::to_string(tr.info_line) + ")"));
   }
+  if (s.train.series.size() != s.test.series.size()) {
+    const bool test_longer = s.test.series.size() > s.train.series.size();
+    const io::wide_series& extra = test_longer ? s.test.series[common] : s.train.series[common];
+    throw parse_error(test_longer ? o.test : o.train, extra.line, 1,
+                      "series '" + extra.id + "' has no counterpart in " + (test_longer ? o.train : o.test) + " (" +
+                          std::to_string(s.train.series.size()) + " series in " + o.train + ", " +
+                          std::to_string(s.test.series.size()) + " in " + o.test +
+                          "); expected the same series in the same order");
+  }
+  check_horizons(s.train, o.info);
   return s;
 }
 

@@ -212,6 +212,8 @@ io::wide_set load_wide(const forecast_cli_options& o) {
                                      io::wide_part::unchecked, o.wide, o.info);
     if (o.horizon > 0)
       for (auto& ws : set.series) ws.horizon = o.horizon;
+    else
+      check_horizons(set, o.info);
     return set;
   }
   if (o.horizon < 1)

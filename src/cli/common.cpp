@@ -117,6 +117,14 @@ std::string table::render() const {
   return out;
 }
 
+void check_horizons(const io::wide_set& set, const std::string& info) {
+  for (const io::wide_series& ws : set.series)
+    if (ws.info_line > 0 && ws.horizon > forecast::max_horizon)
+      throw parse_error(info, ws.info_line, 0,
+                        "series '" + ws.id + "': NF = " + std::to_string(ws.horizon) + " is longer than the " +
+                            std::to_string(forecast::max_horizon) + " steps tradecast forecasts");
+}
+
 std::string fixed(double v, int digits) {
   if (std::isnan(v)) return {};
   const double a = std::abs(v);

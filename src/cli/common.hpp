@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "tradecast/core.hpp"
+#include "tradecast/io/wide.hpp"
 
 namespace tradecast::batch {
 struct batch_result;
@@ -52,6 +53,10 @@ struct table {
   std::vector<std::vector<std::string>> rows;
   [[nodiscard]] std::string render() const;
 };
+
+/// The horizons NF an info file gives `set` are within forecast::max_horizon. \throws parse_error
+/// naming the info file and the series' line. (A --horizon is checked by the option's parser.)
+void check_horizons(const io::wide_set& set, const std::string& info);
 
 /// Number formatting for tables: fixed with `digits` decimals; "" for NaN. A value that would
 /// show at most one significant digit (0 < |v| < 10^(1 - digits), e.g. 0.00012 with 3 decimals)

@@ -98,6 +98,9 @@ std::vector<wide_row> parse_wide(std::string_view text, std::string_view name) {
     rec.fields = {};  // release the text as we go: memory stays near one copy of the data
     rows.push_back(std::move(row));
   }
+  if (rows.empty())
+    throw parse_error(file, records.empty() ? 1 : records.front().line + 1, 0,
+                      "no series: expected a row per series after the header (id, then values)");
   return rows;
 }
 
@@ -229,6 +232,7 @@ wide_set join_wide(std::vector<wide_row> rows, const std::vector<wide_info>& inf
     s.start_period = i.start_period;
     s.n = i.n;
     s.line = row.line;
+    s.info_line = i.line;
     set.series.push_back(std::move(s));
   }
   for (const wide_info& i : info)

@@ -522,6 +522,31 @@ TEST(CliEvaluate, BadInputNamesTheFile) {
   const result m = run("evaluate --train " + train + " --test " + test + " --horizon 1 --season 1 --method naive,nope");
   EXPECT_EQ(m.status, 2);
   EXPECT_THAT(m.out, HasSubstr("unknown method 'nope'"));
+  // Train and test that do not pair up: each error names the file, the line and what was expected.
+  const std::string tr2 = write_temp("train2.csv", "\"V1\",\"V2\",\"V3\",\"V4\"\n\"a\",1,2,3\n\"c\",1,2,3\n");
+  const std::string te2 = write_temp("test2.csv", "\"V1\",\"V2\",\"V3\"\n\"a\",4,5\n\"b\",3\n");
+  const auto eval = [&](const std::string& a, const std::string& b, const std::string& more) {
+    return run("evaluate --train " + a + " --test " + b + " --season 1 --method naive " + more);
+  };
+  const result order = eval(tr2, te2, "-H 1");
+  EXPECT_EQ(order.status, 2);
+  EXPECT_THAT(order.out, HasSubstr(te2 + ":3:1: series 2 is 'b', but " + tr2 + " has 'c' there (line 3)"));
+  const result few = eval(tr2, te2, "-H 3");
+  EXPECT_EQ(few.status, 2);
+  EXPECT_THAT(few.out, HasSubstr(te2 + ":2:4: series 'a' has 2 test value(s), but the horizon is 3 (--horizon)"));
+  const std::string te1 = write_temp("test1.csv", "\"V1\",\"V2\"\n\"a\",4\n");
+  const result count = eval(tr2, te1, "-H 1");
+  EXPECT_EQ(count.status, 2);
+  EXPECT_THAT(count.out, HasSubstr(tr2 + ":3:1: series 'c' has no counterpart in " + te1));
+  const std::string info = write_temp("info2.csv", "Series,N,NF,Category,StartYear,StartPeriod\na,5,2,X,1990,1\n"
+                                                   "c,20003,20000,X,1990,1\n");
+  const result nf = run("forecast --wide " + tr2 + " --info " + info + " --method naive");
+  EXPECT_EQ(nf.status, 2);
+  EXPECT_THAT(nf.out, HasSubstr(info + ":3: series 'c': NF = 20000 is longer than the 10000 steps tradecast forecasts"));
+  const std::string header = write_temp("header.csv", "\"V1\",\"V2\"\n");  // was "per_series is empty"
+  const result none = eval(header, header, "-H 1");
+  EXPECT_EQ(none.status, 2);
+  EXPECT_THAT(none.out, HasSubstr(header + ":2: no series: expected a row per series after the header"));
 }
 
 // m = 13 on 6 training values: no series has a MASE scale (it needs more than m values), so

@@ -105,6 +105,7 @@ TEST(Wide, BadNumberNamesLineAndColumn) {
 
 TEST(Wide, StructuralErrors) {
   expect_wide_error("", 1, 0, "empty input");
+  expect_wide_error("\"V1\",\"V2\"\n", 2, 0, "no series: expected a row per series after the header");
   expect_wide_error("\"V1\",\"V3\"\n", 1, 2, "expected the header field 'V2', found 'V3'");
   expect_wide_error("\"V1\",\"V2\"\n\"A\",1,2\n", 2, 3,
                     "row has 3 fields but the header has 2: expected at most 1 value after the id");

@@ -53,8 +53,8 @@ struct wide_row {
 };
 
 /// Parses a values file held in memory. `name` is used in error messages.
-/// \throws parse_error (file, line, column, what was expected) for an empty input, a header field
-///   other than `V<column>`, a row wider than the header, an empty or duplicate id, a row without
+/// \throws parse_error (file, line, column, what was expected) for an empty input, a header without
+///   rows, a header field other than `V<column>`, a row wider than the header, an empty or duplicate id, a row without
 ///   values, a bad or non-finite number, or a missing value between two values.
 [[nodiscard]] std::vector<wide_row> parse_wide(std::string_view text, std::string_view name = "<text>");
 
@@ -98,6 +98,7 @@ struct wide_series {
   int start_period = 0;        ///< as in the info file (0 = unknown)
   std::size_t n = 0;           ///< N of the info file (training plus holdout)
   std::size_t line = 0;        ///< 1-based line of its row in the values file (0: built in memory)
+  std::size_t info_line = 0;   ///< 1-based line of its row in the info file (0: no info file)
 };
 
 /// A competition set: the series in the order of the values file.
