@@ -168,7 +168,7 @@ method_score score_method(const std::string& name, const loaded_sets& sets, cons
 int run_evaluate(const evaluate_options& o) {
   if (o.format != "table" && o.format != "json") throw invalid_argument("--format: expected table or json, got '" + o.format + "'");
   if (!(o.level > 0 && o.level < 100))
-    throw invalid_argument("--level: " + tradecast::detail::short_number(o.level) +
+    throw invalid_argument("--level: " + level_name(o.level) +
                            " is outside (0, 100); expected a percentage such as 95");
   const std::vector<std::string> methods = split_list(o.methods);
   for (const auto& m : methods) (void)forecast::parse_method(m);  // unknown names fail before any work
@@ -200,7 +200,7 @@ int run_evaluate(const evaluate_options& o) {
     std::cout << j.dump(2) << "\n";
     return 0;
   }
-  const std::string lv = tradecast::detail::short_number(o.level);
+  const std::string lv = level_name(o.level);
   table t{{"method", "series", "sMAPE", "MASE", "OWA", "MSIS", "cover" + lv, "fallbacks", "seconds"},
           {false, true, true, true, true, true, true, true, true},
           {}};

@@ -181,6 +181,8 @@ std::vector<double> parse_levels(const std::string& text) {
       throw invalid_argument("--level: '" + item + "' is not a number; expected a list such as 80,95");
     out.push_back(v);
   }
+  if (!text.empty() && text.back() == ',')  // getline() gives no empty last item
+    throw invalid_argument("--level: '" + text + "' ends with a comma; expected a list such as 80,95");
   if (out.empty()) throw invalid_argument("--level: expected a list such as 80,95");
   for (std::size_t i = 0; i < out.size(); ++i)
     for (std::size_t j = 0; j < i; ++j)

@@ -229,6 +229,9 @@ TEST(CliForecast, LevelsNameTheirOwnColumns) {
   const result hex = run("forecast -H 1 --method naive --level 0x10");
   EXPECT_EQ(hex.status, 2);
   EXPECT_THAT(hex.out, HasSubstr("--level: '0x10' is not a number"));
+  const result comma = run("forecast -H 1 --method naive --level 80,");  // was taken as 80
+  EXPECT_EQ(comma.status, 2);
+  EXPECT_THAT(comma.out, HasSubstr("--level: '80,' ends with a comma"));
 }
 
 // Forecasts that are not finite numbers are an error naming the step, not inf in the output:
@@ -486,6 +489,10 @@ TEST(CliEvaluate, ScoresBySetWithOwaAgainstNaive2) {
   const result bad = run("evaluate --train " + train + " --test " + test + " -H 2 -m 1 --method naive --level 100");
   EXPECT_EQ(bad.status, 2);
   EXPECT_THAT(bad.out, HasSubstr("--level: 100 is outside (0, 100)"));
+  // The column is named by the level as given (it was rounded to "cover100", a level refused).
+  const result fine = run("evaluate --train " + train + " --test " + test + " -H 2 -m 1 --method naive --level 99.9999999");
+  EXPECT_EQ(fine.status, 0) << fine.out;
+  EXPECT_THAT(fine.out, HasSubstr(" cover99.9999999 "));
 }
 
 // A series with a single training value is forecast by naive without intervals: it is scored on its
