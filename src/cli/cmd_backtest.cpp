@@ -33,6 +33,7 @@ struct backtest_options {
 };
 
 int run_backtest(const backtest_options& o) {
+  check_output_files({{"--output", o.output}}, {{"--input", o.in.input}});
   if (o.horizon < 1) throw invalid_argument("--horizon (-H) is required: the number of periods ahead to evaluate");
   const forecast::method_spec spec = forecast::parse_method(o.method);  // an unknown name fails before any reading
   if (o.no_refit && !forecast::reusable(spec)) throw invalid_argument("--no-refit: " + forecast::not_reusable_reason(spec));

@@ -332,6 +332,8 @@ int run_wide(const forecast_cli_options& o) {
 }
 
 int run_forecast(const forecast_cli_options& o) {
+  check_output_files({{"--output", o.output}, {"--chart", o.chart}},
+                     {{"--input", o.in.input}, {"--wide", o.wide}, {"--info", o.info}});
   if (o.wide_given) return run_wide(o);
   std::ostringstream out;
   const int status = run_single(o, out);

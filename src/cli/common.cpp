@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <filesystem>
 #include <cmath>
 #include <fstream>
 #include <iostream>
@@ -63,6 +64,25 @@ void write_file(const std::string& option, const std::string& file, const std::s
   f << text;
   f.close();
   if (!f) throw invalid_argument(option + ": error writing '" + file + "' (disk full?)");
+}
+
+void check_output_files(const std::vector<named_file>& outputs, const std::vector<named_file>& inputs) {
+  const auto same = [](const std::string& a, const std::string& b) {
+    if (a.empty() || b.empty()) return false;
+    std::error_code ec;  // a file that does not exist yet is the same only by its name
+    const bool eq = std::filesystem::equivalent(a, b, ec);
+    return ec ? std::filesystem::absolute(a).lexically_normal() == std::filesystem::absolute(b).lexically_normal() : eq;
+  };
+  for (std::size_t i = 0; i < outputs.size(); ++i) {
+    for (const auto& [option, path] : inputs)
+      if (same(outputs[i].second, path))
+        throw invalid_argument(outputs[i].first + ": '" + outputs[i].second + "' is the file of " + option +
+                               "; writing it would destroy the data: choose another file");
+    for (std::size_t j = 0; j < i; ++j)
+      if (same(outputs[i].second, outputs[j].second))
+        throw invalid_argument(outputs[j].first + " and " + outputs[i].first + " name the same file '" +
+                               outputs[i].second + "': one would overwrite the other");
+  }
 }
 
 void write_output(const std::string& file, const std::string& text) {

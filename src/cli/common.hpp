@@ -54,6 +54,12 @@ struct table {
   [[nodiscard]] std::string render() const;
 };
 
+/// A named file of the command line ("--output", path); an empty path is none.
+using named_file = std::pair<std::string, std::string>;
+/// \throws invalid_argument when an output file is one of the inputs (writing it would destroy
+/// the data) or two outputs are the same file (one would overwrite the other).
+void check_output_files(const std::vector<named_file>& outputs, const std::vector<named_file>& inputs);
+
 /// The horizons NF an info file gives `set` are within forecast::max_horizon. \throws parse_error
 /// naming the info file and the series' line. (A --horizon is checked by the option's parser.)
 void check_horizons(const io::wide_set& set, const std::string& info);

@@ -344,8 +344,12 @@ std::vector<double> box_cox_checked(std::span<const double> y, double lambda) {
   std::vector<double> z = box_cox(y, lambda);
   for (std::size_t t = 0; t < z.size(); ++t)
     if (!std::isfinite(z[t]))
-      throw observation_error("Box-Cox lambda = " + tradecast::detail::short_number(lambda) + " cannot transform ", t,
-                              " (" + tradecast::detail::short_number(y[t]) + "): use positive data or lambda = 1");
+      throw observation_error(
+          "Box-Cox lambda = " + tradecast::detail::short_number(lambda) + " cannot transform ", t,
+          " (" + tradecast::detail::short_number(y[t]) + "): " +
+              (y[t] > 0 ? std::string("(y^lambda - 1) / lambda is beyond the range of a double; choose a smaller |lambda| "
+                                      "(Box-Cox lambdas are usually between -1 and 2) or rescale the data")
+                        : std::string("use positive data or lambda = 1")));
   return z;
 }
 

@@ -272,6 +272,10 @@ TEST(CliForecast, ErrorMessagesSayWhatToDo) {
        "positive; choose additive components (e.g. ets:AAdN)"},
       {"forecast --input " + zero + " --method naive --lambda 0 -H 2",
        "Box-Cox lambda = 0 cannot transform the value for 2001 (0): use positive data or lambda = 1"},
+      // positive data whose transform overflows (11^400 > 1.8e308): not a matter of positive data
+      {"forecast --input " + q + " --method snaive -H 2 --lambda 400",
+       "Box-Cox lambda = 400 cannot transform the value for 2008-Q1 (10): (y^lambda - 1) / lambda is beyond the range "
+       "of a double; choose a smaller |lambda|"},
       {"backtest --input " + zero + " --method cagr -H 1",
        "none of the 1 origin(s) could be fitted; the first (last training period 2001): method 'cagr' takes "
        "logarithms, but the value for 2001 (0) is not positive"},
@@ -380,6 +384,29 @@ TEST(CliForecast, CsvSaysOnStandardErrorWhatTheTableSays) {
   ASSERT_EQ(b.status, 0) << b.out;
   EXPECT_THAT(b.out, HasSubstr("tradecast: note: origin 2: fit failed: method 'drift' needs at least 3 observations"));
   EXPECT_THAT(b.out, HasSubstr("tradecast: warning: 1 of 29 origin(s) could not be fitted"));
+}
+
+// An output that is the input file (or another output) is refused before anything is written:
+// -o same.csv --input same.csv replaced the data with its forecasts.
+TEST(CliForecast, OutputsNeverOverwriteTheInputOrEachOther) {
+  const std::string text = "series,period,value\nx,2000,1\nx,2001,2\nx,2002,4\n";
+  const std::string in = write_temp("in.csv", text);
+  const result o = run("forecast --input " + in + " -H 1 --method naive -o " + in);
+  EXPECT_EQ(o.status, 2);
+  EXPECT_THAT(o.out, HasSubstr("--output: '" + in + "' is the file of --input; writing it would destroy the data"));
+  const result c = run("forecast --input " + in + " -H 1 --method naive --chart " + in);
+  EXPECT_EQ(c.status, 2);
+  EXPECT_THAT(c.out, HasSubstr("--chart: '" + in + "' is the file of --input"));
+  const std::string out = temp_path("out.csv");
+  const result both = run("forecast --input " + in + " -H 1 --method naive -o " + out + " --chart " + out);
+  EXPECT_EQ(both.status, 2);
+  EXPECT_THAT(both.out, HasSubstr("--output and --chart name the same file"));
+  const result b = run("backtest --input " + in + " -H 1 --method naive -o " + in);
+  EXPECT_EQ(b.status, 2);
+  EXPECT_THAT(b.out, HasSubstr("--output: '" + in + "' is the file of --input"));
+  std::ifstream f(in);
+  const std::string kept((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+  EXPECT_EQ(kept, text);
 }
 
 TEST(CliForecast, TablesShowVerySmallAndVeryLargeValues) {
