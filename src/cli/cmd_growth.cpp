@@ -27,12 +27,17 @@ std::optional<run_rate_line> find_run_rate(const series_collection& data, const 
   if (s.freq() != frequency::annual) {
     const int year = s.end().year();
     if (s.end() == period::of(s.freq(), year, periods_per_year(s.freq()))) return std::nullopt;  // complete
-    const series annual = growth::aggregate(s, frequency::annual);
     try {
       auto rr = growth::annual_run_rate(s, year);
-      return run_rate_line{rr, growth::run_rate_vs_year(rr, annual)};
+      try {
+        return run_rate_line{rr, growth::run_rate_vs_year(rr, growth::aggregate(s, frequency::annual))};
+      } catch (const error& e) {  // the annual sums overflow, or reach past the year 9999
+        growth::rate vs;
+        vs.reason = std::string("the annual values cannot be formed: ") + e.what();
+        return run_rate_line{rr, vs};
+      }
     } catch (const error&) {
-      return std::nullopt;  // the partial year has a gap: no run-rate to show
+      return std::nullopt;  // the partial year has a gap, or its run-rate overflows: none to show
     }
   }
   const auto& m = s.meta();
@@ -76,11 +81,32 @@ int run_growth(const input_options& o) {
     throw invalid_argument("series '" + s.id() + "' has " + std::to_string(s.count_present()) +
                            " observation(s) with a value: growth needs at least two");
   const series yoy = growth::year_on_year(s);
-  const growth::rate whole = growth::cagr(s);
+  growth::rate whole;
+  try {
+    whole = growth::cagr(s);
+  } catch (const invalid_argument& e) {  // e.g. two values, one of them a partial period
+    whole.from = s.start(), whole.to = s.end();
+    whole.reason = e.what();
+  }
+  // The last three years: three calendar years of data, ending with the CAGR's last observation and
+  // starting at the same period of the year two years before it (2022 to 2024; 2023-Q1 to
+  // 2025-Q1), or as many whole years as the series has.
   const int ppy = periods_per_year(s.freq());
-  const period last = s.end();
-  const period first3 = last - std::min<std::int64_t>(3 * ppy - 1, static_cast<std::int64_t>(s.size()) - 1);
-  const growth::rate last3 = growth::cagr(s, first3, last);
+  const std::int64_t years_back = std::min<std::int64_t>(2, (whole.to - s.start()) / ppy);
+  const period first3 = years_back > 0 ? whole.to - years_back * ppy : whole.from;
+  const growth::rate last3 = growth::cagr(s, first3, whole.to);
+  const std::string last3_label = years_back == 2   ? "last three years"
+                                  : years_back == 1 ? "last two years, all the series has"
+                                                    : "less than a year, all the series has";
+  // Each observation's note: its own (a reason it is missing, a source remark), then the growth
+  // rate's when that says something else.
+  const auto note_of = [&](std::size_t i) {
+    const std::string* own = s.note(i);
+    const std::string* rate = yoy.note(i);
+    std::string n = own ? *own : std::string();
+    if (rate && !s.is_missing(i)) n += (n.empty() ? "" : "; ") + *rate;
+    return n;
+  };
   const auto rr = find_run_rate(in.data, s);
 
   if (o.format == "json") {
@@ -95,7 +121,7 @@ int run_growth(const input_options& o) {
       r["yoy_percent"] = yoy.is_missing(i) ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(yoy[i]);
       r["status"] = std::string(to_string(s.status(i)));
       r["source"] = s.source(i);
-      if (const std::string* n = yoy.note(i)) r["note"] = *n;
+      if (const std::string n = note_of(i); !n.empty()) r["note"] = n;
       obs.push_back(std::move(r));
     }
     j["cagr_whole_span"] = rate_json(whole);
@@ -117,12 +143,10 @@ int run_growth(const input_options& o) {
   }
   if (o.format == "csv") {
     std::cout << "series,period,value,yoy_percent,status,note\n";
-    for (std::size_t i = 0; i < s.size(); ++i) {
-      const std::string* n = yoy.note(i);
+    for (std::size_t i = 0; i < s.size(); ++i)
       std::cout << io::csv_quote(s.id()) << ',' << s.period_at(i).to_string() << ',' << exact(s[i]) << ','
                 << exact(yoy[i]) << ',' << (s.is_missing(i) ? "missing" : std::string(to_string(s.status(i))))
-                << ',' << (n ? io::csv_quote(*n) : std::string()) << "\n";
-    }
+                << ',' << io::csv_quote(note_of(i)) << "\n";
     return 0;
   }
 
@@ -140,22 +164,23 @@ int run_growth(const input_options& o) {
                            to_string(s.freq()), s.span_text());
   table t{{"period", "value", "yoy %", "status", "src", "note"}, {false, true, true, false, false, false}, {}};
   for (std::size_t i = 0; i < s.size(); ++i) {
-    const std::string* n = s.is_missing(i) ? s.note(i) : yoy.note(i);
     t.rows.push_back({s.period_at(i).to_string(), s.is_missing(i) ? "n/a" : fixed(s[i], 3),
                       yoy.is_missing(i) ? "" : signed_percent(yoy[i], 2),
                       s.status(i) == obs_status::normal ? "" : std::string(to_string(s.status(i))),
-                      s.is_missing(i) ? "" : source_ref(s.source(i)), n ? *n : ""});
+                      s.is_missing(i) ? "" : source_ref(s.source(i)), note_of(i)});
   }
   std::cout << t.render() << "\n";
-  std::cout << fmt::format("CAGR {} to {} (whole span, {:g} years): {}\n", whole.from.to_string(),
-                           whole.to.to_string(), whole.years, rate_text(whole));
-  std::cout << fmt::format("CAGR {} to {} (last three years):       {}\n", last3.from.to_string(),
-                           last3.to.to_string(), rate_text(last3));
+  std::cout << fmt::format("CAGR {} to {} (whole span, {:g} year{}): {}\n", whole.from.to_string(),
+                           whole.to.to_string(), whole.years, whole.years == 1 ? "" : "s", rate_text(whole));
+  std::cout << fmt::format("CAGR {} to {} ({}):{:>{}}{}\n", last3.from.to_string(), last3.to.to_string(),
+                           last3_label, "", std::max<int>(1, 23 - static_cast<int>(last3_label.size())), rate_text(last3));
   if (rr) {
-    std::cout << fmt::format("{}: {:.2f}{}", rr->rr.label, rr->rr.value, unit.empty() ? "" : " " + unit);
+    std::cout << fmt::format("{}: {}{}", rr->rr.label, fixed(rr->rr.value, 2), unit.empty() ? "" : " " + unit);
     if (rr->vs.defined())
       std::cout << fmt::format(", {:.2f}% {} {}", std::abs(rr->vs.value), rr->vs.value >= 0 ? "above" : "below",
                                rr->vs.from.to_string());
+    else
+      std::cout << fmt::format("; against the year before: undefined ({})", rr->vs.reason);
     std::cout << "\n  (a run-rate annualises a partial year; it is not a growth rate)\n";
   }
   std::cout << "\nGrowth: year-on-year, 100*(Y_t/Y_t-1year - 1); CAGR: end-point compound annual rate.\n";

@@ -18,12 +18,25 @@
 
 namespace tradecast::cli {
 
+namespace {
+// An option given with an empty value ("--input $F" with F unset) is an error, not the default.
+CLI::Validator not_empty(const std::string& what) {
+  return CLI::Validator(
+      [what](std::string& text) -> std::string {
+        return text.empty() ? "is empty: expected " + what + " (leave the option out for the default)" : std::string();
+      },
+      "");
+}
+}  // namespace
+
 void add_input_options(CLI::App& cmd, input_options& o, bool with_series) {
   cmd.add_option("--input", o.input,
                  "Long CSV file (header series,period,value[,unit,status,source,note]); default: the "
-                 "embedded Vietnam-Japan data");
+                 "embedded Vietnam-Japan data")
+      ->check(not_empty("a file name"));
   if (with_series)
-    cmd.add_option("--series", o.series, "Series id; default: vnm_jpn_total, or the first series of --input");
+    cmd.add_option("--series", o.series, "Series id; default: vnm_jpn_total, or the first series of --input")
+        ->check(not_empty("a series id"));
   cmd.add_option("--format", o.format, "Output format")
       ->check(CLI::IsMember({"table", "csv", "json"}))
       ->default_val("table");
@@ -157,7 +170,9 @@ std::string fixed(double v, int digits) {
 }
 
 std::string signed_percent(double v, int digits) {
-  return std::isnan(v) ? std::string() : fmt::format("{:+.{}f}%", v, digits);
+  if (std::isnan(v)) return {};
+  if (std::isfinite(v) && std::abs(v) >= 1e15) return fmt::format("{:+.7g}%", v);  // as fixed(): no 300 digits
+  return fmt::format("{:+.{}f}%", v, digits);
 }
 
 std::string exact(double v) {

@@ -139,10 +139,29 @@ struct series_in {
 
 }  // namespace
 
+std::string printable(std::string_view field) {
+  std::string out;
+  for (const char c : field) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u < 0x20 || u == 0x7f) {
+      constexpr char hex[] = "0123456789abcdef";
+      out += "\\x";
+      out += hex[u >> 4];
+      out += hex[u & 15];
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
 std::string parse_decimal(std::string_view field, double& x) {
   const char* b = field.data();
   const char* e = field.data() + field.size();
-  if (b != e && *b == '+') ++b;
+  if (b != e && *b == '+') {
+    ++b;
+    if (b != e && (*b == '-' || *b == '+')) return "expected a finite decimal number";  // "+-5"
+  }
   const auto [ptr, ec] = std::from_chars(b, e, x);
   if (ptr != e || b == e) return "expected a finite decimal number";
   if (ec == std::errc::result_out_of_range)
@@ -228,7 +247,7 @@ series_collection parse_long_csv(std::string_view text, std::string_view name) {
       double x = 0;
       if (const std::string why = parse_decimal(v, x); !why.empty())
         throw parse_error(file, r->line, column(c_value),
-                          "bad number '" + std::string(v) + "' in column 'value': " + why +
+                          "bad number '" + printable(v) + "' in column 'value': " + why +
                               (why.starts_with("expected") ? ", or empty/NA for a missing value" : ""));
       o.value = x;
     }

@@ -92,7 +92,7 @@ std::vector<wide_row> parse_wide(std::string_view text, std::string_view name) {
                               "not allowed)");
       double x = 0;
       if (const std::string why = parse_decimal(v, x); !why.empty())
-        throw parse_error(file, line, k + 1, "bad number '" + std::string(v) + "' in series '" + row.id + "': " + why);
+        throw parse_error(file, line, k + 1, "bad number '" + printable(v) + "' in series '" + row.id + "': " + why);
       row.values.push_back(x);
     }
     rec.fields = {};  // release the text as we go: memory stays near one copy of the data

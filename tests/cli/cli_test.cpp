@@ -112,6 +112,63 @@ TEST(CliGrowth, UserFileQuarterlyComparesSameQuarter) {
   EXPECT_THAT(r.out, HasSubstr("48.00, 4.35% above 2024"));
 }
 
+// "Last three years" on quarterly data: three calendar years from the same quarter (it took the
+// last 12 quarters, 2022-Q2 to 2025-Q1, whose ends are different quarters: -22.28% on a series
+// with no growth at all). Hand calculation: Q1 and Q3 = 10, Q2 and Q4 = 20 throughout: 0%.
+TEST(CliGrowth, LastThreeYearsCompareTheSamePeriodOfTheYear) {
+  std::string text = "series,period,value\n";
+  for (int y = 2022; y <= 2024; ++y)
+    for (int q = 1; q <= 4; ++q) text += "x," + std::to_string(y) + "-Q" + std::to_string(q) + (q % 2 ? ",10\n" : ",20\n");
+  text += "x,2025-Q1,10\n";
+  const result r = run("growth --input " + write_temp("seas.csv", text));
+  ASSERT_EQ(r.status, 0) << r.out;
+  EXPECT_THAT(r.out, HasSubstr("CAGR 2023-Q1 to 2025-Q1 (last three years):       +0.00%"));
+  // A trailing missing year does not blank the window, and a short series says what it spans.
+  const result g = run("growth --input " +
+                       write_temp("gap.csv", "series,period,value\nx,2019,10\nx,2020,11\nx,2021,12\nx,2022,13\nx,2023,NA\n"));
+  ASSERT_EQ(g.status, 0) << g.out;
+  EXPECT_THAT(g.out, HasSubstr("CAGR 2020 to 2022 (last three years):"));  // (13/11)^(1/2) - 1 = 8.71%
+  EXPECT_THAT(g.out, HasSubstr("+8.71%"));
+  const result two = run("growth --input " + write_temp("two.csv", "series,period,value\nx,2020,10\nx,2021,12\n"));
+  ASSERT_EQ(two.status, 0) << two.out;
+  EXPECT_THAT(two.out, HasSubstr("CAGR 2020 to 2021 (whole span, 1 year): +20.00%"));
+  EXPECT_THAT(two.out, HasSubstr("CAGR 2020 to 2021 (last two years, all the series has): +20.00%"));
+}
+
+// Notes travel with their observations in every format (CSV and JSON gave the growth rate's
+// "2021 is missing" instead of the reason, and dropped the notes of rows with values).
+TEST(CliGrowth, ObservationNotesInEveryFormat) {
+  const result c = run("growth --format csv");
+  ASSERT_EQ(c.status, 0) << c.out;
+  EXPECT_THAT(c.out, HasSubstr("vnm_jpn_total,2021,,,missing,not in the IMF DOTS extract (ends 2020)"));
+  EXPECT_THAT(c.out, HasSubstr("vnm_jpn_total,2024,46.2,2.712316585148966,normal,VNA: up 2.7% from 2023\n"));
+  const result j = run("growth --format json");
+  EXPECT_THAT(j.out, HasSubstr("\"note\": \"not in the IMF DOTS extract"));
+  EXPECT_THAT(j.out, HasSubstr("\"note\": \"VNA: up 2.7% from 2023"));
+}
+
+// Inputs the reader used to take or the command used to trip on.
+TEST(CliGrowth, EdgeInputs) {
+  // a sub-annual series ending in the year 9999 (the run-rate's annual comparison cannot be formed)
+  const result y9 = run("growth --input " + write_temp("y9.csv", "series,period,value\na,9999-01,1\na,9999-02,2\n"));
+  ASSERT_EQ(y9.status, 0) << y9.out;
+  EXPECT_THAT(y9.out, HasSubstr("9999 run-rate (9999-01 to 9999-02 x 12/2): 18.00; against the year before: undefined"));
+  // a value with two signs
+  const result pm = run("show --input " + write_temp("pm.csv", "series,period,value\na,2024,+-5\na,2025,2\n"));
+  EXPECT_EQ(pm.status, 2);
+  EXPECT_THAT(pm.out, HasSubstr("bad number '+-5'"));
+  // an empty --input is not the embedded data
+  const result empty = run("growth --input \"\"");
+  EXPECT_EQ(empty.status, 2);
+  EXPECT_THAT(empty.out, HasSubstr("--input: is empty: expected a file name"));
+  // a CAGR beyond 1e15 % prints in significant digits
+  const result big = run("growth --input " +
+                         write_temp("big.csv", "series,period,value\na,2024-Q1,1\na,2024-Q2,1\na,2024-Q3,1\n"
+                                               "a,2024-Q4,1\na,2025-Q1,1e100\na,2025-Q2,1e100\n"));
+  ASSERT_EQ(big.status, 0) << big.out;
+  EXPECT_THAT(big.out, HasSubstr("(whole span, 1.25 years): +1e+82%"));  // 100·(1e100^(1/1.25) − 1)
+}
+
 TEST(CliSeries, ListsEmbeddedSeries) {
   const result r = run("series");
   ASSERT_EQ(r.status, 0) << r.out;

@@ -100,6 +100,30 @@ TEST(Rates, StatusCarriesOver) {
   EXPECT_EQ(g.status(2), obs_status::provisional);
 }
 
+// A partial period (2025: the first quarter only) is not compared with a full one: its growth is
+// left empty with the reason, and it is not a CAGR end point. Two partial periods (year-to-date
+// against year-to-date) are compared, as before.
+TEST(Rates, PartialPeriodIsComparedOnlyWithAPartialOne) {
+  series s = make("p", period::annual(2022), {47.6, 44.98, 46.2, 12});
+  s.set_status(3, obs_status::partial);
+  const series g = growth::year_on_year(s);
+  EXPECT_TRUE(g.is_missing(3));
+  EXPECT_EQ(*g.note(3), "2025: not comparable: 2025 is a partial period (status partial) and 2024 is not");
+  const growth::rate whole = growth::cagr(s);
+  EXPECT_EQ(whole.to, period::annual(2024));  // not the partial 2025
+  EXPECT_NEAR(whole.value, 100 * (std::pow(46.2 / 47.6, 0.5) - 1), 1e-12);
+  const growth::rate to_partial = growth::cagr(s, period::annual(2022), period::annual(2025));
+  EXPECT_FALSE(to_partial.defined());
+  EXPECT_EQ(to_partial.reason, "2025 is a partial period (status partial) and 2022 is not");
+  // Year-to-date: 2024-Q1..Q2 and 2025-Q1..Q2 sums, both partial: +10%.
+  series ytd = make("ytd", period::annual(2024), {20, 22});
+  ytd.set_status(0, obs_status::partial);
+  ytd.set_status(1, obs_status::partial);
+  const series gy = growth::year_on_year(ytd);
+  EXPECT_NEAR(gy[1], 10.0, 1e-12);
+  EXPECT_EQ(gy.status(1), obs_status::partial);
+}
+
 TEST(Rates, ConstantSeriesHasZeroGrowth) {
   const series c = make("c", period::annual(2000), {5, 5, 5, 5});
   EXPECT_EQ(growth::year_on_year(c)[3], 0.0);

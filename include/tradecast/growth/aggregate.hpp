@@ -128,7 +128,10 @@ struct run_rate {
   if (r.periods_observed == 0)
     throw invalid_argument("annual_run_rate: series '" + s.id() + "' has no observation from " + a.to_string() +
                            " (" + s.span_text() + ")");
-  r.value = sum * k / r.periods_observed;
+  r.value = sum / r.periods_observed * k;
+  if (!std::isfinite(r.value))
+    throw invalid_argument("annual_run_rate: the run-rate of " + std::to_string(year) + " for series '" + s.id() +
+                           "' is too large to represent (beyond 1.8e308)");
   const std::string span = r.periods_observed == 1 ? a.to_string() : a.to_string() + " to " + r.last.to_string();
   r.label = std::to_string(year) + " run-rate (" + span + " x " +
             (r.periods_observed == 1 ? std::to_string(k) : std::to_string(k) + "/" + std::to_string(r.periods_observed)) + ")";
@@ -163,6 +166,11 @@ struct run_rate {
   }
   r.observations_used = 1;
   r.value = 100.0 * (rr.value / annual[*i] - 1.0);
+  if (!std::isfinite(r.value)) {  // e.g. a previous year of 1e-320
+    r.value = std::numeric_limits<double>::quiet_NaN();
+    r.reason = "too large to represent (the run-rate against " + r.from.to_string() + "'s " +
+               tradecast::detail::short_number(annual[*i]) + " overflows)";
+  }
   return r;
 }
 

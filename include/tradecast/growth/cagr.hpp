@@ -41,7 +41,8 @@ inline void check_span(const series& s, period from, period to, const char* what
 
 /// Compound annual growth rate between two periods (World Bank "Growth Rates": end-point,
 /// geometric): 100·((Y_to/Y_from)^(1/years) − 1), years = (to − from)/periods per year.
-/// Undefined (with the reason) when an endpoint is missing or not positive, or when to ≤ from.
+/// Undefined (with the reason) when an endpoint is missing or not positive, when one endpoint is a
+/// partial period and the other is not, or when to ≤ from.
 /// \throws invalid_argument when a period is of another frequency or outside the series.
 [[nodiscard]] inline rate cagr(const series& s, period from, period to) {
   detail::check_span(s, from, to, "cagr");
@@ -60,6 +61,12 @@ inline void check_span(const series& s, period from, period to, const char* what
       r.reason = s.period_at(i).to_string() + " is missing";
       return r;
     }
+    if ((s.status(a) == obs_status::partial) != (s.status(b) == obs_status::partial)) {
+      const bool a_partial = s.status(a) == obs_status::partial;
+      r.reason = s.period_at(a_partial ? a : b).to_string() + " is a partial period (status partial) and " +
+                 s.period_at(a_partial ? b : a).to_string() + " is not";
+      return r;
+    }
     if (s[i] <= 0) {
       r.reason = "value at " + s.period_at(i).to_string() + " is not positive";
       return r;
@@ -75,17 +82,19 @@ inline void check_span(const series& s, period from, period to, const char* what
   return r;
 }
 
-/// CAGR from the first to the last present observation of the series.
-/// \throws invalid_argument when the series has fewer than two present observations.
+/// CAGR from the first to the last present observation of the series that is not a partial
+/// period (a trailing year of which one quarter is published is not an end point).
+/// \throws invalid_argument when the series has fewer than two such observations.
 [[nodiscard]] inline rate cagr(const series& s) {
   std::size_t a = s.size(), b = 0;
   for (std::size_t i = 0; i < s.size(); ++i)
-    if (!s.is_missing(i)) {
+    if (!s.is_missing(i) && s.status(i) != obs_status::partial) {
       if (a == s.size()) a = i;
       b = i;
     }
   if (a == s.size() || a == b)
-    throw invalid_argument("cagr: series '" + s.id() + "' needs at least two observations with a value");
+    throw invalid_argument("cagr: series '" + s.id() + "' needs at least two observations with a value (partial "
+                           "periods are not end points)");
   return cagr(s, s.period_at(a), s.period_at(b));
 }
 

@@ -6,7 +6,9 @@
 ///
 /// Every result is a series of the same span as the input. An observation is missing, with a note
 /// naming the period and the reason, when the comparison period is before the series, when either
-/// value is missing, or when the base is zero or negative (a ratio-based rate is then undefined).
+/// value is missing, when one of the two is a partial period (status `partial`) and the other is
+/// not (two partial periods, year-to-date against year-to-date, are compared), or when the base is
+/// zero or negative (a ratio-based rate is then undefined).
 #pragma once
 
 #include <cmath>
@@ -70,6 +72,15 @@ series lagged_rate(const series& s, std::int64_t lag, const std::string& name_su
     }
     if (s.is_missing(j)) {
       out.push_back(nan, obs_status::missing, {}, here + ": " + base_p + " is missing");
+      continue;
+    }
+    // A partial period (one quarter of a year, say) is comparable with another partial one of the
+    // same kind (year-to-date against year-to-date), never with a full period.
+    if ((s.status(i) == obs_status::partial) != (s.status(j) == obs_status::partial)) {
+      const bool cur_partial = s.status(i) == obs_status::partial;
+      out.push_back(nan, obs_status::missing, {},
+                    here + ": not comparable: " + (cur_partial ? here : base_p) +
+                        " is a partial period (status partial) and " + (cur_partial ? base_p : here) + " is not");
       continue;
     }
     const double cur = s[i], base = s[j];

@@ -38,6 +38,10 @@ struct csv_record {
 /// magnitude is outside the range of a double (about 4.9e-324 to 1.8e308).
 [[nodiscard]] std::string parse_decimal(std::string_view field, double& x);
 
+/// A field as error messages quote it: control characters (a NUL byte would end the message
+/// where it is printed) written as \xNN.
+[[nodiscard]] std::string printable(std::string_view field);
+
 /// The whole content of a text file (the long and the wide readers).
 /// \throws parse_error naming the file when it is a directory or cannot be opened or read.
 [[nodiscard]] std::string read_text_file(const std::filesystem::path& file);
