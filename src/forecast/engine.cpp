@@ -226,6 +226,9 @@ model_forecast fit_forecast_untransformed(std::span<const double> y, int m, cons
     }
     case method_kind::comb: return fit_forecast_comb(y, m, h, opt);
     case method_kind::adjusted: {
+      if (spec.members.size() != 1)
+        throw invalid_argument("method '" + spec.name + "': a seasonally adjusted method needs one inner method (" +
+                               std::to_string(spec.members.size()) + " in method_spec::members); use parse_method(\"sa:NAME\")");
       const seasonal_adjustment sa = seasonally_adjust(y, m, m4_seasonality_options(m));
       r = fit_forecast_untransformed(sa.series, 1, spec.members.front(), h, opt);
       reseasonalise(r, sa, y, m);

@@ -185,6 +185,25 @@ ets_plan ets_make_plan(std::span<const double> y, int m, const ets_spec& spec, e
   for (std::size_t i = 0; i < 4; ++i)
     if (!(spec.lower[i] <= spec.upper[i]))
       throw invalid_argument("fit_ets: spec.lower[" + std::to_string(i) + "] exceeds spec.upper[" + std::to_string(i) + "]");
+  // A fixed smoothing parameter must lie in its bounds (R: "Parameters out of range", then "No
+  // model able to be fitted"); a NaN or 2 went on to a fit and forecasts of NaN or garbage.
+  const char* names[4] = {"alpha", "beta", "gamma", "phi"};
+  const std::optional<double>* fixed[4] = {&spec.alpha, &spec.beta, &spec.gamma, &spec.phi};
+  for (std::size_t i = 0; i < 4; ++i) {
+    const std::optional<double>& v = *fixed[i];
+    if (v && !(*v >= spec.lower[i] && *v <= spec.upper[i]))
+      throw invalid_argument(std::string("fit_ets: spec.") + names[i] + " = " + tradecast::detail::short_number(*v) +
+                             " is outside its bounds [" + tradecast::detail::short_number(spec.lower[i]) + ", " +
+                             tradecast::detail::short_number(spec.upper[i]) + "] (spec.lower/upper[" + std::to_string(i) + "])");
+  }
+  if (spec.bounds != ets_bounds::admissible && spec.alpha) {  // R's usual region, when both are fixed
+    if (spec.beta && *spec.beta > *spec.alpha)
+      throw invalid_argument("fit_ets: spec.beta = " + tradecast::detail::short_number(*spec.beta) + " exceeds spec.alpha = " +
+                             tradecast::detail::short_number(*spec.alpha) + " (the usual bounds need beta <= alpha)");
+    if (spec.gamma && *spec.gamma > 1 - *spec.alpha)
+      throw invalid_argument("fit_ets: spec.gamma = " + tradecast::detail::short_number(*spec.gamma) + " exceeds 1 - spec.alpha = " +
+                             tradecast::detail::short_number(1 - *spec.alpha) + " (the usual bounds need gamma <= 1 - alpha)");
+  }
 
   const bool auto_model = spec.error == 'Z' && spec.trend == 'Z' && spec.season == 'Z';
   if (auto_model && detail::is_constant(y)) {
@@ -553,6 +572,17 @@ forecast_values forecast_ets(const ets_fit& fit, int h, std::span<const double> 
   check_horizon(h);
   check_levels(levels);
   check_npaths(opt.npaths, h);
+  // The state the forecasts start from: level, trend, m seasons (a default ets_fit has none).
+  const bool trend = fit.trend != 'N', season = fit.season != 'N';
+  const std::size_t states = 1 + (trend ? 1 : 0) + (season && fit.m > 0 ? static_cast<std::size_t>(fit.m) : 0);
+  if (std::string_view("AM").find(fit.error) == std::string_view::npos ||
+      std::string_view("NAM").find(fit.trend) == std::string_view::npos ||
+      std::string_view("NAM").find(fit.season) == std::string_view::npos || (season && fit.m < 2) ||
+      fit.final_state.size() != states)
+    throw invalid_argument("forecast_ets: the fit is not one fit_ets() returned (model '" + std::string(1, fit.error) +
+                           fit.trend + fit.season + "', m = " + std::to_string(fit.m) + ", " +
+                           std::to_string(fit.final_state.size()) + " final state(s) where " + std::to_string(states) +
+                           " are needed)");
   const detail::ets_forecast_input in = detail::ets_input(fit);
   const int cls = detail::ets_class(fit);
   const bool simulate = opt.simulate || opt.bootstrap || cls == 0;

@@ -380,6 +380,29 @@ TEST(Engine, RejectsBadArguments) {
 }
 
 // sa:X fits X to the seasonally adjusted series: one plain method, applied once.
+// Structs built by hand in a state the library never returns: an error, not a crash (a
+// seasonally adjusted spec without its inner method was read past its end; a default simple_fit
+// threw Boost's domain_error from the t quantile).
+TEST(Engine, SpecsAndFitsNotFromTheLibraryAreRejected) {
+  const std::vector<double> y = {10, 12, 13, 15, 16, 18, 17, 19, 21, 22, 24, 23};
+  forecast::method_spec sa;
+  sa.kind = forecast::method_kind::adjusted;
+  sa.name = "sa:?";
+  try {
+    (void)forecast::fit_forecast(y, 4, sa, 3);
+    ADD_FAILURE();
+  } catch (const invalid_argument& e) {
+    EXPECT_THAT(e.what(), HasSubstr("method 'sa:?': a seasonally adjusted method needs one inner method"));
+  }
+  const std::vector<double> levels = {80};
+  try {
+    (void)forecast::forecast_simple(forecast::simple_fit{}, 3, levels);
+    ADD_FAILURE();
+  } catch (const invalid_argument& e) {
+    EXPECT_THAT(e.what(), HasSubstr("forecast_simple: the fit is not one fit_simple() returned (method mean, n = 0)"));
+  }
+}
+
 TEST(Engine, SeasonallyAdjustedMethodNames) {
   const auto sa = forecast::parse_method("sa:drift");
   EXPECT_EQ(sa.kind, forecast::method_kind::adjusted);

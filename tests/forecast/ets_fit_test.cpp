@@ -463,6 +463,49 @@ TEST(EtsFit, InvalidArgumentsThrowNamingTheArgument) {
   ets_spec nmse;
   nmse.nmse = 31;
   EXPECT_THROW((void)fit_ets(www_usage(), 1, nmse), invalid_argument);
+  // A fixed smoothing parameter outside its bounds, or NaN (R: "Parameters out of range", then
+  // "No model able to be fitted"): alpha = 2 was fitted and "converged", NaN gave NaN forecasts.
+  const auto message = [](const ets_spec& sp) {
+    try {
+      (void)fit_ets(www_usage(), 1, sp);
+    } catch (const invalid_argument& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  ets_spec fixed;
+  fixed.error = 'A', fixed.trend = 'N', fixed.season = 'N';
+  fixed.alpha = 2;
+  EXPECT_EQ(message(fixed), "fit_ets: spec.alpha = 2 is outside its bounds [0.0001, 0.9999] (spec.lower/upper[0])");
+  fixed.alpha = std::nan("");
+  EXPECT_THAT(message(fixed), testing::HasSubstr("spec.alpha = nan is outside its bounds"));
+  ets_spec ab;
+  ab.error = 'A', ab.trend = 'A', ab.season = 'N', ab.alpha = 0.1, ab.beta = 0.5;
+  EXPECT_EQ(message(ab), "fit_ets: spec.beta = 0.5 exceeds spec.alpha = 0.1 (the usual bounds need beta <= alpha)");
+  ets_spec phi;
+  phi.trend = 'A', phi.damped = true, phi.phi = 0.5;
+  EXPECT_THAT(message(phi), testing::HasSubstr("spec.phi = 0.5 is outside its bounds [0.8, 0.98]"));
+  ab.beta = 0.05;  // inside: fitted with the fixed values
+  const ets_fit ok = fit_ets(www_usage(), 1, ab);
+  EXPECT_EQ(ok.alpha, 0.1);
+  EXPECT_EQ(ok.beta, 0.05);
+}
+
+// forecast_ets() takes a fit as fit_ets() leaves it: a default-constructed one (no final state)
+// was read past its end.
+TEST(EtsFit, ForecastRejectsAFitWithoutItsStates) {
+  const std::vector<double> levels = {95};
+  const ets_fit empty;
+  EXPECT_THROW((void)tradecast::forecast::forecast_ets(empty, 3, levels), tradecast::invalid_argument);
+  ets_fit f = fit_ets(www_usage(), 1);
+  EXPECT_EQ(tradecast::forecast::forecast_ets(f, 3, levels).mean.size(), 3u);
+  f.final_state.pop_back();
+  try {
+    (void)tradecast::forecast::forecast_ets(f, 3, levels);
+    FAIL();
+  } catch (const tradecast::invalid_argument& e) {
+    EXPECT_THAT(e.what(), testing::HasSubstr("forecast_ets: the fit is not one fit_ets() returned"));
+  }
 }
 
 // Non-positive data: no multiplicative candidates (R: data.positive); m > 24 drops the season.

@@ -241,7 +241,9 @@ struct ets_series_fits {
 /// \throws invalid_argument naming the argument: y with fewer than 2 values or a non-finite value,
 ///         m < 1, an unknown component letter, an explicit seasonal model with m = 1 or m > 24, a
 ///         multiplicative component with y ≤ 0 somewhere, a damped model without trend, a model
-///         forbidden by `restrict_models`/`additive_only`, nmse outside 1..30, lower > upper.
+///         forbidden by `restrict_models`/`additive_only`, nmse outside 1..30, lower > upper, a
+///         fixed α, β, γ or φ that is NaN or outside [lower, upper] (or, with both fixed and
+///         bounds other than admissible, β > α or γ > 1 − α).
 [[nodiscard]] ets_fit fit_ets(std::span<const double> y, int m, const ets_spec& spec = {});
 
 /// Runs a fitted model over new data `y` with nothing re-estimated, as R's

@@ -298,6 +298,16 @@ inline double simple_t_quantile(double p, double df) { return students_t_quantil
 [[nodiscard]] inline forecast_values forecast_simple(const simple_fit& fit, int h, std::span<const double> levels) {
   check_horizon(h);
   check_levels(levels);
+  {  // a fit in the state fit_simple() leaves it (a default simple_fit has no data)
+    const bool walk = fit.method == simple_method::naive || fit.method == simple_method::snaive ||
+                      fit.method == simple_method::drift || fit.method == simple_method::cagr;
+    const bool regression = fit.method == simple_method::trend || fit.method == simple_method::logtrend;
+    if (fit.n == 0 || (walk && (fit.lag < 1 || fit.future.size() != static_cast<std::size_t>(fit.lag))) ||
+        (fit.method == simple_method::mean && std::isnan(fit.mu)) ||
+        (regression && (std::isnan(fit.intercept) || std::isnan(fit.slope))))
+      throw invalid_argument("forecast_simple: the fit is not one fit_simple() returned (method " +
+                             std::string(to_string(fit.method)) + ", n = " + std::to_string(fit.n) + ")");
+  }
   const auto uh = static_cast<std::size_t>(h);
   const auto dn = static_cast<double>(fit.n);
   forecast_values out;
