@@ -42,7 +42,7 @@ struct forecast_cli_options {
   std::string info;
   int season = 1;
   int threads = 0;
-  bool wide_given = false, season_given = false, threads_given = false;
+  bool wide_given = false, season_given = false, threads_given = false, npaths_given = false, seed_given = false;
 };
 
 
@@ -332,6 +332,9 @@ int run_wide(const forecast_cli_options& o) {
 }
 
 int run_forecast(const forecast_cli_options& o) {
+  if ((o.npaths_given || o.seed_given) && !o.simulate && !o.bootstrap)
+    throw invalid_argument(std::string(o.npaths_given ? "--npaths" : "--seed") +
+                           " goes with --simulate or --bootstrap (without them the intervals are analytic)");
   check_output_files({{"--output", o.output}, {"--chart", o.chart}},
                      {{"--input", o.in.input}, {"--wide", o.wide}, {"--info", o.info}});
   if (o.wide_given) return run_wide(o);
@@ -392,6 +395,8 @@ void add_forecast_command(CLI::App& app, runner& run) {
     opts->wide_given = cmd->count("--wide") > 0;
     opts->season_given = cmd->count("--season") > 0;
     opts->threads_given = cmd->count("--threads") > 0;
+    opts->npaths_given = cmd->count("--npaths") > 0;
+    opts->seed_given = cmd->count("--seed") > 0;
     run = [opts] { return run_forecast(*opts); };
   });
 }

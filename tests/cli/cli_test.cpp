@@ -289,6 +289,9 @@ TEST(CliForecast, LevelsNameTheirOwnColumns) {
   const result comma = run("forecast -H 1 --method naive --level 80,");  // was taken as 80
   EXPECT_EQ(comma.status, 2);
   EXPECT_THAT(comma.out, HasSubstr("--level: '80,' ends with a comma"));
+  const result seed = run("forecast -H 1 --method naive --seed 7");  // was ignored: analytic intervals
+  EXPECT_EQ(seed.status, 2);
+  EXPECT_THAT(seed.out, HasSubstr("--seed goes with --simulate or --bootstrap"));
 }
 
 // Forecasts that are not finite numbers are an error naming the step, not inf in the output:
