@@ -56,7 +56,8 @@ int run_backtest(const backtest_options& o) {
   if (first >= n) {
     // Named by the option that set it: --first-origin, else --window (the first fit is one window).
     const std::string by = o.first_origin > 0 ? fmt::format("--first-origin {}", first)
-                                              : fmt::format("--window {} (the first origin is one window)", first);
+                           : o.window > 0     ? fmt::format("--window {} (the first origin is one window)", first)
+                                              : fmt::format("the default first origin ({} observations)", first);
     throw invalid_argument(fmt::format("{} leaves no observation to test: series '{}' has {} usable observation(s){}",
                                        by, s.id(), n, u.note.empty() ? "" : " (" + u.note + ")"));
   }
@@ -148,8 +149,9 @@ int run_backtest(const backtest_options& o) {
       t.right.push_back(true);
     }
     for (const auto& st : r.per_step) {
-      std::vector<std::string> row = {std::to_string(st.step), std::to_string(st.count), fixed(st.mae, 3),
-                                      fixed(st.rmse, 3), fixed(st.smape, 2), fixed(st.mase, 3)};
+      const int dp = decimals_for(y);  // MAE and RMSE in the data's units, at the data's scale
+      std::vector<std::string> row = {std::to_string(st.step), std::to_string(st.count), fixed(st.mae, dp),
+                                      fixed(st.rmse, dp), fixed(st.smape, 2), fixed(st.mase, 3)};
       for (double c : st.coverage) row.push_back(std::isnan(c) ? std::string() : fixed(100 * c, 1) + "%");
       t.rows.push_back(std::move(row));
     }

@@ -169,17 +169,21 @@ int run_single(const forecast_cli_options& o, std::ostream& out) {
   // The history up to the last observation used (periods after it, left out as the Data line
   // says, are the first forecast periods), its status when it is not a plain observation.
   const auto end = static_cast<std::size_t>(r.first - s.period_at(0));
+  // One number of decimals for the whole table, from the magnitude of what it shows.
+  std::vector<double> shown(v.mean);
+  for (std::size_t i = end - std::min<std::size_t>(5, end); i < end; ++i) shown.push_back(s[i]);
+  const int dp = decimals_for(shown);
   for (std::size_t i = end - std::min<std::size_t>(5, end); i < end; ++i) {
-    std::vector<std::string> row{s.period_at(i).to_string(), s.is_missing(i) ? "n/a" : fixed(s[i], 3)};
+    std::vector<std::string> row{s.period_at(i).to_string(), s.is_missing(i) ? "n/a" : fixed(s[i], dp)};
     row.resize(2 + 2 * v.intervals.size());
     row.push_back(s.status(i) == obs_status::normal ? "observed" : std::string(to_string(s.status(i))));
     t.rows.push_back(std::move(row));
   }
   for (std::size_t i = 0; i < v.mean.size(); ++i) {
-    std::vector<std::string> row{r.period_at(i).to_string(), fixed(v.mean[i], 3)};
+    std::vector<std::string> row{r.period_at(i).to_string(), fixed(v.mean[i], dp)};
     for (const auto& b : v.intervals) {
-      row.push_back(fixed(b.lower[i], 3));
-      row.push_back(fixed(b.upper[i], 3));
+      row.push_back(fixed(b.lower[i], dp));
+      row.push_back(fixed(b.upper[i], dp));
     }
     row.push_back("forecast");
     t.rows.push_back(std::move(row));
@@ -311,10 +315,11 @@ int run_wide(const forecast_cli_options& o) {
       const auto& v = sr.values;
       const std::size_t last = v.mean.size() - 1;
       const bool has_pi = widest < v.intervals.size();
-      t.rows.push_back({sr.id, std::to_string(inputs[s].values.size()), fixed(inputs[s].values.back(), 3),
-                        std::to_string(sr.h), fixed(v.mean.front(), 3), fixed(v.mean[last], 3),
-                        has_pi ? fixed(v.intervals[widest].lower[last], 3) : "",
-                        has_pi ? fixed(v.intervals[widest].upper[last], 3) : "", sr.model.method, status_text(sr)});
+      const int dp = decimals_for(inputs[s].values);  // each series at its own scale
+      t.rows.push_back({sr.id, std::to_string(inputs[s].values.size()), fixed(inputs[s].values.back(), dp),
+                        std::to_string(sr.h), fixed(v.mean.front(), dp), fixed(v.mean[last], dp),
+                        has_pi ? fixed(v.intervals[widest].lower[last], dp) : "",
+                        has_pi ? fixed(v.intervals[widest].upper[last], dp) : "", sr.model.method, status_text(sr)});
     }
     out << fmt::format("{} series from {}; method {}; seasonal period {}; {} thread(s)\n", r.series.size(), o.wide,
                        o.method, o.season, r.threads);

@@ -2,6 +2,7 @@
 // `tradecast growth`: year-on-year growth table, CAGR over the whole span and the last three years,
 // and the run-rate of a partial year (labelled as a run-rate, never as a growth rate).
 #include <iostream>
+#include <limits>
 #include <memory>
 #include <optional>
 
@@ -84,15 +85,18 @@ int run_growth(const input_options& o) {
   growth::rate whole;
   try {
     whole = growth::cagr(s);
-  } catch (const invalid_argument& e) {  // e.g. two values, one of them a partial period
-    whole.from = s.start(), whole.to = s.end();
-    whole.reason = e.what();
+  } catch (const invalid_argument&) {  // e.g. two values, one of them a partial period: say why
+    whole = growth::cagr(s, s.start(), s.end());
+    if (whole.defined() || whole.reason.empty()) {
+      whole.value = std::numeric_limits<double>::quiet_NaN();
+      whole.reason = "fewer than two full observations with a value (partial periods are not end points)";
+    }
   }
   // The last three years: three calendar years of data, ending with the CAGR's last observation and
   // starting at the same period of the year two years before it (2022 to 2024; 2023-Q1 to
   // 2025-Q1), or as many whole years as the series has.
   const int ppy = periods_per_year(s.freq());
-  const std::int64_t years_back = std::min<std::int64_t>(2, (whole.to - s.start()) / ppy);
+  const std::int64_t years_back = std::min<std::int64_t>(2, (whole.to - whole.from) / ppy);
   const period first3 = years_back > 0 ? whole.to - years_back * ppy : whole.from;
   const growth::rate last3 = growth::cagr(s, first3, whole.to);
   const std::string last3_label = years_back == 2   ? "last three years"
@@ -126,6 +130,7 @@ int run_growth(const input_options& o) {
     }
     j["cagr_whole_span"] = rate_json(whole);
     j["cagr_last_three_years"] = rate_json(last3);
+    j["cagr_last_three_years"]["label"] = last3_label;  // says when the series is shorter
     if (rr) {
       nlohmann::ordered_json r;
       r["year"] = rr->rr.year;
@@ -164,7 +169,7 @@ int run_growth(const input_options& o) {
                            to_string(s.freq()), s.span_text());
   table t{{"period", "value", "yoy %", "status", "src", "note"}, {false, true, true, false, false, false}, {}};
   for (std::size_t i = 0; i < s.size(); ++i) {
-    t.rows.push_back({s.period_at(i).to_string(), s.is_missing(i) ? "n/a" : fixed(s[i], 3),
+    t.rows.push_back({s.period_at(i).to_string(), s.is_missing(i) ? "n/a" : fixed(s[i], decimals_for(s.values())),
                       yoy.is_missing(i) ? "" : signed_percent(yoy[i], 2),
                       s.status(i) == obs_status::normal ? "" : std::string(to_string(s.status(i))),
                       s.is_missing(i) ? "" : source_ref(s.source(i)), note_of(i)});
@@ -177,7 +182,7 @@ int run_growth(const input_options& o) {
   if (rr) {
     std::cout << fmt::format("{}: {}{}", rr->rr.label, fixed(rr->rr.value, 2), unit.empty() ? "" : " " + unit);
     if (rr->vs.defined())
-      std::cout << fmt::format(", {:.2f}% {} {}", std::abs(rr->vs.value), rr->vs.value >= 0 ? "above" : "below",
+      std::cout << fmt::format(", {}% {} {}", fixed(std::abs(rr->vs.value), 2), rr->vs.value >= 0 ? "above" : "below",
                                rr->vs.from.to_string());
     else
       std::cout << fmt::format("; against the year before: undefined ({})", rr->vs.reason);

@@ -85,7 +85,7 @@ void add_show_command(CLI::App& app, runner& run) {
       table t{{"period", "value", "status", "source", "note"}, {false, true, false, false, false}, {}};
       for (std::size_t i = 0; i < s.size(); ++i) {
         const std::string* n = s.note(i);
-        t.rows.push_back({s.period_at(i).to_string(), s.is_missing(i) ? "n/a" : fixed(s[i], 3),
+        t.rows.push_back({s.period_at(i).to_string(), s.is_missing(i) ? "n/a" : fixed(s[i], decimals_for(s.values())),
                           std::string(to_string(s.status(i))), s.source(i), n ? *n : ""});
       }
       std::cout << t.render();

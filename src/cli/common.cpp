@@ -80,11 +80,25 @@ void write_file(const std::string& option, const std::string& file, const std::s
 }
 
 void check_output_files(const std::vector<named_file>& outputs, const std::vector<named_file>& inputs) {
-  const auto same = [](const std::string& a, const std::string& b) {
+  // Where a path leads: symbolic links followed (also a link to a file not made yet, and
+  // directories reached through links), so that two spellings of one file compare equal.
+  const auto resolved = [](const std::string& p) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    fs::path path = fs::absolute(p, ec);
+    for (int hops = 0; hops < 40 && fs::is_symlink(fs::symlink_status(path, ec)); ++hops) {
+      const fs::path target = fs::read_symlink(path, ec);
+      if (ec) break;
+      path = target.is_absolute() ? target : path.parent_path() / target;
+    }
+    const fs::path canon = fs::weakly_canonical(path, ec);
+    return ec ? path.lexically_normal() : canon;
+  };
+  const auto same = [&](const std::string& a, const std::string& b) {
     if (a.empty() || b.empty()) return false;
-    std::error_code ec;  // a file that does not exist yet is the same only by its name
+    std::error_code ec;
     const bool eq = std::filesystem::equivalent(a, b, ec);
-    return ec ? std::filesystem::absolute(a).lexically_normal() == std::filesystem::absolute(b).lexically_normal() : eq;
+    return (!ec && eq) || resolved(a) == resolved(b);
   };
   for (std::size_t i = 0; i < outputs.size(); ++i) {
     for (const auto& [option, path] : inputs)
@@ -160,18 +174,29 @@ void check_horizons(const io::wide_set& set, const std::string& info) {
 
 std::string fixed(double v, int digits) {
   if (std::isnan(v)) return {};
-  const double a = std::abs(v);
-  if (std::isfinite(v) && a >= 1e15) return fmt::format("{:.7g}", v);
-  if (a > 0 && a < std::pow(10.0, 1 - digits)) return fmt::format("{:.4g}", v);
+  if (std::isfinite(v) && std::abs(v) >= 1e12) return fmt::format("{:.7g}", v);
   std::string out = fmt::format("{:.{}f}", v, digits);
   // A negative value that rounds to zero ("-0.000", e.g. R's −0 lower bounds) prints as zero.
   if (out.front() == '-' && out.find_first_not_of("-0.") == std::string::npos) out.erase(0, 1);
   return out;
 }
 
+int decimals_for(double scale, int least) {
+  if (!(scale > 0) || !std::isfinite(scale)) return least;
+  const int d = 2 - static_cast<int>(std::floor(std::log10(scale)));
+  return std::clamp(d, least, 15);
+}
+
+int decimals_for(std::span<const double> values, int least) {
+  double scale = 0;
+  for (double v : values)
+    if (std::isfinite(v)) scale = std::max(scale, std::abs(v));
+  return decimals_for(scale, least);
+}
+
 std::string signed_percent(double v, int digits) {
   if (std::isnan(v)) return {};
-  if (std::isfinite(v) && std::abs(v) >= 1e15) return fmt::format("{:+.7g}%", v);  // as fixed(): no 300 digits
+  if (std::isfinite(v) && std::abs(v) >= 1e12) return fmt::format("{:+.7g}%", v);  // as fixed(): no 300 digits
   return fmt::format("{:+.{}f}%", v, digits);
 }
 

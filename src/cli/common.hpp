@@ -2,6 +2,7 @@
 // Shared pieces of the command-line tool: input selection, output formats, table layout.
 #pragma once
 
+#include <span>
 #include <string>
 #include <vector>
 
@@ -64,11 +65,17 @@ void check_output_files(const std::vector<named_file>& outputs, const std::vecto
 /// naming the info file and the series' line. (A --horizon is checked by the option's parser.)
 void check_horizons(const io::wide_set& set, const std::string& info);
 
-/// Number formatting for tables: fixed with `digits` decimals; "" for NaN. A value that would
-/// show at most one significant digit (0 < |v| < 10^(1 - digits), e.g. 0.00012 with 3 decimals)
-/// or more than 15 integer digits (|v| >= 1e15) is printed with 4 / 7 significant digits instead
-/// ("0.0001235", "4.2e+90"), so tables of very small or very large series stay informative.
+/// Number formatting for tables: fixed with `digits` decimals; "" for NaN; a value that rounds
+/// to zero prints as 0, not -0. From 1e12 in magnitude (where 3 decimals would print binary
+/// noise or a hundred digits) 7 significant digits instead ("4.2e+90").
 [[nodiscard]] std::string fixed(double v, int digits);
+/// Decimals that show values of magnitude `scale` (the largest |value| of a table's column or
+/// series) with at least three significant digits: `least` from 0.1 up, one more per decade below
+/// (0.00026 needs 6), at most 15. A series in ten-thousandths is then not a column of 0.000, and
+/// rounding noise next to it (1e-17) still prints as 0.
+[[nodiscard]] int decimals_for(double scale, int least = 3);
+/// decimals_for() of the largest finite |value| in `values` (NaN ignored).
+[[nodiscard]] int decimals_for(std::span<const double> values, int least = 3);
 /// Signed percentage "+2.71%" / "-5.50%"; "" for NaN.
 [[nodiscard]] std::string signed_percent(double v, int digits = 2);
 /// Shortest round-trip representation, for CSV.

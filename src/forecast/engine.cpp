@@ -769,11 +769,16 @@ usable_span trailing_span(const series& s) {
   std::size_t last = s.size();
   while (last > 0 && why_not(last - 1)) --last;
   if (last == 0) {
-    for (std::size_t i = 0; i < s.size(); ++i)
-      if (!s.is_missing(i))
-        throw invalid_argument("series '" + s.id() + "' has no observation that a model can use: " +
-                               s.period_at(i).to_string() + " is " + why_not(i) + (s.size() > 1 ? ", and so are the others" : ""));
-    throw invalid_argument("series '" + s.id() + "' has no observation with a value");
+    std::string values;  // the values there are, each with why it cannot be used
+    std::size_t listed = 0, with_value = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      if (s.is_missing(i)) continue;
+      if (++with_value <= 5) values += (listed++ ? ", " : "") + s.period_at(i).to_string() + " is " + why_not(i);
+    }
+    if (with_value == 0) throw invalid_argument("series '" + s.id() + "' has no observation with a value");
+    throw invalid_argument("series '" + s.id() + "' has no observation that a model can use: " + values +
+                           (with_value > 5 ? ", … (" + std::to_string(with_value) + " values in all)" : "") +
+                           (with_value < s.size() ? "; the other periods are missing" : ""));
   }
   std::size_t first = last - 1;
   while (first > 0 && !why_not(first - 1)) --first;
@@ -784,8 +789,9 @@ usable_span trailing_span(const series& s) {
     const char* why = why_not(first - 1);
     u.note = "uses " + s.period_at(first).to_string() + " to " + s.period_at(last - 1).to_string() + " (" +
              std::to_string(last - first) + " observations): " + s.period_at(first - 1).to_string() + " is " + why +
-             (std::string_view(why) == "missing" ? " and is not interpolated" : " and breaks the run") + ", so the " +
-             std::to_string(earlier) + " earlier observation(s) are not used";
+             (earlier == 0 ? std::string(" (no observation before it is used either)")
+                           : (std::string_view(why) == "missing" ? " and is not interpolated" : " and breaks the run") +
+                                 std::string(", so the ") + std::to_string(earlier) + " earlier observation(s) are not used");
   }
   if (last < s.size()) {
     std::string after;

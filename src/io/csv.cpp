@@ -237,7 +237,7 @@ series_collection parse_long_csv(std::string_view text, std::string_view name) {
     try {
       o.p = period::parse(field(c_period));
     } catch (const parse_error& e) {
-      throw parse_error(file, r->line, column(c_period), e.detail());
+      throw parse_error(file, r->line, column(c_period), printable(e.detail()));
     }
 
     const std::string_view v = field(c_value);
@@ -258,7 +258,7 @@ series_collection parse_long_csv(std::string_view text, std::string_view name) {
       try {
         s = parse_obs_status(field(c_status));
       } catch (const parse_error& e) {
-        throw parse_error(file, r->line, column(c_status), e.detail());
+        throw parse_error(file, r->line, column(c_status), printable(e.detail()));
       }
       if (s == obs_status::missing && !std::isnan(o.value))
         throw parse_error(file, r->line, column(c_status),
@@ -282,7 +282,7 @@ series_collection parse_long_csv(std::string_view text, std::string_view name) {
       try {
         u = unit::parse(field(c_unit));
       } catch (const parse_error& e) {
-        throw parse_error(file, r->line, column(c_unit), e.detail());
+        throw parse_error(file, r->line, column(c_unit), printable(e.detail()));
       }
       if (!s.u) {
         s.u = u;

@@ -167,6 +167,22 @@ TEST(CliGrowth, EdgeInputs) {
                                                "a,2024-Q4,1\na,2025-Q1,1e100\na,2025-Q2,1e100\n"));
   ASSERT_EQ(big.status, 0) << big.out;
   EXPECT_THAT(big.out, HasSubstr("(whole span, 1.25 years): +1e+82%"));  // 100·(1e100^(1/1.25) − 1)
+  // a partial last quarter is not annualised as a full one: 2025-Q1 alone, x 4 (it gave 26, "35% below")
+  const result qp = run("growth --input " + write_temp("qp.csv", "series,period,value,status\na,2024-Q1,10,\na,2024-Q2,10,\n"
+                                                                 "a,2024-Q3,10,\na,2024-Q4,10,\na,2025-Q1,10,\n"
+                                                                 "a,2025-Q2,3,partial\n"));
+  ASSERT_EQ(qp.status, 0) << qp.out;
+  EXPECT_THAT(qp.out, HasSubstr("2025 run-rate (2025-Q1 x 4): 40.00, 0.00% above 2024"));
+  // a leading partial year: the windows start at the first full observation, and JSON says so
+  const std::string lead = write_temp("leadp.csv", "series,period,value,status\na,2020,30,partial\na,2021,100,\na,2022,110,\n");
+  const result lp = run("growth --input " + lead);
+  EXPECT_THAT(lp.out, HasSubstr("CAGR 2021 to 2022 (last two years, all the series has): +10.00%"));
+  const result lj = run("growth --format json --input " + lead);
+  EXPECT_THAT(lj.out, HasSubstr("\"label\": \"last two years, all the series has\""));
+  // two values, one partial: the span and why
+  const result p2 = run("growth --input " + write_temp("a2p.csv", "series,period,value,status\na,2023,100,\na,2024,110,partial\n"));
+  EXPECT_THAT(p2.out, HasSubstr("CAGR 2023 to 2024 (whole span, 1 year): undefined (2024 is a partial period (status partial) "
+                                "and 2023 is not)"));
 }
 
 TEST(CliSeries, ListsEmbeddedSeries) {
@@ -408,8 +424,10 @@ TEST(CliForecast, SimulatedIntervals) {
 }
 
 // A chart that cannot be written is an error (the disk may be full), not "written".
-// Tables print 3 decimals, unless that would leave at most one significant digit or more than
-// 15 integer digits: series in the ten-thousandths or near 1e99 stay readable.
+// A table's decimals follow the magnitude of what it shows (3 from 0.1 up, one more per decade
+// below), and values from 1e12 print in 7 significant digits: a series in the ten-thousandths was
+// a column of 0.000, one near 1e99 a column of 100-digit numbers. Rounding noise beside values of
+// ordinary size (the mean of 0.1, 0.2, -0.3 is 9e-18) still prints as 0.000.
 // Periods after the last observation used (missing, partial, projected) are not shown as
 // observed history: the forecast starts there, and the fan chart's history ends before it.
 TEST(CliForecast, HistoryEndsWithTheLastObservationUsed) {
@@ -461,6 +479,16 @@ TEST(CliForecast, OutputsNeverOverwriteTheInputOrEachOther) {
   const result both = run("forecast --input " + in + " -H 1 --method naive -o " + out + " --chart " + out);
   EXPECT_EQ(both.status, 2);
   EXPECT_THAT(both.out, HasSubstr("--output and --chart name the same file"));
+  // one file by two paths, through a link to a directory, before it exists
+  const std::filesystem::path dir = temp_path("outdir"), link = temp_path("outlink");
+  std::filesystem::remove_all(dir);
+  std::filesystem::remove(link);
+  std::filesystem::create_directory(dir);
+  std::filesystem::create_directory_symlink(dir, link);
+  const result via_link = run("forecast --input " + in + " -H 1 --method naive -o " + (link / "y.csv").string() +
+                              " --chart " + (dir / "y.csv").string());
+  EXPECT_EQ(via_link.status, 2);
+  EXPECT_THAT(via_link.out, HasSubstr("--output and --chart name the same file"));
   const result b = run("backtest --input " + in + " -H 1 --method naive -o " + in);
   EXPECT_EQ(b.status, 2);
   EXPECT_THAT(b.out, HasSubstr("--output: '" + in + "' is the file of --input"));
@@ -473,15 +501,19 @@ TEST(CliForecast, TablesShowVerySmallAndVeryLargeValues) {
   const std::string small = write_temp("small.csv", "series,period,value\ns,2006,0.00024\ns,2007,0.00026\n");
   const result r = run("forecast --input " + small + " --method naive -H 1");
   ASSERT_EQ(r.status, 0) << r.out;
-  EXPECT_THAT(r.out, testing::ContainsRegex("2007 +0\\.00026 +observed"));
+  EXPECT_THAT(r.out, testing::ContainsRegex("2007 +0\\.000260 +observed"));
   // naive: mean 0.00026; 80% bounds 0.00026 -/+ 1.2816 * 0.00002 (sigma: the one difference).
-  EXPECT_THAT(r.out, testing::ContainsRegex("2008 +0\\.00026 +0\\.0002344 +0\\.0002856 "));
+  EXPECT_THAT(r.out, testing::ContainsRegex("2008 +0\\.000260 +0\\.000234 +0\\.000286 "));
   const std::string big = write_temp("big.csv", "series,period,value\nb,2006,1.6e99\nb,2007,1.7e99\n");
   const result b = run("forecast --input " + big + " --method naive -H 1");
   ASSERT_EQ(b.status, 0) << b.out;
   EXPECT_THAT(b.out, testing::ContainsRegex("2007 +1\\.7e\\+99 +observed"));
   EXPECT_THAT(b.out, testing::ContainsRegex("2008 +1\\.7e\\+99 +1\\.571845e\\+99 "));
   EXPECT_THAT(b.out, testing::Not(HasSubstr("00000000000000")));
+  const std::string zero = write_temp("zero.csv", "series,period,value\nz,2000,0.1\nz,2001,0.2\nz,2002,-0.3\n");
+  const result z = run("forecast --input " + zero + " --method mean -H 1");
+  ASSERT_EQ(z.status, 0) << z.out;
+  EXPECT_THAT(z.out, testing::ContainsRegex("2003 +0\\.000 "));
 }
 
 TEST(CliForecast, ChartWriteErrorsExitTwo) {
@@ -1151,6 +1183,9 @@ TEST(CliBacktest, BadArgumentsExitTwoWithTheReason) {
        "--window: must be a whole number of at least 2, not '1'"},
       {"backtest --series vnm_jpn_total_rep_jpn -H 2 --method naive --first-origin 1",
        "--first-origin: must be a whole number of at least 2, not '1'"},
+      // neither option given: the default first origin, named as such
+      {"backtest --input " + write_temp("two.csv", "series,period,value\na,2020,1\na,2021,2\n") + " -H 1 --method naive",
+       "the default first origin (2 observations) leaves no observation to test"},
       // the first origin set by --window is named by it (it was named --first-origin)
       {"backtest -H 2 --method naive --window 3", "--window 3 (the first origin is one window) leaves no observation "
                                                   "to test: series 'vnm_jpn_total' has 3 usable observation(s)"},

@@ -144,6 +144,22 @@ TEST(Engine, PartialPeriodsAndForecastValuesAreNotUsedAsObservations) {
   } catch (const invalid_argument& ex) {
     EXPECT_THAT(ex.what(), HasSubstr("series 'x' has no observation that a model can use: 2000 is a forecast"));
   }
+  // Each value named with its own reason (it said "and so are the others" of a forecast and a gap).
+  series mixed(m, period::annual(2020));
+  mixed.push_back(5, obs_status::partial);
+  mixed.push_back(6, obs_status::forecast);
+  mixed.push_back(std::numeric_limits<double>::quiet_NaN());
+  try {
+    (void)forecast::trailing_span(mixed);
+    ADD_FAILURE();
+  } catch (const invalid_argument& ex) {
+    EXPECT_THAT(ex.what(), HasSubstr("2020 is a partial period (status partial), 2021 is a forecast, not an "
+                                     "observation (status forecast); the other periods are missing"));
+  }
+  // A leading gap: nothing earlier to leave out ("the 0 earlier observations").
+  const series lead(m, period::annual(2019), {std::numeric_limits<double>::quiet_NaN(), 1, 2, 3});
+  EXPECT_EQ(forecast::trailing_span(lead).note,
+            "uses 2020 to 2022 (3 observations): 2019 is missing (no observation before it is used either)");
 }
 
 TEST(Engine, DefaultSeriesForecastIsLabelledAndStartsAfterTheData) {

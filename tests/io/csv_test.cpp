@@ -87,6 +87,9 @@ TEST(LongCsv, ErrorsNameFileLineColumnAndExpectation) {
   expect_error("series,period,value\nx,2024,inf\n", 2, 3,
                "bad number 'inf' in column 'value': expected a finite decimal number, or empty/NA for a missing value");
   expect_error("series,period,value\nx,2024,+\n", 2, 3, "bad number '+' in column 'value': expected a finite decimal");
+  // control characters shown, not cutting the message where it is printed
+  expect_error(std::string("series,period,value\nx,\"2024\0\",1\n", 32), 2, 2, "'2024\\x00'");
+  expect_error(std::string("series,period,value\nx,2024,1\0\n", 30), 2, 3, "bad number '1\\x00' in column 'value': expected");
   expect_error("series,period,value\nx,2024-Q5,1\n", 2, 2, "unknown period form '2024-Q5'");
   expect_error("series,period,value\nx,2024,1\nx,2023,1\nx,2024,2\n", 4, 2,
                "duplicate period 2024 in series 'x' (first given on line 2)");

@@ -103,7 +103,8 @@ struct run_rate {
 };
 
 /// Run-rate of `year` from the sub-annual series: its observed periods must start at the year's
-/// first period and be consecutive, with no missing value.
+/// first period and be consecutive, with no missing value; it ends before a period with status
+/// `partial` (a quarter of which one month is published is not annualised as a full one).
 /// \throws invalid_argument for annual data, or when the year has no observations, a gap, or a
 ///   missing value.
 [[nodiscard]] inline run_rate annual_run_rate(const series& s, int year) {
@@ -119,6 +120,7 @@ struct run_rate {
   for (int j = 0; j < k; ++j) {
     const auto i = s.index_of(a + j);
     if (!i) break;
+    if (s.status(*i) == obs_status::partial) break;  // a partial quarter is not annualised as a full one
     if (s.is_missing(*i))
       throw invalid_argument("annual_run_rate: " + (a + j).to_string() + " of series '" + s.id() + "' is missing");
     sum += s[*i];
@@ -156,8 +158,9 @@ struct run_rate {
     r.reason = r.from.to_string() + " is not in series '" + annual.id() + "'";
     return r;
   }
-  if (annual.is_missing(*i)) {
-    r.reason = r.from.to_string() + " is missing";
+  if (annual.is_missing(*i)) {  // the aggregate's note says why (e.g. "partial year: 7 of 12 months observed")
+    const std::string* note = annual.note(*i);
+    r.reason = note ? *note : r.from.to_string() + " is missing";
     return r;
   }
   if (annual[*i] <= 0) {
