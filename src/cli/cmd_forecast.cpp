@@ -358,9 +358,10 @@ void add_forecast_command(CLI::App& app, runner& run) {
                                   "file (--wide)");
   add_input_options(*cmd, opts->in, true);
   cmd->add_option("--method", opts->method,
-                  "auto (recommended: median of automatic ETS, Theta and drift), ets, ets:XYZ (e.g. ets:MAdN), theta, ses, holt, damped, hw-add, "
-                  "hw-mult, naive, snaive, drift, mean, trend, logtrend, cagr, comb (mean of ses, holt, damped), or an "
-                  "ensemble mean:A+B+... / median:A+B+...")
+                  "auto (recommended: median of automatic ETS, Theta, drift and, on seasonal data, damped ETS), ets, ets:XYZ (e.g. ets:MAdN), theta, ses, holt, damped, hw-add, "
+                  "hw-mult, naive, snaive, drift, mean, trend, logtrend, cagr, comb (mean of ses, holt, damped), naive2 "
+                  "(M4's benchmark), sa:A (method A on the seasonally adjusted series), or an ensemble "
+                  "mean:A+B+... / median:A+B+...")
       ->default_val("auto");
   cmd->add_option("--horizon,-H", opts->horizon,
                   "Number of periods to forecast; required except with --wide --info (each series' NF), which it "
