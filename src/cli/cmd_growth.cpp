@@ -19,6 +19,7 @@ namespace {
 struct run_rate_line {
   growth::run_rate rr;
   growth::rate vs;
+  std::string not_formed;  ///< why the partial year has no run-rate ("" when it has one)
 };
 
 /// The partial year after (or at the end of) `s`: from a sub-annual companion series with the same
@@ -31,14 +32,19 @@ std::optional<run_rate_line> find_run_rate(const series_collection& data, const 
     try {
       auto rr = growth::annual_run_rate(s, year);
       try {
-        return run_rate_line{rr, growth::run_rate_vs_year(rr, growth::aggregate(s, frequency::annual))};
+        return run_rate_line{rr, growth::run_rate_vs_year(rr, growth::aggregate(s, frequency::annual)), {}};
       } catch (const error& e) {  // the annual sums overflow, or reach past the year 9999
         growth::rate vs;
         vs.reason = std::string("the annual values cannot be formed: ") + e.what();
-        return run_rate_line{rr, vs};
+        return run_rate_line{rr, vs, {}};
       }
-    } catch (const error&) {
-      return std::nullopt;  // the partial year has a gap, or its run-rate overflows: none to show
+    } catch (const error& e) {  // the partial year has a gap, or its run-rate overflows: said
+      run_rate_line none;
+      none.rr.year = year;
+      none.rr.value = std::numeric_limits<double>::quiet_NaN();
+      none.rr.label = std::to_string(year) + " run-rate";
+      none.not_formed = e.what();
+      return none;
     }
   }
   const auto& m = s.meta();
@@ -52,7 +58,7 @@ std::optional<run_rate_line> find_run_rate(const series_collection& data, const 
     if (year != s.end().year() + 1) continue;
     try {
       auto rr = growth::annual_run_rate(c, year);
-      return run_rate_line{rr, growth::run_rate_vs_year(rr, s)};
+      return run_rate_line{rr, growth::run_rate_vs_year(rr, s), {}};
     } catch (const error&) {
       continue;
     }
@@ -131,7 +137,9 @@ int run_growth(const input_options& o) {
     j["cagr_whole_span"] = rate_json(whole);
     j["cagr_last_three_years"] = rate_json(last3);
     j["cagr_last_three_years"]["label"] = last3_label;  // says when the series is shorter
-    if (rr) {
+    if (rr && !rr->not_formed.empty()) {
+      j["run_rate"] = {{"year", rr->rr.year}, {"value", nullptr}, {"reason", rr->not_formed}};
+    } else if (rr) {
       nlohmann::ordered_json r;
       r["year"] = rr->rr.year;
       r["first"] = rr->rr.first.to_string();
@@ -179,7 +187,9 @@ int run_growth(const input_options& o) {
                            whole.to.to_string(), whole.years, whole.years == 1 ? "" : "s", rate_text(whole));
   std::cout << fmt::format("CAGR {} to {} ({}):{:>{}}{}\n", last3.from.to_string(), last3.to.to_string(),
                            last3_label, "", std::max<int>(1, 23 - static_cast<int>(last3_label.size())), rate_text(last3));
-  if (rr) {
+  if (rr && !rr->not_formed.empty()) {
+    std::cout << fmt::format("{}: not formed ({})\n", rr->rr.label, rr->not_formed);
+  } else if (rr) {
     std::cout << fmt::format("{}: {}{}", rr->rr.label, fixed(rr->rr.value, 2), unit.empty() ? "" : " " + unit);
     if (rr->vs.defined())
       std::cout << fmt::format(", {}% {} {}", fixed(std::abs(rr->vs.value), 2), rr->vs.value >= 0 ? "above" : "below",

@@ -173,6 +173,14 @@ TEST(CliGrowth, EdgeInputs) {
                                                                  "a,2025-Q2,3,partial\n"));
   ASSERT_EQ(qp.status, 0) << qp.out;
   EXPECT_THAT(qp.out, HasSubstr("2025 run-rate (2025-Q1 x 4): 40.00, 0.00% above 2024"));
+  // a quarter not published yet ends the run-rate; a gap between observed quarters is said (the
+  // run-rate line used to vanish without a word)
+  const std::string q1 = "series,period,value\na,2024-Q1,10\na,2024-Q2,10\na,2024-Q3,10\na,2024-Q4,10\na,2025-Q1,11\n";
+  const result tm = run("growth --input " + write_temp("tm.csv", q1 + "a,2025-Q2,\n"));
+  EXPECT_THAT(tm.out, HasSubstr("2025 run-rate (2025-Q1 x 4): 44.00, 10.00% above 2024"));
+  const result tg = run("growth --input " + write_temp("tg.csv", q1 + "a,2025-Q2,\na,2025-Q3,12\n"));
+  EXPECT_THAT(tg.out, HasSubstr("2025 run-rate: not formed (annual_run_rate: 2025-Q2 of series 'a' is missing between "
+                                "observed periods of 2025)"));
   // a leading partial year: the windows start at the first full observation, and JSON says so
   const std::string lead = write_temp("leadp.csv", "series,period,value,status\na,2020,30,partial\na,2021,100,\na,2022,110,\n");
   const result lp = run("growth --input " + lead);

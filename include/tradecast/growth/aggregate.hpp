@@ -103,7 +103,8 @@ struct run_rate {
 };
 
 /// Run-rate of `year` from the sub-annual series: its observed periods must start at the year's
-/// first period and be consecutive, with no missing value; it ends before a period with status
+/// first period and be consecutive, with no missing value between them (missing periods after the
+/// last observed one end the run); it ends before a period with status
 /// `partial` (a quarter of which one month is published is not annualised as a full one).
 /// \throws invalid_argument for annual data, or when the year has no observations, a gap, or a
 ///   missing value.
@@ -121,8 +122,14 @@ struct run_rate {
     const auto i = s.index_of(a + j);
     if (!i) break;
     if (s.status(*i) == obs_status::partial) break;  // a partial quarter is not annualised as a full one
-    if (s.is_missing(*i))
-      throw invalid_argument("annual_run_rate: " + (a + j).to_string() + " of series '" + s.id() + "' is missing");
+    if (s.is_missing(*i)) {
+      bool later = false;  // a value after the gap: the observed periods are not consecutive
+      for (int l = j + 1; l < k; ++l)
+        if (const auto li = s.index_of(a + l); li && !s.is_missing(*li)) later = true;
+      if (!later) break;  // trailing missing periods (not published yet) end the run
+      throw invalid_argument("annual_run_rate: " + (a + j).to_string() + " of series '" + s.id() +
+                             "' is missing between observed periods of " + std::to_string(year));
+    }
     sum += s[*i];
     r.last = a + j;
     ++r.periods_observed;
