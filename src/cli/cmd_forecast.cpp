@@ -105,7 +105,7 @@ int run_single(const forecast_cli_options& o, std::ostream& out) {
     }
     // The CSV layout has no room for what the table's header lines say: standard error does.
     if (!r.data_note.empty()) std::cerr << fmt::format("tradecast: note: series '{}': {}\n", s.id(), r.data_note);
-    if (r.model.status != forecast::fit_status::converged)
+    if (!r.model.status_message.empty())
       std::cerr << fmt::format("tradecast: note: series '{}': {} ({}): {}\n", s.id(), r.model.method,
                                forecast::to_string(r.model.status), r.model.status_message);
     return 0;
