@@ -149,9 +149,9 @@ int run_backtest(const backtest_options& o) {
       t.right.push_back(true);
     }
     for (const auto& st : r.per_step) {
-      const int dp = decimals_for(y);  // MAE and RMSE in the data's units, at the data's scale
-      std::vector<std::string> row = {std::to_string(st.step), std::to_string(st.count), fixed(st.mae, dp),
-                                      fixed(st.rmse, dp), fixed(st.smape, 2), fixed(st.mase, 3)};
+      const number_style dp = style_for(y);  // MAE and RMSE in the data's units, at the data's scale
+      std::vector<std::string> row = {std::to_string(st.step), std::to_string(st.count), table_number(st.mae, dp),
+                                      table_number(st.rmse, dp), fixed(st.smape, 2), fixed(st.mase, 3)};
       for (double c : st.coverage) row.push_back(std::isnan(c) ? std::string() : fixed(100 * c, 1) + "%");
       t.rows.push_back(std::move(row));
     }

@@ -172,18 +172,18 @@ int run_single(const forecast_cli_options& o, std::ostream& out) {
   // One number of decimals for the whole table, from the magnitude of what it shows.
   std::vector<double> shown(v.mean);
   for (std::size_t i = end - std::min<std::size_t>(5, end); i < end; ++i) shown.push_back(s[i]);
-  const int dp = decimals_for(shown);
+  const number_style dp = style_for(shown);
   for (std::size_t i = end - std::min<std::size_t>(5, end); i < end; ++i) {
-    std::vector<std::string> row{s.period_at(i).to_string(), s.is_missing(i) ? "n/a" : fixed(s[i], dp)};
+    std::vector<std::string> row{s.period_at(i).to_string(), s.is_missing(i) ? "n/a" : table_number(s[i], dp)};
     row.resize(2 + 2 * v.intervals.size());
     row.push_back(s.status(i) == obs_status::normal ? "observed" : std::string(to_string(s.status(i))));
     t.rows.push_back(std::move(row));
   }
   for (std::size_t i = 0; i < v.mean.size(); ++i) {
-    std::vector<std::string> row{r.period_at(i).to_string(), fixed(v.mean[i], dp)};
+    std::vector<std::string> row{r.period_at(i).to_string(), table_number(v.mean[i], dp)};
     for (const auto& b : v.intervals) {
-      row.push_back(fixed(b.lower[i], dp));
-      row.push_back(fixed(b.upper[i], dp));
+      row.push_back(table_number(b.lower[i], dp));
+      row.push_back(table_number(b.upper[i], dp));
     }
     row.push_back("forecast");
     t.rows.push_back(std::move(row));
@@ -315,11 +315,11 @@ int run_wide(const forecast_cli_options& o) {
       const auto& v = sr.values;
       const std::size_t last = v.mean.size() - 1;
       const bool has_pi = widest < v.intervals.size();
-      const int dp = decimals_for(inputs[s].values);  // each series at its own scale
-      t.rows.push_back({sr.id, std::to_string(inputs[s].values.size()), fixed(inputs[s].values.back(), dp),
-                        std::to_string(sr.h), fixed(v.mean.front(), dp), fixed(v.mean[last], dp),
-                        has_pi ? fixed(v.intervals[widest].lower[last], dp) : "",
-                        has_pi ? fixed(v.intervals[widest].upper[last], dp) : "", sr.model.method, status_text(sr)});
+      const number_style dp = style_for(inputs[s].values);  // each series at its own scale
+      t.rows.push_back({sr.id, std::to_string(inputs[s].values.size()), table_number(inputs[s].values.back(), dp),
+                        std::to_string(sr.h), table_number(v.mean.front(), dp), table_number(v.mean[last], dp),
+                        has_pi ? table_number(v.intervals[widest].lower[last], dp) : "",
+                        has_pi ? table_number(v.intervals[widest].upper[last], dp) : "", sr.model.method, status_text(sr)});
     }
     out << fmt::format("{} series from {}; method {}; seasonal period {}; {} thread(s)\n", r.series.size(), o.wide,
                        o.method, o.season, r.threads);

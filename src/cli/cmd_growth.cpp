@@ -27,8 +27,15 @@ struct run_rate_line {
 std::optional<run_rate_line> find_run_rate(const series_collection& data, const series& s) {
   if (s.empty()) return std::nullopt;
   if (s.freq() != frequency::annual) {
-    const int year = s.end().year();
-    if (s.end() == period::of(s.freq(), year, periods_per_year(s.freq()))) return std::nullopt;  // complete
+    // The year of the last value; complete when that value is its year's last period, in full
+    // (periods still missing at the end of the file, pre-filled NA, do not make a year complete).
+    std::size_t last = s.size();
+    while (last > 0 && s.is_missing(last - 1)) --last;
+    if (last == 0) return std::nullopt;
+    const period lp = s.period_at(last - 1);
+    const int year = lp.year();
+    if (lp == period::of(s.freq(), year, periods_per_year(s.freq())) && s.status(last - 1) != obs_status::partial)
+      return std::nullopt;
     try {
       auto rr = growth::annual_run_rate(s, year);
       try {
@@ -89,9 +96,11 @@ int run_growth(const input_options& o) {
                            " observation(s) with a value: growth needs at least two");
   const series yoy = growth::year_on_year(s);
   growth::rate whole;
+  bool whole_formed = true;
   try {
     whole = growth::cagr(s);
   } catch (const invalid_argument&) {  // e.g. two values, one of them a partial period: say why
+    whole_formed = false;
     whole = growth::cagr(s, s.start(), s.end());
     if (whole.defined() || whole.reason.empty()) {
       whole.value = std::numeric_limits<double>::quiet_NaN();
@@ -104,7 +113,11 @@ int run_growth(const input_options& o) {
   const int ppy = periods_per_year(s.freq());
   const std::int64_t years_back = std::min<std::int64_t>(2, (whole.to - whole.from) / ppy);
   const period first3 = years_back > 0 ? whole.to - years_back * ppy : whole.from;
-  const growth::rate last3 = growth::cagr(s, first3, whole.to);
+  growth::rate last3 = growth::cagr(s, first3, whole.to);
+  if (!whole_formed) {  // no two full end points anywhere: none in the window either
+    last3.value = std::numeric_limits<double>::quiet_NaN();
+    last3.reason = whole.reason;
+  }
   const std::string last3_label = years_back == 2   ? "last three years"
                                   : years_back == 1 ? "last two years, all the series has"
                                                     : "less than a year, all the series has";
@@ -176,8 +189,9 @@ int run_growth(const input_options& o) {
   std::cout << fmt::format("{} ({})\n{}{}, {}\n\n", s.meta().name, s.id(), unit.empty() ? "" : unit + ", ",
                            to_string(s.freq()), s.span_text());
   table t{{"period", "value", "yoy %", "status", "src", "note"}, {false, true, true, false, false, false}, {}};
+  const number_style style = style_for(s.values());
   for (std::size_t i = 0; i < s.size(); ++i) {
-    t.rows.push_back({s.period_at(i).to_string(), s.is_missing(i) ? "n/a" : fixed(s[i], decimals_for(s.values())),
+    t.rows.push_back({s.period_at(i).to_string(), s.is_missing(i) ? "n/a" : table_number(s[i], style),
                       yoy.is_missing(i) ? "" : signed_percent(yoy[i], 2),
                       s.status(i) == obs_status::normal ? "" : std::string(to_string(s.status(i))),
                       s.is_missing(i) ? "" : source_ref(s.source(i)), note_of(i)});
@@ -190,7 +204,8 @@ int run_growth(const input_options& o) {
   if (rr && !rr->not_formed.empty()) {
     std::cout << fmt::format("{}: not formed ({})\n", rr->rr.label, rr->not_formed);
   } else if (rr) {
-    std::cout << fmt::format("{}: {}{}", rr->rr.label, fixed(rr->rr.value, 2), unit.empty() ? "" : " " + unit);
+    std::cout << fmt::format("{}: {}{}", rr->rr.label, table_number(rr->rr.value, style_for(std::span<const double>(&rr->rr.value, 1), 2)),
+                             unit.empty() ? "" : " " + unit);
     if (rr->vs.defined())
       std::cout << fmt::format(", {}% {} {}", fixed(std::abs(rr->vs.value), 2), rr->vs.value >= 0 ? "above" : "below",
                                rr->vs.from.to_string());

@@ -83,9 +83,10 @@ void add_show_command(CLI::App& app, runner& run) {
       if (!s.meta().notes.empty()) std::cout << s.meta().notes << "\n";
       std::cout << "\n";
       table t{{"period", "value", "status", "source", "note"}, {false, true, false, false, false}, {}};
+      const number_style style = style_for(s.values());
       for (std::size_t i = 0; i < s.size(); ++i) {
         const std::string* n = s.note(i);
-        t.rows.push_back({s.period_at(i).to_string(), s.is_missing(i) ? "n/a" : fixed(s[i], decimals_for(s.values())),
+        t.rows.push_back({s.period_at(i).to_string(), s.is_missing(i) ? "n/a" : table_number(s[i], style),
                           std::string(to_string(s.status(i))), s.source(i), n ? *n : ""});
       }
       std::cout << t.render();

@@ -174,29 +174,34 @@ void check_horizons(const io::wide_set& set, const std::string& info) {
 
 std::string fixed(double v, int digits) {
   if (std::isnan(v)) return {};
-  if (std::isfinite(v) && std::abs(v) >= 1e12) return fmt::format("{:.7g}", v);
+  if (std::isfinite(v) && std::abs(v) >= 1e15) return fmt::format("{:.7g}", v);
   std::string out = fmt::format("{:.{}f}", v, digits);
   // A negative value that rounds to zero ("-0.000", e.g. R's −0 lower bounds) prints as zero.
   if (out.front() == '-' && out.find_first_not_of("-0.") == std::string::npos) out.erase(0, 1);
   return out;
 }
 
-int decimals_for(double scale, int least) {
-  if (!(scale > 0) || !std::isfinite(scale)) return least;
-  const int d = 2 - static_cast<int>(std::floor(std::log10(scale)));
-  return std::clamp(d, least, 15);
+number_style style_for(std::span<const double> values, int least) {
+  number_style st;
+  for (double v : values)
+    if (std::isfinite(v)) st.scale = std::max(st.scale, std::abs(v));
+  st.digits = least;
+  if (st.scale >= 1e12) st.digits = 0;
+  else if (st.scale > 0) st.digits = std::clamp(2 - static_cast<int>(std::floor(std::log10(st.scale))), least, 15);
+  return st;
 }
 
-int decimals_for(std::span<const double> values, int least) {
-  double scale = 0;
-  for (double v : values)
-    if (std::isfinite(v)) scale = std::max(scale, std::abs(v));
-  return decimals_for(scale, least);
+std::string table_number(double v, const number_style& st) {
+  if (std::isnan(v)) return {};
+  const double a = std::abs(v);
+  if (std::isfinite(v) && a > 0 && a < 0.5 * std::pow(10.0, -st.digits) && !(a < 1e-12 * st.scale))
+    return fmt::format("{:.4g}", v);
+  return fixed(v, st.digits);
 }
 
 std::string signed_percent(double v, int digits) {
   if (std::isnan(v)) return {};
-  if (std::isfinite(v) && std::abs(v) >= 1e12) return fmt::format("{:+.7g}%", v);  // as fixed(): no 300 digits
+  if (std::isfinite(v) && std::abs(v) >= 1e15) return fmt::format("{:+.7g}%", v);  // as fixed(): no 300 digits
   return fmt::format("{:+.{}f}%", v, digits);
 }
 

@@ -65,17 +65,25 @@ void check_output_files(const std::vector<named_file>& outputs, const std::vecto
 /// naming the info file and the series' line. (A --horizon is checked by the option's parser.)
 void check_horizons(const io::wide_set& set, const std::string& info);
 
-/// Number formatting for tables: fixed with `digits` decimals; "" for NaN; a value that rounds
-/// to zero prints as 0, not -0. From 1e12 in magnitude (where 3 decimals would print binary
-/// noise or a hundred digits) 7 significant digits instead ("4.2e+90").
+/// Number formatting: fixed with `digits` decimals; "" for NaN; a value that rounds to zero
+/// prints as 0, not -0. From 1e15 in magnitude (where digits would be binary noise or a hundred
+/// of them) 7 significant digits instead ("4.2e+90").
 [[nodiscard]] std::string fixed(double v, int digits);
-/// Decimals that show values of magnitude `scale` (the largest |value| of a table's column or
-/// series) with at least three significant digits: `least` from 0.1 up, one more per decade below
-/// (0.00026 needs 6), at most 15. A series in ten-thousandths is then not a column of 0.000, and
-/// rounding noise next to it (1e-17) still prints as 0.
-[[nodiscard]] int decimals_for(double scale, int least = 3);
-/// decimals_for() of the largest finite |value| in `values` (NaN ignored).
-[[nodiscard]] int decimals_for(std::span<const double> values, int least = 3);
+
+/// How a table prints the numbers of one column or series: `digits` decimals chosen from the
+/// largest magnitude `scale` (three significant digits there: 3 decimals from 0.1 up, one more
+/// per decade below, at most 15; none from 1e12 up, where a double holds the integer digits and
+/// decimals would be noise).
+struct number_style {
+  int digits = 3;
+  double scale = 0;
+};
+/// The style of the finite values in `values` (NaN ignored), with at least `least` decimals below 1e12.
+[[nodiscard]] number_style style_for(std::span<const double> values, int least = 3);
+/// `v` in `style`: fixed with its decimals, except a nonzero value those decimals would print as
+/// 0 (0.0004 beside 5000, 1.5e-18 in a series of such values), which gets 4 significant digits
+/// unless it is rounding noise of the column (below 1e-12 of its scale, e.g. 9e-18 beside 0.3).
+[[nodiscard]] std::string table_number(double v, const number_style& style);
 /// Signed percentage "+2.71%" / "-5.50%"; "" for NaN.
 [[nodiscard]] std::string signed_percent(double v, int digits = 2);
 /// Shortest round-trip representation, for CSV.

@@ -3,6 +3,7 @@
 #include <exception>
 #include <iostream>
 #include <memory>
+#include <string>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -12,10 +13,24 @@
 #include "tradecast/error.hpp"
 #include "tradecast/version.hpp"
 
+namespace {
+// A message as printed: control characters from the input (an escape sequence in a series id or
+// unit, say) written as \xNN rather than sent to the terminal; line breaks and tabs kept.
+std::string shown(const char* what) {
+  std::string out;
+  for (const char* p = what; *p; ++p) {
+    const auto u = static_cast<unsigned char>(*p);
+    if ((u < 0x20 && *p != '\n' && *p != '\t') || u == 0x7f) out += fmt::format("\\x{:02x}", u);
+    else out += *p;
+  }
+  return out;
+}
+}  // namespace
+
 int main(int argc, char** argv) {
   using namespace tradecast::cli;
   CLI::App app{"tradecast: trade-statistics analytics and forecasting.\n"
-               "Every command reads the embedded Vietnam-Japan data unless --input FILE is given.",
+               "Commands other than evaluate read the embedded Vietnam-Japan data unless --input FILE is given.",
                "tradecast"};
   app.set_version_flag("--version", std::string(tradecast::version_string));
   app.require_subcommand(1);
@@ -43,13 +58,13 @@ int main(int argc, char** argv) {
   try {
     return run();
   } catch (const tradecast::parse_error& e) {
-    std::cerr << "tradecast: error: " << e.what() << "\n";
+    std::cerr << "tradecast: error: " << shown(e.what()) << "\n";
     return exit_bad_input;
   } catch (const tradecast::error& e) {
-    std::cerr << "tradecast: error: " << e.what() << "\n";
+    std::cerr << "tradecast: error: " << shown(e.what()) << "\n";
     return exit_bad_input;
   } catch (const std::exception& e) {
-    std::cerr << "tradecast: internal error: " << e.what() << "\n";
+    std::cerr << "tradecast: internal error: " << shown(e.what()) << "\n";
     return 1;
   }
 }

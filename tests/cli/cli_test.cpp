@@ -147,6 +147,10 @@ TEST(CliGrowth, ObservationNotesInEveryFormat) {
   EXPECT_THAT(j.out, HasSubstr("\"note\": \"VNA: up 2.7% from 2023"));
 }
 
+static std::string fmt_month(int year, int month) {
+  return "m," + std::to_string(year) + (month < 10 ? "-0" : "-") + std::to_string(month);
+}
+
 // Inputs the reader used to take or the command used to trip on.
 TEST(CliGrowth, EdgeInputs) {
   // a sub-annual series ending in the year 9999 (the run-rate's annual comparison cannot be formed)
@@ -181,6 +185,27 @@ TEST(CliGrowth, EdgeInputs) {
   const result tg = run("growth --input " + write_temp("tg.csv", q1 + "a,2025-Q2,\na,2025-Q3,12\n"));
   EXPECT_THAT(tg.out, HasSubstr("2025 run-rate: not formed (annual_run_rate: 2025-Q2 of series 'a' is missing between "
                                 "observed periods of 2025)"));
+  // a year pre-filled with NA to December still has its run-rate
+  std::string g4 = "series,period,value\n";
+  for (int mo = 1; mo <= 12; ++mo) g4 += fmt_month(2023, mo) + ",10\n";
+  g4 += fmt_month(2024, 1) + ",11\n" + fmt_month(2024, 2) + ",12\n";
+  for (int mo = 3; mo <= 12; ++mo) g4 += fmt_month(2024, mo) + ",NA\n";
+  const result pre = run("growth --input " + write_temp("g4.csv", g4));
+  EXPECT_THAT(pre.out, HasSubstr("2024 run-rate (2024-01 to 2024-02 x 12/2): 138.00, 15.00% above 2023"));
+  // only partial end points: neither CAGR (the last-three line gave +34%)
+  const result pp = run("growth --input " + write_temp("pp.csv", "series,period,value,status\na,2020,5,partial\na,2021,6,\n"
+                                                                 "a,2022,9,partial\n"));
+  EXPECT_THAT(pp.out, HasSubstr("CAGR 2020 to 2022 (last three years):       undefined (fewer than two full observations"));
+  // a value far below the column's scale is shown, not printed as 0.000; trillions keep their digits
+  const result mix = run("show --input " + write_temp("mix.csv", "series,period,value\nt,2020,5000\nt,2021,0.0004\nt,2022,0\n"));
+  EXPECT_THAT(mix.out, testing::ContainsRegex("2021 +0\\.0004 "));
+  EXPECT_THAT(mix.out, testing::ContainsRegex("2022 +0\\.000 "));
+  const result tr = run("show --input " + write_temp("tr.csv", "series,period,value\nw,2022,3412345678901\nw,2023,3593601234567\n"));
+  EXPECT_THAT(tr.out, testing::ContainsRegex("2022 +3412345678901 "));
+  // control characters from the input are shown as \xNN in messages, not sent to the terminal
+  const result esc = run("show --input " + write_temp("esc.csv", "series,period,value\nc\x1b,2020,1\nc\x1b,2020,2\n"));
+  EXPECT_EQ(esc.status, 2);
+  EXPECT_THAT(esc.out, HasSubstr("duplicate period 2020 in series 'c\\x1b'"));
   // a leading partial year: the windows start at the first full observation, and JSON says so
   const std::string lead = write_temp("leadp.csv", "series,period,value,status\na,2020,30,partial\na,2021,100,\na,2022,110,\n");
   const result lp = run("growth --input " + lead);

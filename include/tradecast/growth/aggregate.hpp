@@ -121,11 +121,17 @@ struct run_rate {
   for (int j = 0; j < k; ++j) {
     const auto i = s.index_of(a + j);
     if (!i) break;
-    if (s.status(*i) == obs_status::partial) break;  // a partial quarter is not annualised as a full one
+    if (s.status(*i) == obs_status::partial) {  // a partial quarter is not annualised as a full one
+      if (j == 0)
+        throw invalid_argument("annual_run_rate: " + a.to_string() + ", the first period of " + std::to_string(year) +
+                               " in series '" + s.id() + "', is a partial period: no full period to annualise");
+      break;
+    }
     if (s.is_missing(*i)) {
       bool later = false;  // a value after the gap: the observed periods are not consecutive
       for (int l = j + 1; l < k; ++l)
-        if (const auto li = s.index_of(a + l); li && !s.is_missing(*li)) later = true;
+        if (const auto li = s.index_of(a + l); li && !s.is_missing(*li) && s.status(*li) != obs_status::partial)
+          later = true;
       if (!later) break;  // trailing missing periods (not published yet) end the run
       throw invalid_argument("annual_run_rate: " + (a + j).to_string() + " of series '" + s.id() +
                              "' is missing between observed periods of " + std::to_string(year));
