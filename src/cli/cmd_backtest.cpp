@@ -148,8 +148,8 @@ int run_backtest(const backtest_options& o) {
       t.header.push_back("cover" + level_name(l));
       t.right.push_back(true);
     }
+    const number_style dp = style_for(y);  // MAE and RMSE in the data's units, at the data's scale
     for (const auto& st : r.per_step) {
-      const number_style dp = style_for(y);  // MAE and RMSE in the data's units, at the data's scale
       std::vector<std::string> row = {std::to_string(st.step), std::to_string(st.count), table_number(st.mae, dp),
                                       table_number(st.rmse, dp), fixed(st.smape, 2), fixed(st.mase, 3)};
       for (double c : st.coverage) row.push_back(std::isnan(c) ? std::string() : fixed(100 * c, 1) + "%");

@@ -3,7 +3,6 @@
 // SVG fan chart; with --wide, every series of a competition-style set (wide layout), in parallel.
 #include <algorithm>
 #include <cctype>
-#include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <filesystem>
@@ -44,7 +43,6 @@ struct forecast_cli_options {
   int threads = 0;
   bool wide_given = false, season_given = false, threads_given = false, npaths_given = false, seed_given = false;
 };
-
 
 // --level, --lambda, --biasadj and the simulation options.
 forecast::forecast_options forecast_options_of(const forecast_cli_options& o) {

@@ -48,7 +48,6 @@ std::optional<run_rate_line> find_run_rate(const series_collection& data, const 
     } catch (const error& e) {  // the partial year has a gap, or its run-rate overflows: said
       run_rate_line none;
       none.rr.year = year;
-      none.rr.value = std::numeric_limits<double>::quiet_NaN();
       none.rr.label = std::to_string(year) + " run-rate";
       none.not_formed = e.what();
       return none;

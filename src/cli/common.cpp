@@ -172,9 +172,15 @@ void check_horizons(const io::wide_set& set, const std::string& info) {
                             std::to_string(forecast::max_horizon) + " steps tradecast forecasts");
 }
 
+namespace {
+// From this magnitude numbers print in 7 significant digits (fixed digits would be binary noise,
+// or a hundred of them).
+constexpr double significant_from = 1e15;
+}  // namespace
+
 std::string fixed(double v, int digits) {
   if (std::isnan(v)) return {};
-  if (std::isfinite(v) && std::abs(v) >= 1e15) return fmt::format("{:.7g}", v);
+  if (std::isfinite(v) && std::abs(v) >= significant_from) return fmt::format("{:.7g}", v);
   std::string out = fmt::format("{:.{}f}", v, digits);
   // A negative value that rounds to zero ("-0.000", e.g. R's −0 lower bounds) prints as zero.
   if (out.front() == '-' && out.find_first_not_of("-0.") == std::string::npos) out.erase(0, 1);
@@ -201,7 +207,7 @@ std::string table_number(double v, const number_style& st) {
 
 std::string signed_percent(double v, int digits) {
   if (std::isnan(v)) return {};
-  if (std::isfinite(v) && std::abs(v) >= 1e15) return fmt::format("{:+.7g}%", v);  // as fixed(): no 300 digits
+  if (std::isfinite(v) && std::abs(v) >= significant_from) return fmt::format("{:+.7g}%", v);
   return fmt::format("{:+.{}f}%", v, digits);
 }
 
@@ -232,7 +238,7 @@ nlohmann::ordered_json metadata_json(const series& s) {
   return j;
 }
 
-// Series ids joined with ", ".
+// --level LIST: decimal numbers, each once.
 std::vector<double> parse_levels(const std::string& text) {
   std::vector<double> out;
   std::stringstream ss(text);

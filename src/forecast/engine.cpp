@@ -766,18 +766,24 @@ usable_span trailing_span(const series& s) {
     if (s.status(i) == obs_status::forecast) return "a forecast, not an observation (status forecast)";
     return nullptr;
   };
+  // The values in [from, s.size()) that cannot be used, each with why ("2004 is a partial period
+  // …", the first five), and how many there are; missing periods are only counted out.
+  const auto unused_values = [&](std::size_t from) {
+    std::string text;
+    std::size_t count = 0;
+    for (std::size_t i = from; i < s.size(); ++i) {
+      if (s.is_missing(i)) continue;
+      if (++count <= 5) text += (count > 1 ? ", " : "") + s.period_at(i).to_string() + " is " + why_not(i);
+    }
+    if (count > 5) text += ", … (" + std::to_string(count) + " values in all)";
+    return std::pair{text, count};
+  };
   std::size_t last = s.size();
   while (last > 0 && why_not(last - 1)) --last;
   if (last == 0) {
-    std::string values;  // the values there are, each with why it cannot be used
-    std::size_t listed = 0, with_value = 0;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-      if (s.is_missing(i)) continue;
-      if (++with_value <= 5) values += (listed++ ? ", " : "") + s.period_at(i).to_string() + " is " + why_not(i);
-    }
+    const auto [values, with_value] = unused_values(0);
     if (with_value == 0) throw invalid_argument("series '" + s.id() + "' has no observation with a value");
     throw invalid_argument("series '" + s.id() + "' has no observation that a model can use: " + values +
-                           (with_value > 5 ? ", … (" + std::to_string(with_value) + " values in all)" : "") +
                            (with_value < s.size() ? "; the other periods are missing" : ""));
   }
   std::size_t first = last - 1;
@@ -794,13 +800,7 @@ usable_span trailing_span(const series& s) {
                                  std::string(", so the ") + std::to_string(earlier) + " earlier observation(s) are not used");
   }
   if (last < s.size()) {
-    std::string after;
-    std::size_t with_value = 0;
-    for (std::size_t i = last; i < s.size(); ++i) {
-      if (s.is_missing(i)) continue;
-      ++with_value;
-      after += (after.empty() ? "" : ", ") + s.period_at(i).to_string() + " is " + why_not(i);
-    }
+    const auto [after, with_value] = unused_values(last);
     u.note += std::string(u.note.empty() ? "" : "; ") + "the " + std::to_string(s.size() - last) + " period(s) after " +
               s.period_at(last - 1).to_string() + " are not used" + (with_value ? " (" + after + ")" : " (missing)");
   }

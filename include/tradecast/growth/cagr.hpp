@@ -10,6 +10,7 @@
 
 #include "tradecast/core/series.hpp"
 #include "tradecast/error.hpp"
+#include "tradecast/growth/rates.hpp"
 
 namespace tradecast::growth {
 
@@ -61,16 +62,14 @@ inline void check_span(const series& s, period from, period to, const char* what
       r.reason = s.period_at(i).to_string() + " is missing";
       return r;
     }
-    if ((s.status(a) == obs_status::partial) != (s.status(b) == obs_status::partial)) {
-      const bool a_partial = s.status(a) == obs_status::partial;
-      r.reason = s.period_at(a_partial ? a : b).to_string() + " is a partial period (status partial) and " +
-                 s.period_at(a_partial ? b : a).to_string() + " is not";
-      return r;
-    }
     if (s[i] <= 0) {
       r.reason = "value at " + s.period_at(i).to_string() + " is not positive";
       return r;
     }
+  }
+  if (const std::string why = detail::partial_mismatch(s, a, b); !why.empty()) {
+    r.reason = why;
+    return r;
   }
   r.observations_used = 2;
   r.value = 100.0 * (std::pow(s[b] / s[a], 1.0 / r.years) - 1.0);

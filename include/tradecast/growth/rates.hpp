@@ -46,6 +46,16 @@ namespace detail {
   return s;
 }
 
+/// Why observations i and j of `s` are not comparable ("" when they are): one is a partial period
+/// (status `partial`, one quarter of a year, say) and the other is not. Two partial periods of the
+/// same kind (year-to-date against year-to-date) are comparable. Used by rates and CAGRs alike.
+[[nodiscard]] inline std::string partial_mismatch(const series& s, std::size_t i, std::size_t j) {
+  const bool pi = s.status(i) == obs_status::partial, pj = s.status(j) == obs_status::partial;
+  if (pi == pj) return {};
+  return s.period_at(pi ? i : j).to_string() + " is a partial period (status partial) and " +
+         s.period_at(pi ? j : i).to_string() + " is not";
+}
+
 /// Applies `rate(current, base)` to every observation against the one `lag` periods earlier.
 /// A zero or negative base makes the rate undefined (a ratio to it has no meaning as growth). `what` names the comparison in reasons ("one year earlier"). `current_min` is the
 /// smallest allowed current value: -inf (any), 0 (not negative) or a positive epsilon (positive).
@@ -74,13 +84,8 @@ series lagged_rate(const series& s, std::int64_t lag, const std::string& name_su
       out.push_back(nan, obs_status::missing, {}, here + ": " + base_p + " is missing");
       continue;
     }
-    // A partial period (one quarter of a year, say) is comparable with another partial one of the
-    // same kind (year-to-date against year-to-date), never with a full period.
-    if ((s.status(i) == obs_status::partial) != (s.status(j) == obs_status::partial)) {
-      const bool cur_partial = s.status(i) == obs_status::partial;
-      out.push_back(nan, obs_status::missing, {},
-                    here + ": not comparable: " + (cur_partial ? here : base_p) +
-                        " is a partial period (status partial) and " + (cur_partial ? base_p : here) + " is not");
+    if (const std::string why = partial_mismatch(s, i, j); !why.empty()) {
+      out.push_back(nan, obs_status::missing, {}, here + ": not comparable: " + why);
       continue;
     }
     const double cur = s[i], base = s[j];
