@@ -85,7 +85,12 @@ void combine_status(model_info& info, const std::vector<model_info>& members, co
 }
 
 model_forecast fit_forecast_untransformed(std::span<const double> y, int m, const method_spec& spec, int h,
-                                          const forecast_options& opt);
+                                          const forecast_options& opt, std::optional<double> members_lambda = std::nullopt);
+void flag_non_finite(model_forecast& r, bool infinite_bounds_explained);
+std::string first_non_finite(const forecast_values& v, bool unbounded_ok);
+std::string unbounded_note(const forecast_values& after, const forecast_values* before, double lambda);
+std::string step_range(const std::vector<std::size_t>& steps);
+bool back_transform(model_forecast& r, double lambda, bool biasadj, std::string* beyond_note);
 
 /// Puts the seasonal indices back on a model fitted to `sa.series` (forecast::reseasonalise());
 /// the method name says that the series was adjusted.
@@ -205,7 +210,7 @@ std::vector<std::optional<ets_fit>> fit_ets_members(std::span<const double> y, i
 }
 
 model_forecast fit_forecast_untransformed(std::span<const double> y, int m, const method_spec& spec, int h,
-                                          const forecast_options& opt) {
+                                          const forecast_options& opt, std::optional<double> members_lambda) {
   model_forecast r;
   switch (spec.kind) {
     case method_kind::ets: {
@@ -240,7 +245,7 @@ model_forecast fit_forecast_untransformed(std::span<const double> y, int m, cons
       std::vector<model_info> infos;
       std::vector<forecast_values> parts;
       std::vector<std::string> names;
-      std::string list, dropped;
+      std::string list, dropped, beyond;
       const std::vector<std::optional<ets_fit>> ets_fits = fit_ets_members(y, m, spec);
       for (std::size_t i = 0; i < spec.members.size(); ++i) {
         const method_spec& member = spec.members[i];
@@ -258,6 +263,25 @@ model_forecast fit_forecast_untransformed(std::span<const double> y, int m, cons
         } else {
           mf = fit_forecast_untransformed(y, m, member, h, opt);
         }
+        if (members_lambda) {
+          // Each member back on the data's scale on its own, as R's forecast of that member with
+          // `lambda` (and `biasadj`) is. A point forecast beyond -1/lambda is +inf there: it ranks
+          // above the others, and the combination fails only if it lands on it.
+          const forecast_values z = mf.values;
+          std::string beyond_note;
+          const bool bounds_finite = back_transform(mf, *members_lambda, opt.biasadj, &beyond_note);
+          std::erase_if(mf.model.parameters, [](const auto& p) { return p.first == "lambda"; });
+          // Anything else not finite fails the member: checked with those +inf set aside.
+          forecast_values probe = mf.values;
+          bool has_beyond = false;
+          for (std::size_t k = 0; k < probe.mean.size(); ++k)
+            if (std::isfinite(z.mean[k]) && std::isinf(probe.mean[k])) probe.mean[k] = 0, has_beyond = true;
+          std::swap(mf.values, probe);
+          flag_non_finite(mf, bounds_finite);
+          std::swap(mf.values, probe);
+          if (has_beyond && mf.model.status != fit_status::failed)
+            beyond += (beyond.empty() ? "" : "; ") + member.name + ": " + beyond_note;
+        }
         list += (list.empty() ? "" : ", ") + mf.model.method;
         for (const auto& [k, v] : mf.model.parameters) r.model.parameters.emplace_back(member.name + "." + k, v);
         names.push_back(member.name);
@@ -270,11 +294,33 @@ model_forecast fit_forecast_untransformed(std::span<const double> y, int m, cons
                        " of " + list;
       r.model.fitted = combine_fitted(infos, spec.median, y.size());
       r.model.residuals.resize(y.size());
-      for (std::size_t t = 0; t < y.size(); ++t) r.model.residuals[t] = y[t] - r.model.fitted[t];
+      // Residuals on the scale of the fit (with lambda the transformed one, as a single model's).
+      for (std::size_t t = 0; t < y.size(); ++t)
+        r.model.residuals[t] = y[t] - (members_lambda ? box_cox(r.model.fitted[t], *members_lambda) : r.model.fitted[t]);
       combine_status(r.model, infos, names);
       if (!dropped.empty()) {
         r.model.status = worse(r.model.status, fit_status::fell_back);
         r.model.status_message = dropped + (r.model.status_message.empty() ? "" : "; " + r.model.status_message);
+      }
+      if (members_lambda) {
+        r.model.parameters.emplace_back("lambda", *members_lambda);
+        if (!beyond.empty()) {
+          std::vector<std::size_t> steps;  // where the combination itself is such a +inf
+          for (std::size_t k = 0; k < r.values.mean.size(); ++k)
+            if (std::isinf(r.values.mean[k])) steps.push_back(k);
+          r.model.status_message += (r.model.status_message.empty() ? "" : "; ") + beyond;
+          if (!steps.empty() && r.model.status != fit_status::failed) {
+            r.model.status = fit_status::failed;
+            r.model.status_message = "the combined point forecast at " + step_range(steps) +
+                                     " is +inf, from members' point forecasts with no value on the data's scale (" +
+                                     beyond + "): choose a lambda >= 0";
+          }
+        }
+        // Every member's bounds were finite on the transformed scale (else it failed), so an
+        // infinite bound of the combination is an unbounded end.
+        const std::string note = unbounded_note(r.values, nullptr, *members_lambda);
+        if (!note.empty()) r.model.status_message += (r.model.status_message.empty() ? "" : "; ") + note;
+        flag_non_finite(r, true);
       }
       return r;
     }
@@ -397,14 +443,48 @@ std::string step_range(const std::vector<std::size_t>& steps) {
   return out;
 }
 
+/// The bounds of `after` (on the data's scale) that are infinite where `before` (on the Box-Cox
+/// scale; nullptr: all finite there) is finite, named with why ("the upper 95% bound at steps 3-6
+/// is unbounded (+inf): ..."), or "" when there are none.
+std::string unbounded_note(const forecast_values& after, const forecast_values* before, double lambda) {
+  std::string unbounded;
+  int parts = 0;
+  for (std::size_t k = 0; k < after.intervals.size(); ++k) {
+    const prediction_interval& b = after.intervals[k];
+    for (const bool upper : {false, true}) {
+      const std::vector<double>& after_side = upper ? b.upper : b.lower;
+      const std::vector<double>* before_side =
+          before ? (upper ? &before->intervals[k].upper : &before->intervals[k].lower) : nullptr;
+      std::vector<std::size_t> steps;
+      for (std::size_t i = 0; i < after_side.size(); ++i)
+        if (std::isinf(after_side[i]) && (!before_side || std::isfinite((*before_side)[i]))) steps.push_back(i);
+      if (steps.empty()) continue;
+      ++parts;
+      unbounded += (unbounded.empty() ? "" : ", ") + std::string(upper ? "the upper " : "the lower ") +
+                   tradecast::detail::short_number(b.level) + "% bound at " + step_range(steps);
+    }
+  }
+  if (unbounded.empty()) return {};
+  const std::string are = parts > 1 ? " are" : " is";
+  const std::string lam = tradecast::detail::short_number(lambda);
+  if (lambda < 0)
+    return unbounded + are + " unbounded (+inf): on the Box-Cox scale (lambda = " + lam + ") " +
+           (parts > 1 ? "they lie" : "it lies") + " beyond -1/lambda = " + tradecast::detail::short_number(-1 / lambda) +
+           ", where the inverse transformation rises to infinity (R gives NA)";
+  return unbounded + are + " unbounded (inf): the inverse Box-Cox transformation (lambda = " + lam +
+         ") of the transformed-scale bound exceeds double precision (R gives Inf)";
+}
+
 /// Forecasts and fitted values of a model fitted to transformed data, back on the data's scale.
 /// A bound finite on the transformed scale but infinite on the data's (λ < 0: at or beyond −1/λ,
 /// where the inverse rises to infinity; otherwise the inverse's power overflows double precision,
 /// e.g. λ near 0 after Guerrero's lower limit is raised to 0 for data with zeros) is kept as an
 /// unbounded end, and the status message says which; so is a point forecast with no value.
-/// Returns whether every bound was finite on the transformed scale (so that every infinite bound
-/// now is such an unbounded end, for flag_non_finite()).
-bool back_transform(model_forecast& r, double lambda, bool biasadj) {
+/// A point forecast with no finite value there fails the fit, naming the steps; with a
+/// `beyond_note` (a member of an ensemble) it is +inf instead, above every finite forecast, the
+/// note says so, and the unbounded bounds are not noted (the combination notes its own). Returns whether every bound was finite on the transformed scale (so
+/// that every infinite bound now is such an unbounded end, for flag_non_finite()).
+bool back_transform(model_forecast& r, double lambda, bool biasadj, std::string* beyond_note) {
   const forecast_values before = r.values;
   bool all_finite_before = true;
   for (const prediction_interval& b : before.intervals)
@@ -418,45 +498,32 @@ bool back_transform(model_forecast& r, double lambda, bool biasadj) {
   std::vector<std::size_t> beyond;  // point forecasts with no value on the data's scale
   for (std::size_t i = 0; i < r.values.mean.size(); ++i)
     if (std::isfinite(before.mean[i]) && !std::isfinite(r.values.mean[i])) beyond.push_back(i);
-  if (!beyond.empty())
-    add("the point forecast at " + step_range(beyond) +
+  const std::string note = unbounded_note(r.values, &before, lambda);
+  if (!beyond.empty()) {
+    const std::string where =
+        "the point forecast at " + step_range(beyond) +
         (lambda < 0 ? " lies beyond -1/lambda = " + tradecast::detail::short_number(-1 / lambda) + " on the Box-Cox scale (lambda = " +
-                          lam + "), where the inverse transformation has no value: choose a lambda >= 0"
+                          lam + "), where the inverse transformation has no value"
                     : " has no finite value on the data's scale: the inverse Box-Cox transformation (lambda = " + lam +
-                          ") exceeds double precision"));
-  std::string unbounded;
-  int parts = 0;
-  for (std::size_t k = 0; k < r.values.intervals.size(); ++k) {
-    const prediction_interval& b = r.values.intervals[k];
-    const prediction_interval& z = before.intervals[k];
-    for (const bool upper : {false, true}) {
-      const std::vector<double>& after_side = upper ? b.upper : b.lower;
-      const std::vector<double>& before_side = upper ? z.upper : z.lower;
-      std::vector<std::size_t> steps;
-      for (std::size_t i = 0; i < after_side.size(); ++i)
-        if (std::isinf(after_side[i]) && std::isfinite(before_side[i])) steps.push_back(i);
-      if (steps.empty()) continue;
-      ++parts;
-      unbounded += (unbounded.empty() ? "" : ", ") + std::string(upper ? "the upper " : "the lower ") +
-                   tradecast::detail::short_number(b.level) + "% bound at " + step_range(steps);
+                          ") exceeds double precision");
+    if (beyond_note) {
+      // Above every finite forecast: the inverse rises to +inf towards -1/lambda, and overflows upwards.
+      for (std::size_t i : beyond) r.values.mean[i] = std::numeric_limits<double>::infinity();
+      *beyond_note = where + ": counted as +inf, above every finite forecast";
+    } else {
+      r.model.status = fit_status::failed;
+      r.model.status_message = where + (lambda < 0 ? ": choose a lambda >= 0" : "") +
+                               (r.model.status_message.empty() ? "" : "; " + r.model.status_message);
     }
   }
-  if (unbounded.empty()) return all_finite_before;
-  const std::string are = parts > 1 ? " are" : " is";
-  if (lambda < 0)
-    add(unbounded + are + " unbounded (+inf): on the Box-Cox scale (lambda = " + lam + ") " +
-        (parts > 1 ? "they lie" : "it lies") + " beyond -1/lambda = " + tradecast::detail::short_number(-1 / lambda) +
-        ", where the inverse transformation rises to infinity (R gives NA)");
-  else
-    add(unbounded + are + " unbounded (inf): the inverse Box-Cox transformation (lambda = " + lam +
-        ") of the transformed-scale bound exceeds double precision (R gives Inf)");
+  if (!note.empty() && !beyond_note) add(note);
   return all_finite_before;
 }
 
 /// The last step of every fit: back on the data's scale when a Box-Cox lambda was used, then the
 /// check for values that are not finite numbers (flag_non_finite()).
 void finish_fit(model_forecast& r, std::optional<double> lambda, bool biasadj) {
-  const bool explained = lambda && back_transform(r, *lambda, biasadj);
+  const bool explained = lambda && back_transform(r, *lambda, biasadj, nullptr);
   flag_non_finite(r, explained);
 }
 
@@ -609,6 +676,10 @@ void check_forecast_options(const method_spec& spec, int h, const forecast_optio
 model_forecast fit_forecast(std::span<const double> y, int m, const method_spec& spec, int h,
                             const forecast_options& opt) {
   const detail::fit_input in = detail::prepare_fit(y, m, spec, h, opt);
+  // Ensembles and auto transform each member back before combining (the members as R forecasts
+  // them with `lambda`); every other method is transformed back once.
+  if (in.lambda && (in.spec.kind == method_kind::ensemble || in.spec.kind == method_kind::automatic))
+    return detail::fit_forecast_untransformed(in.data(y), m, in.spec, h, opt, in.lambda);
   model_forecast r = detail::fit_forecast_untransformed(in.data(y), m, in.spec, h, opt);
   detail::finish_fit(r, in.lambda, opt.biasadj);
   return r;

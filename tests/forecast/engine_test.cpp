@@ -534,6 +534,72 @@ TEST(Engine, AutoOnShortSeriesEqualsRsProcedure) {
   EXPECT_EQ(bounds_checked, 54u);  // every case but y6
 }
 
+// Under a Box-Cox lambda an ensemble combines its members on the data's scale, each as R forecasts
+// it with `lambda` (and `biasadj`): R's median (auto) or mean of those, from
+// tests/forecast/data/generate_auto_short_reference.R (auto_lambda_ref.csv): quarterly UKgas[1:40]
+// with lambda = 0 and monthly AirPassengers[1:48] with 0.3 (four members: the median of four
+// differs from the back-transformed median on the Box-Cox scale), mean:ets+drift with 0.5 and
+// biasadj, and 12 annual values growing 30% a year with lambda = -0.5, where drift's point
+// forecast lies beyond -1/lambda from step 4 (R: NA) and counts as +inf, above the other two, so
+// the median is theta's; bounds R gives as NA are +inf (R: NA replaced by Inf before the median).
+TEST(Engine, EnsemblesUnderBoxCoxCombineTheMembersOnTheDataScale) {
+  const test::csv_table t(test::test_data_path("forecast/data/auto_lambda_ref.csv"));
+  ASSERT_EQ(t.size(), 24u);
+  const auto close = [](double a, double r) {
+    return std::isinf(r) ? a == r : std::abs(a - r) <= 1e-6 * std::max(1.0, std::abs(r));
+  };
+  for (std::size_t r = 0; r < t.size(); r += 6) {
+    SCOPED_TRACE(t.text(r, "case") + " (R: " + t.text(r, "r_models") + ")");
+    std::vector<double> y;
+    std::istringstream in(t.text(r, "values"));
+    for (double v; in >> v;) y.push_back(v);
+    forecast::forecast_options opt;
+    opt.lambda = t.number(r, "lambda");
+    opt.biasadj = t.text(r, "biasadj") == "TRUE";
+    const auto a = forecast::fit_forecast(y, static_cast<int>(t.number(r, "frequency")),
+                                          forecast::parse_method(t.text(r, "method")), 6, opt);
+    // (R's Nelder-Mead also stops at its evaluation limit in some members: hit iteration limit.)
+    EXPECT_NE(a.model.status, forecast::fit_status::failed) << a.model.status_message;
+    ASSERT_EQ(a.values.intervals.size(), 2u);
+    for (std::size_t i = 0; i < 6; ++i) {
+      SCOPED_TRACE("h = " + std::to_string(i + 1));
+      EXPECT_PRED2(close, a.values.mean[i], t.number(r + i, "mean"));
+      EXPECT_PRED2(close, a.values.intervals[0].lower[i], t.number(r + i, "lo80"));
+      EXPECT_PRED2(close, a.values.intervals[0].upper[i], t.number(r + i, "hi80"));
+      EXPECT_PRED2(close, a.values.intervals[1].lower[i], t.number(r + i, "lo95"));
+      EXPECT_PRED2(close, a.values.intervals[1].upper[i], t.number(r + i, "hi95"));
+    }
+    if (*opt.lambda < 0) {
+      EXPECT_THAT(a.model.status_message, HasSubstr("drift: the point forecast at steps 4-6 lies beyond -1/lambda = 2 on the "
+                                                    "Box-Cox scale (lambda = -0.5), where the inverse transformation has no "
+                                                    "value: counted as +inf, above every finite forecast"));
+      EXPECT_THAT(a.model.status_message, HasSubstr("the upper 80% bound at steps 3-6, the upper 95% bound at steps 2-6 are "
+                                                    "unbounded (+inf)"));
+    }
+    // One lambda among the parameters, not one per member.
+    EXPECT_EQ(std::count_if(a.model.parameters.begin(), a.model.parameters.end(),
+                            [](const auto& p) { return p.first.find("lambda") != std::string::npos; }),
+              1);
+  }
+}
+
+// A combination whose median is itself such a +inf has no value: it fails and says which members
+// were beyond -1/lambda. The same growth, 20% a year, lambda = -0.9: theta is beyond from step 5
+// and drift from step 3, so the median of ETS, theta and drift is +inf at steps 5 and 6.
+TEST(Engine, EnsembleWhoseMedianIsBeyondTheInverseDomainFailsSayingWhy) {
+  std::vector<double> y;
+  for (int i = 0; i < 12; ++i) y.push_back(std::round(std::pow(1.2, i) * (1 + 0.05 * std::sin(1.7 * i)) * 1e4) / 1e4);
+  forecast::forecast_options opt;
+  opt.lambda = -0.9;
+  const auto a = forecast::fit_forecast(y, 1, forecast::parse_method("auto"), 6, opt);
+  EXPECT_EQ(a.model.status, forecast::fit_status::failed);
+  EXPECT_THAT(a.model.status_message,
+              HasSubstr("the combined point forecast at steps 5-6 is +inf, from members' point forecasts with no value on "
+                        "the data's scale (theta: the point forecast at steps 5-6 lies beyond -1/lambda = 1.11111"));
+  EXPECT_THAT(a.model.status_message, HasSubstr("drift: the point forecast at steps 3-6 lies beyond"));
+  for (std::size_t i = 0; i < 4; ++i) EXPECT_TRUE(std::isfinite(a.values.mean[i])) << "step " << i + 1;
+}
+
 // `auto` is the step-by-step median of its members' forecasts: ets, theta and drift on
 // non-seasonal data; with damped ETS (ets:ZZdZ) as a fourth member when m > 1, where the median of
 // four is the mean of the middle two. Checked against the members fitted one by one.

@@ -20,7 +20,8 @@
 /// picks λ near its lower limit −0.9 for volatile positive data); that bound has no finite value on
 /// the data's scale, and back_transform() makes it +∞ (R's InvBoxCox gives NA). The engine says so
 /// in the model's status message and keeps the forecast; a point forecast beyond −1/λ stays NaN,
-/// which the engine reports as a failed fit.
+/// which the engine reports as a failed fit (a member of `auto` or of an ensemble, combined on
+/// the data's scale, counts as +∞ there instead; forecast/engine.hpp).
 ///
 /// ## Bias adjustment
 /// A back-transformed forecast mean is the median of the forecast distribution. R's

@@ -54,6 +54,11 @@
 /// the mean with R's bias adjustment when `biasadj` is set (intervals are back-transformed
 /// quantiles and need none). As in R's `ets()`, automatic ETS selection on transformed data only
 /// considers additive components. `logtrend` and `cagr` model logs already and refuse a lambda.
+/// `auto` and ensembles transform each member back on its own (R's forecast of each member with
+/// `lambda` and `biasadj`) and combine them on the data's scale; a member's point forecast beyond
+/// −1/λ (no value on that scale) counts as +∞ there, above every finite one, and the combination
+/// fails only where it is itself +∞. `comb` takes its mean on the transformed scale and transforms
+/// it back once.
 ///
 /// ## Combinations
 /// Point forecasts of a combination are the mean (or median) of the members' point forecasts.

@@ -53,3 +53,52 @@ for (cs in cases) {
 }
 write.csv(do.call(rbind, rows), out, row.names = FALSE, quote = TRUE)
 cat("wrote", out, "\n")
+
+# Second file, tests/forecast/data/auto_lambda_ref.csv: ensembles under a Box-Cox lambda. Each
+# member is R's forecast with `lambda` (and `biasadj`), back on the data's scale, and the
+# ensemble is the step-by-step median (auto) or mean of those. thetaf() has no lambda argument:
+# its member is thetaf(BoxCox(y, lambda)) transformed back with InvBoxCox. A member's point
+# forecast or bound beyond -1/lambda (R: NA) counts as +Inf (tradecast's rule, README), so NA is
+# replaced by Inf before the median.
+out2 <- "tests/forecast/data/auto_lambda_ref.csv"
+theta_l <- function(y, l, h) {
+  f <- thetaf(BoxCox(y, l), h = h, level = levels)
+  f$mean <- InvBoxCox(f$mean, l); f$lower <- InvBoxCox(f$lower, l); f$upper <- InvBoxCox(f$upper, l)
+  f
+}
+grow <- round(1.3^(0:11) * (1 + 0.05 * sin(1.7 * (0:11))), 4)  # 1, 1.36, ..., 17.79 (the README's example)
+cases2 <- list(
+  list("ukgas40_auto_l0", "auto", ts(as.numeric(UKgas)[1:40], frequency = 4), 0, FALSE),
+  list("air48_auto_l0.3", "auto", ts(as.numeric(AirPassengers)[1:48], frequency = 12), 0.3, FALSE),
+  list("www40_mean_ets_drift_l0.5_biasadj", "mean:ets+drift", ts(as.numeric(WWWusage)[1:40]), 0.5, TRUE),
+  list("grow12_auto_l-0.5", "auto", ts(grow), -0.5, FALSE)
+)
+rows <- list()
+for (cs in cases2) {
+  name <- cs[[1]]; method <- cs[[2]]; y <- cs[[3]]; l <- cs[[4]]; ba <- cs[[5]]; m <- frequency(y)
+  members <- if (method == "auto") {
+    mb <- list(ets = forecast(ets(y, lambda = l), h = h, level = levels),
+               theta = theta_l(y, l, h),
+               drift = rwf(y, drift = TRUE, lambda = l, h = h, level = levels))
+    if (m > 1) mb$ets_damped <- forecast(ets(y, damped = TRUE, lambda = l), h = h, level = levels)
+    mb
+  } else {
+    list(ets = forecast(ets(y, lambda = l, biasadj = ba), h = h, level = levels),
+         drift = rwf(y, drift = TRUE, lambda = l, biasadj = ba, h = h, level = levels))
+  }
+  comb <- function(get) {
+    v <- sapply(members, function(f) { x <- as.numeric(get(f)); x[is.na(x)] <- Inf; x })
+    apply(v, 1, if (method == "auto") stats::median else base::mean)
+  }
+  mean <- comb(function(f) f$mean)
+  lo <- lapply(1:2, function(k) comb(function(f) f$lower[, k]))
+  hi <- lapply(1:2, function(k) comb(function(f) f$upper[, k]))
+  models <- paste(sapply(members, function(f) if (is.null(f$model$method)) f$method else f$model$method), collapse = "; ")
+  for (i in 1:h)
+    rows[[length(rows) + 1]] <- data.frame(case = name, method = method, frequency = m, lambda = l, biasadj = ba,
+                                           values = paste(num(as.numeric(y)), collapse = " "), r_models = models, h = i,
+                                           mean = num(mean[i]), lo80 = num(lo[[1]][i]), hi80 = num(hi[[1]][i]),
+                                           lo95 = num(lo[[2]][i]), hi95 = num(hi[[2]][i]))
+}
+write.csv(do.call(rbind, rows), out2, row.names = FALSE, quote = TRUE)
+cat("wrote", out2, "\n")
