@@ -402,13 +402,19 @@ std::vector<double> box_cox_checked(std::span<const double> y, double lambda) {
   return z;
 }
 
-/// The spec fitted to Box-Cox transformed data: ETS searches only additive components (as R).
-method_spec additive_spec(method_spec spec) {
-  auto additive = [](method_spec& s) {
-    if (s.kind == method_kind::ets) s.ets.additive_only = true;
+/// The spec fitted to Box-Cox transformed data: ETS searches only additive components (as R), and
+/// whether the data are constant is R's test on the untransformed data `y`, not on the
+/// transformed ones (ets_spec::constant_shortcut).
+method_spec additive_spec(method_spec spec, std::span<const double> y) {
+  const bool constant = is_constant(y);
+  const auto additive = [constant](method_spec& s, const auto& self) -> void {
+    if (s.kind == method_kind::ets) {
+      s.ets.additive_only = true;
+      s.ets.constant_shortcut = constant;
+    }
+    for (method_spec& member : s.members) self(member, self);  // also sa:ets inside an ensemble
   };
-  additive(spec);
-  for (auto& member : spec.members) additive(member);
+  additive(spec, additive);
   return spec;
 }
 
@@ -428,7 +434,7 @@ fit_input prepare_fit(std::span<const double> y, int m, const method_spec& spec,
   check_fit_arguments(y, spec, h, opt);
   fit_input in;
   in.lambda = resolve_lambda(y, m, opt);
-  in.spec = in.lambda ? additive_spec(spec) : spec;
+  in.spec = in.lambda ? additive_spec(spec, y) : spec;
   if (in.lambda) in.z = box_cox_checked(y, *in.lambda);
   return in;
 }

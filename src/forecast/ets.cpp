@@ -206,7 +206,7 @@ ets_plan ets_make_plan(std::span<const double> y, int m, const ets_spec& spec, e
   }
 
   const bool auto_model = spec.error == 'Z' && spec.trend == 'Z' && spec.season == 'Z';
-  if (auto_model && detail::is_constant(y)) {
+  if (auto_model && spec.constant_shortcut && detail::is_constant(y)) {
     ets_fit f = ets_simple_ses(y, ets_add, 0.99999, m);
     f.method = "Simple exponential smoothing";
     f.sigma2 = f.mse;

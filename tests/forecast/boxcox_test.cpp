@@ -237,6 +237,37 @@ TEST(BoxCox, PointForecastBeyondTheInverseDomainFailsSayingWhy) {
       << r.model.status_message;
 }
 
+// Whether the series is constant (R's shortcut for automatic ETS: SES with alpha = 0.99999, no
+// likelihood) is decided on the data, before the transformation, as R's ets() does: 24 annual
+// values near 1e-7 with lambda = 2 all transform to -0.5 + ~5e-15, constant to R's is.constant,
+// yet R selects ETS(A,A,N) by likelihood (tests/forecast/data/generate_unbounded_reference.R:
+// forecast(ets(y, lambda = 2), h = 3)). On that scale the inverse sqrt(1 + 2z) resolves y only in
+// relative steps of about 0.4% (1 + 2z ~ 1.5e-14 in steps of 1.1e-16), so the forecasts can sit
+// one or two such steps from R's: checked to 1%.
+TEST(BoxCox, ConstantSeriesIsJudgedBeforeTheTransformation) {
+  const csv_table ref(test_data_path("forecast/data/boxcox_ref_tiny_scale.csv"));
+  ASSERT_EQ(ref.size(), 24u);
+  std::vector<double> y;
+  for (std::size_t r = 0; r < ref.size(); ++r) y.push_back(ref.number(r, "value"));
+  tradecast::forecast::forecast_options opt;
+  opt.lambda = ref.number(0, "lambda");
+  const auto r = tradecast::forecast::fit_forecast(y, 1, tradecast::forecast::parse_method("ets"), 3, opt);
+  EXPECT_EQ(r.model.method, ref.text(0, "method"));  // ETS(A,A,N), not "Simple exponential smoothing"
+  EXPECT_EQ(r.model.status_message.find("constant series"), std::string::npos) << r.model.status_message;
+  EXPECT_GE(r.model.loglik, ref.number(0, "loglik") * (1 - 1e-3));
+  for (std::size_t i = 0; i < 3; ++i) {
+    SCOPED_TRACE("h=" + std::to_string(i + 1));
+    EXPECT_PRED3(near_rel, r.values.mean[i], ref.number(i, "mean"), 1e-2);
+    EXPECT_PRED3(near_rel, r.values.intervals[1].lower[i], ref.number(i, "lo95"), 1e-2);
+    EXPECT_PRED3(near_rel, r.values.intervals[1].upper[i], ref.number(i, "hi95"), 1e-2);
+  }
+  // A series that is constant before the transformation still takes the shortcut.
+  const std::vector<double> flat(24, 3.0);
+  const auto c = tradecast::forecast::fit_forecast(flat, 1, tradecast::forecast::parse_method("ets"), 3, opt);
+  EXPECT_EQ(c.model.method, "Simple exponential smoothing");
+  EXPECT_DOUBLE_EQ(c.values.mean[0], 3.0);
+}
+
 // λ > 0 can overflow too: six zeros among 9 values raise Guerrero's lower limit to 0, λ lands at
 // 4.1e-5, and the inverse power 1/λ = 24377 of the upper bounds exceeds double precision. R's
 // ses(y, h = 3, lambda = "auto") gives Inf upper bounds and keeps the forecast (0, lower bounds

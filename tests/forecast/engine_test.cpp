@@ -583,6 +583,23 @@ TEST(Engine, EnsemblesUnderBoxCoxCombineTheMembersOnTheDataScale) {
   }
 }
 
+// Under Box-Cox every ETS search is additive, as R's ets(y, lambda = ...) is (additive.only), also
+// for an ETS model nested two levels down (sa:ets inside an ensemble). AirPassengers seasonally
+// adjusted selects ETS(M,A,N) untransformed; with lambda = 1 (y - 1, still positive) it must
+// select among additive models only.
+TEST(Engine, BoxCoxMakesNestedEtsSearchesAdditive) {
+  const auto fixtures = test::load_series(test::test_data_path("forecast/data/ets_ref_series.csv"));
+  const std::vector<double>& y = fixtures.at("AirPassengers").values;
+  const auto spec = forecast::parse_method("median:sa:ets+theta");
+  const auto plain = forecast::fit_forecast(y, 12, spec, 3);
+  EXPECT_THAT(plain.model.method, HasSubstr("ETS(M,A,N) (seasonally adjusted"));
+  forecast::forecast_options opt;
+  opt.lambda = 1.0;
+  const auto boxcox = forecast::fit_forecast(y, 12, spec, 3, opt);
+  EXPECT_THAT(boxcox.model.method, HasSubstr("ETS(A,"));
+  EXPECT_THAT(boxcox.model.method, Not(HasSubstr("ETS(M,")));
+}
+
 // A combination whose median is itself such a +inf has no value: it fails and says which members
 // were beyond -1/lambda. The same growth, 20% a year, lambda = -0.9: theta is beyond from step 5
 // and drift from step 3, so the median of ETS, theta and drift is +inf at steps 5 and 6.

@@ -125,6 +125,11 @@ struct ets_spec {
   ets_opt_crit opt_crit = ets_opt_crit::lik;
   int nmse = 3;      ///< horizons averaged by amse (1..30)
   int maxit = 2000;  ///< Nelder–Mead evaluation limit
+  /// R's shortcut for the automatic model (error, trend and season all 'Z') on a constant series:
+  /// SES with α = 0.99999. R tests the data before any Box-Cox transformation, whose values can
+  /// all look equal when the data do not (values near 1e-7 all map close to −1/λ); the engine
+  /// sets this to false when the untransformed data are not constant.
+  bool constant_shortcut = true;
 };
 
 /// One model tried by the automatic selection.

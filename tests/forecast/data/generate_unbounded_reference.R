@@ -7,6 +7,11 @@
 #  - zeros: 9 annual values, six of them 0; Guerrero's lambda is then searched from 0 and lands at
 #    4.1e-5, and the inverse power 1/lambda = 24377 overflows: R's upper bounds are Inf.
 #    R call: ses(y, h = 3, lambda = "auto").
+#  - tiny scale (boxcox_ref_tiny_scale.csv, BoxCox.ConstantSeriesIsJudgedBeforeTheTransformation):
+#    24 annual values near 1e-7 with lambda = 2: every (y^2 - 1)/2 is -0.5 plus
+#    about 5e-15 and the transformed series looks constant, but R's ets() tests is.constant(y) on
+#    the data before transforming them and selects a model by likelihood.
+#    R call: forecast(ets(y, lambda = 2), h = 3).
 # Pinned versions: R 4.2.2 + forecast 8.20 (Debian bookworm: r-base-core, r-cran-forecast).
 #   Rscript tests/forecast/data/generate_unbounded_reference.R   (run from the repository root)
 # The tests only read the CSV file; they never call R.
@@ -32,3 +37,11 @@ writeLines(c("step,lambda,mean,lo80,hi80,lo95,hi95",
              sprintf("%d,%s,%s,%s,%s,%s,%s", 1:3, num(sz$model$lambda), num(sz$mean), num(sz$lower[, 1]), num(sz$upper[, 1]),
                      num(sz$lower[, 2]), num(sz$upper[, 2]))),
            "tests/forecast/data/boxcox_ref_unbounded_zeros.csv")
+t <- ts(1e-7 * (1 + 0.01 * (1:24) + 0.05 * sin(1:24)), start = 2001)
+ft <- ets(t, lambda = 2)
+ct <- forecast(ft, h = 3)
+writeLines(c("step,method,lambda,loglik,value,mean,lo80,hi80,lo95,hi95",
+             sprintf("%d,\"%s\",%s,%s,%s,%s,%s,%s,%s,%s", 1:24, ft$method, num(ft$lambda), num(ft$loglik),
+                     sprintf("%.17g", as.numeric(t)), num(c(ct$mean, rep(NA, 21))), num(c(ct$lower[, 1], rep(NA, 21))),
+                     num(c(ct$upper[, 1], rep(NA, 21))), num(c(ct$lower[, 2], rep(NA, 21))), num(c(ct$upper[, 2], rep(NA, 21))))),
+           "tests/forecast/data/boxcox_ref_tiny_scale.csv")
