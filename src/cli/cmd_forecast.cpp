@@ -335,9 +335,11 @@ int run_wide(const forecast_cli_options& o) {
 }
 
 int run_forecast(const forecast_cli_options& o) {
-  if ((o.npaths_given || o.seed_given) && !o.simulate && !o.bootstrap)
+  if ((o.npaths_given || o.seed_given) && !o.simulate && !o.bootstrap &&
+      !forecast::may_fit_multiplicative_trend(forecast::parse_method(o.method)))
     throw invalid_argument(std::string(o.npaths_given ? "--npaths" : "--seed") +
-                           " goes with --simulate or --bootstrap (without them the intervals are analytic)");
+                           " goes with --simulate or --bootstrap (without them the intervals of method '" + o.method +
+                           "' are analytic; only multiplicative-trend ETS models, ets:XM*, are always simulated)");
   check_output_files({{"--output", o.output}, {"--chart", o.chart}},
                      {{"--input", o.in.input}, {"--wide", o.wide}, {"--info", o.info}});
   if (o.wide_given) return run_wide(o);

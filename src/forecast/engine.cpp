@@ -109,6 +109,10 @@ model_forecast ets_model_forecast(const ets_fit& fit, const method_spec& spec, i
   fo.npaths = opt.npaths;
   r.values = forecast_ets(fit, h, opt.levels, fo);
   r.model = to_model_info(fit);
+  if (fit.trend == 'M' && !opt.simulate && !opt.bootstrap)  // said: no --simulate asked for them
+    r.model.status_message += (r.model.status_message.empty() ? "" : "; ") + std::string("intervals simulated from ") +
+                              std::to_string(opt.npaths) + " sample paths with normal errors (seed " +
+                              std::to_string(opt.seed) + "): a multiplicative trend has no analytic formula, as in R";
   // R's ses/holt/hw print their own name (a fallback keeps the name of the model actually fitted).
   if (!spec.label.empty() && fit.status != fit_status::fell_back) r.model.method = spec.label;
   return r;
@@ -648,6 +652,11 @@ bool fits_ets_model(const method_spec& spec) {
       return std::any_of(spec.members.begin(), spec.members.end(), [](const method_spec& mb) { return fits_ets_model(mb); });
   }
   return false;
+}
+
+bool may_fit_multiplicative_trend(const method_spec& spec) {
+  if (spec.kind == method_kind::ets) return spec.ets.trend == 'M' || (spec.ets.trend == 'Z' && spec.ets.allow_multiplicative_trend);
+  return std::any_of(spec.members.begin(), spec.members.end(), [](const method_spec& mb) { return may_fit_multiplicative_trend(mb); });
 }
 
 void check_forecast_options(const method_spec& spec, int h, const forecast_options& opt) {

@@ -453,6 +453,22 @@ TEST(CliForecast, SimulatedIntervals) {
   EXPECT_THAT(run("forecast --wide " + wfile + " -H 2 --method ses --simulate --seed 5").out,
               HasSubstr("Intervals: ETS intervals simulated from 5000 sample paths with normal errors (seed 5); series i "
                         "(from 0) uses seed 5 + i"));
+  // A multiplicative trend has no analytic intervals: they are always simulated (as in R), so
+  // --seed and --npaths apply without --simulate, give the same intervals as with it, and the
+  // model line says how they were made. Data: the wide file's series b as a long CSV.
+  std::string longb = "series,period,value\n";
+  const int bv[] = {30, 32, 31, 35, 34, 36, 38, 37, 40, 41, 40, 43};
+  for (int k = 0; k < 12; ++k) longb += "b," + std::to_string(2001 + k) + "," + std::to_string(bv[k]) + "\n";
+  const std::string mm = "forecast --input " + write_temp("mmn.csv", longb) + " --method ets:MMN -H 3 --format csv";
+  const result m1 = run(mm + " --seed 11 --npaths 2000");
+  const result m2 = run(mm + " --seed 11 --npaths 2000 --simulate");
+  const result m3 = run(mm + " --seed 12 --npaths 2000");
+  for (const result* r : {&m1, &m2, &m3}) ASSERT_EQ(r->status, 0) << r->out;
+  EXPECT_EQ(m1.out.substr(m1.out.find("series,")), m2.out.substr(m2.out.find("series,")));
+  EXPECT_NE(m1.out.substr(m1.out.find("series,")), m3.out.substr(m3.out.find("series,")));
+  EXPECT_THAT(run(mm.substr(0, mm.find(" --format")) + " --seed 11 --npaths 2000").out,
+              HasSubstr("intervals simulated from 2000 sample paths with normal errors (seed 11): a multiplicative trend "
+                        "has no analytic formula, as in R"));
   // the errors: ErrorMessagesSayWhatToDo
 }
 

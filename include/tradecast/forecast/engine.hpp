@@ -147,6 +147,11 @@ struct model_forecast {
 /// Theta's intervals are R's analytic ones (thetaf has no simulation).
 [[nodiscard]] bool fits_ets_model(const method_spec& spec);
 
+/// Whether `spec` can fit an ETS model with a multiplicative trend (ets:XM*, or a selection that
+/// allows one, itself or as a member): such a model has no analytic interval formula, so its
+/// intervals are always simulated (forecast_options::npaths and seed apply), as in R.
+[[nodiscard]] bool may_fit_multiplicative_trend(const method_spec& spec);
+
 /// The checks of fit_forecast() that do not depend on the data: the horizon, the levels, npaths,
 /// simulate / bootstrap with a method that fits no ETS model (fits_ets_model()), and a Box-Cox
 /// lambda with a method that refuses one (logtrend, cagr, an ETS model with a multiplicative
