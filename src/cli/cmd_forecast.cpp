@@ -49,7 +49,16 @@ forecast::forecast_options forecast_options_of(const forecast_cli_options& o) {
   forecast::forecast_options fo;
   fo.levels = parse_levels(o.levels);
   apply_lambda_option(o.lambda, fo);
-  if (o.biasadj && !fo.lambda && !fo.lambda_auto) throw invalid_argument("--biasadj needs --lambda (it adjusts the back-transformed mean)");
+  if (o.biasadj && !fo.lambda && !fo.lambda_auto) {
+    // logtrend and cagr take no lambda (they model logs already): name their Box-Cox equivalents.
+    const std::string log_model = o.method == "cagr" ? "drift" : o.method == "logtrend" ? "trend" : "";
+    throw invalid_argument("--biasadj needs --lambda (it adjusts the back-transformed mean)" +
+                           (log_model.empty() ? std::string()
+                                              : "; method '" + o.method + "' takes no lambda: its bias-adjusted mean is --method " +
+                                                    log_model + " --lambda 0 --biasadj (the same model, R's " +
+                                                    (log_model == "drift" ? "rwf(y, drift = TRUE, lambda = 0, biasadj = TRUE)"
+                                                                          : "tslm(y ~ trend, lambda = 0, biasadj = TRUE)") + ")"));
+  }
   fo.biasadj = o.biasadj;
   fo.simulate = o.simulate;
   fo.bootstrap = o.bootstrap;

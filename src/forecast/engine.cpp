@@ -510,12 +510,18 @@ bool back_transform(model_forecast& r, double lambda, bool biasadj, std::string*
     if (std::isfinite(before.mean[i]) && !std::isfinite(r.values.mean[i])) beyond.push_back(i);
   const std::string note = unbounded_note(r.values, &before, lambda);
   if (!beyond.empty()) {
+    const bool undefined = std::any_of(beyond.begin(), beyond.end(), [&](std::size_t i) { return std::isnan(r.values.mean[i]); });
     const std::string where =
         "the point forecast at " + step_range(beyond) +
         (lambda < 0 ? " lies beyond -1/lambda = " + tradecast::detail::short_number(-1 / lambda) + " on the Box-Cox scale (lambda = " +
                           lam + "), where the inverse transformation has no value"
-                    : " has no finite value on the data's scale: the inverse Box-Cox transformation (lambda = " + lam +
-                          ") exceeds double precision");
+         : undefined && biasadj
+             ? " has no value on the data's scale: the bias-adjusted mean (biasadj) raises the back-transformed forecast "
+               "to the power 2*lambda, which is undefined where that forecast is negative (R gives NA); drop the bias "
+               "adjustment (lambda = " + lam + ")"
+         : undefined ? " has no value on the data's scale: the inverse Box-Cox transformation (lambda = " + lam + ") is undefined there"
+                     : " has no finite value on the data's scale: the inverse Box-Cox transformation (lambda = " + lam +
+                           ") exceeds double precision");
     if (beyond_note) {
       // Above every finite forecast: the inverse rises to +inf towards -1/lambda, and overflows upwards.
       for (std::size_t i : beyond) r.values.mean[i] = std::numeric_limits<double>::infinity();

@@ -393,6 +393,12 @@ TEST(CliForecast, ErrorMessagesSayWhatToDo) {
       {"forecast --input " + q + " --method", "tradecast: error: --method: 1 required TEXT missing"},
       {"forecast -H 2 --method naive --simulate",
        "method 'naive' fits no ETS model, so there are no intervals to simulate"},
+      // cagr and logtrend refuse a lambda; their bias-adjusted means are drift / trend with lambda 0
+      // (the same forecasts: cagr is R's rwf(y, drift = TRUE, lambda = 0)).
+      {"forecast -H 2 --method cagr --biasadj",
+       "method 'cagr' takes no lambda: its bias-adjusted mean is --method drift --lambda 0 --biasadj"},
+      {"forecast -H 2 --method logtrend --biasadj",
+       "method 'logtrend' takes no lambda: its bias-adjusted mean is --method trend --lambda 0 --biasadj"},
       {"forecast --series vnm_jpn_total_rep_jpn --method ets -H 7000 --simulate --npaths 8000",
        "npaths = 8000 paths × 7000 step(s) exceed the 50,000,000 simulated values"},
       {"forecast --input " + two + " --method drift -H 2",

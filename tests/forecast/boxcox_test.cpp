@@ -268,6 +268,28 @@ TEST(BoxCox, ConstantSeriesIsJudgedBeforeTheTransformation) {
   EXPECT_DOUBLE_EQ(c.values.mean[0], 3.0);
 }
 
+// R's bias adjustment b·(1 + v(1 − λ)/(2·b^(2λ))) raises the back-transformed forecast b to the
+// power 2λ: undefined for a negative b unless 2λ is an integer (R gives NA). By hand: naive on
+// y = −3, …, −7 with λ = 1.25 forecasts b = −7 (the signed Box-Cox transformation of negative
+// data, as R's BoxCox for λ > 0, transforms back to the last value), and (−7)^2.5 has no value.
+// The failure says that, not that the inverse overflowed; without biasadj the forecast is −7.
+TEST(BoxCox, BiasAdjustmentOfANegativeForecastFailsSayingWhy) {
+  const std::vector<double> y = {-3, -4, -5, -4, -6, -5, -7, -6, -8, -7};
+  tradecast::forecast::forecast_options opt;
+  opt.lambda = 1.25;
+  const auto plain = tradecast::forecast::fit_forecast(y, 1, tradecast::forecast::parse_method("naive"), 2, opt);
+  EXPECT_EQ(plain.model.status, tradecast::forecast::fit_status::converged) << plain.model.status_message;
+  EXPECT_NEAR(plain.values.mean[0], -7.0, 1e-12);
+  opt.biasadj = true;
+  const auto adj = tradecast::forecast::fit_forecast(y, 1, tradecast::forecast::parse_method("naive"), 2, opt);
+  EXPECT_EQ(adj.model.status, tradecast::forecast::fit_status::failed);
+  EXPECT_NE(adj.model.status_message.find("the point forecast at steps 1-2 has no value on the data's scale: the "
+                                          "bias-adjusted mean (biasadj) raises the back-transformed forecast to the power "
+                                          "2*lambda, which is undefined where that forecast is negative (R gives NA)"),
+            std::string::npos)
+      << adj.model.status_message;
+}
+
 // λ > 0 can overflow too: six zeros among 9 values raise Guerrero's lower limit to 0, λ lands at
 // 4.1e-5, and the inverse power 1/λ = 24377 of the upper bounds exceeds double precision. R's
 // ses(y, h = 3, lambda = "auto") gives Inf upper bounds and keeps the forecast (0, lower bounds
