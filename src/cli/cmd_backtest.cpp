@@ -90,6 +90,8 @@ int run_backtest(const backtest_options& o) {
     j["series"] = metadata_json(s);
     j["requested"] = o.method;
     j["refit"] = ro.refit;
+    if (!ro.refit)  // the origin whose fit the later ones re-use, null when none could be kept
+      j["kept_origin"] = r.kept_at ? nlohmann::ordered_json(r.origins[*r.kept_at].origin) : nlohmann::ordered_json(nullptr);
     j["horizon"] = o.horizon;
     j["seasonal_period"] = m;
     j["observations"] = n;
@@ -139,8 +141,12 @@ int run_backtest(const backtest_options& o) {
                        o.horizon == 1 ? "1 step ahead" : fmt::format("1 to {} steps ahead", o.horizon), r.origins.size(),
                        origin_period(r.origins.front().origin), origin_period(r.origins.back().origin), o.step,
                        ro.window ? fmt::format(", window {}", *ro.window) : std::string(), o.method,
-                       ro.refit ? "refitted at every origin"
-                                : "fitted once and re-used (" + r.origins.back().method + ")");
+                       ro.refit ? std::string("refitted at every origin")
+                       : r.kept_at
+                           ? fmt::format("fitted once, at origin {} ({}), and re-used at the {} later origin(s) ({})",
+                                         r.origins[*r.kept_at].origin, origin_period(r.origins[*r.kept_at].origin),
+                                         r.origins.size() - *r.kept_at - 1, r.origins[*r.kept_at].method)
+                           : std::string("not re-used: no fit could be kept (each fell back or failed), so every origin was fitted"));
     if (!u.note.empty()) out << "Data: " << u.note << "\n";
     out << "\n";
     table t{{"step", "origins", "MAE", "RMSE", "sMAPE %", "MASE"}, {true, true, true, true, true, true}, {}};

@@ -41,6 +41,7 @@ rolling_result rolling_origin(std::span<const double> y, int m, const forecast::
   }
   std::vector<origin_forecast> origins(at.size());
   std::optional<forecast::reusable_fit> reused;  // refit = false: the model of the first successful fit
+  std::optional<std::size_t> kept_at;             // ... and its origin's index in `origins`
   // Origin k: its training data; then, from the forecasts `make` gives (or throws), the comparison.
   // Writes origins[k] only, so origins can run concurrently.
   auto training = [&](std::size_t k) {
@@ -86,7 +87,7 @@ rolling_result rolling_origin(std::span<const double> y, int m, const forecast::
       if (reused) return forecast::reapply_forecast(*reused, train, opt.h, opt.forecast);
       auto fitted = forecast::fit_reusable(train, m, spec, opt.h, opt.forecast);
       // a fit that fell back (too few observations for the model) is not the model to keep
-      if (fitted.second.model.status != forecast::fit_status::fell_back) reused = std::move(fitted.first);
+      if (fitted.second.model.status != forecast::fit_status::fell_back) reused = std::move(fitted.first), kept_at = k;
       return std::move(fitted.second);
     });
   };
@@ -114,6 +115,10 @@ rolling_result rolling_origin(std::span<const double> y, int m, const forecast::
   }
 
   rolling_result r;
+  r.kept_at = kept_at;
+  if (!opt.refit && !kept_at)
+    r.notes.push_back("refit = false, but no origin's fit could be kept (each fell back or failed), so every origin "
+                      "was fitted on its own");
   r.errors.assign(n, std::vector<double>(h, nan));
   for (origin_forecast& o : origins) {
     if (o.failed) r.notes.push_back("origin " + std::to_string(o.origin) + ": fit failed: " + o.message);

@@ -220,10 +220,11 @@ series_collection parse_long_csv(std::string_view text, std::string_view name) {
   const std::size_t width = header->fields.size();
 
   while (auto r = tok.next()) {
-    if (r->fields.size() != width)
-      throw parse_error(file, r->line, 0,
+    if (r->fields.size() != width)  // the column: the first extra field, or where a missing one would start
+      throw parse_error(file, r->line, std::min(r->fields.size(), width) + 1,
                         "expected " + std::to_string(width) + " fields as in the header, found " +
-                            std::to_string(r->fields.size()));
+                            std::to_string(r->fields.size()) +
+                            (r->fields.size() > width ? " (a field holding a comma must be quoted)" : ""));
     auto field = [&](int k) -> std::string_view {
       return where[k] < 0 ? std::string_view{} : tokenizer::trim(r->fields[static_cast<std::size_t>(where[k])]);
     };

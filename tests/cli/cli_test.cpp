@@ -1219,6 +1219,19 @@ TEST(CliBacktest, NoRefitReusesTheFirstModel) {
   for (const auto& o : doc["origins"]) EXPECT_EQ(o["method"], model);
   EXPECT_THAT(doc["origins"][15]["message"].get<std::string>(), HasSubstr("re-used"));
   EXPECT_EQ(doc["origins"][15]["errors"][1], nullptr);  // origin 30: step 2 is beyond the data
+  EXPECT_EQ(doc["kept_origin"], 15);
+  EXPECT_THAT(run("backtest --series vnm_jpn_total_rep_jpn --method ets -H 2 --first-origin 15 --no-refit").out,
+              HasSubstr("method ets, fitted once, at origin 15 (2004), and re-used at the 15 later origin(s) (" + model + ")"));
+  // With three values the one origin (two values) only has R's tiny-data fit, which is not kept:
+  // nothing is re-used, and the table and the JSON say so instead of "fitted once and re-used".
+  const std::string three = write_temp("three.csv", "series,period,value\na,2001,1\na,2002,2\na,2003,3\n");
+  const result t = run("backtest --input " + three + " --method ets -H 1 --no-refit");
+  ASSERT_EQ(t.status, 0) << t.out;
+  EXPECT_THAT(t.out, HasSubstr("method ets, not re-used: no fit could be kept (each fell back or failed), so every origin "
+                               "was fitted"));
+  EXPECT_THAT(t.out, HasSubstr("Note: refit = false, but no origin's fit could be kept"));
+  const auto tj = nlohmann::json::parse(run("backtest --input " + three + " --method ets -H 1 --no-refit --format json").out);
+  EXPECT_EQ(tj["kept_origin"], nullptr);
 }
 
 TEST(CliBacktest, BadArgumentsExitTwoWithTheReason) {

@@ -129,6 +129,10 @@ struct rolling_result {
   std::vector<std::vector<double>> errors;  ///< n × h, tsCV's matrix (see the file comment)
   std::vector<step_accuracy> per_step;       ///< h entries, steps 1 … h
   std::vector<std::string> notes;            ///< failed origins and origins left out of MASE
+  /// refit = false: the index in `origins` of the origin whose fit every later origin re-applies;
+  /// none when no fit could be kept (each fell back or failed; every origin is then fitted, and
+  /// a note says so) or with refit = true.
+  std::optional<std::size_t> kept_at;
 };
 
 /// The first origin of `opt`: first_origin, or by default the window, or 2 without one.
