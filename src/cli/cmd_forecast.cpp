@@ -163,6 +163,9 @@ int run_single(const forecast_cli_options& o, std::ostream& out) {
   if (std::isfinite(r.model.aicc))
     out << fmt::format("sigma^2 = {:.4g}, log-likelihood = {:.3f}, AICc = {:.3f}\n", r.model.sigma2,
                        r.model.loglik, r.model.aicc);
+  else if (r.model.loglik == std::numeric_limits<double>::infinity())  // as R: the data reproduced exactly
+    out << fmt::format("sigma^2 = {:.4g}, log-likelihood = +inf, AICc = -inf: the model reproduces the data exactly\n",
+                       r.model.sigma2);
   out << "\n";
   table t{{"period", "value"}, {false, true}, {}};
   for (const auto& b : v.intervals) {

@@ -422,6 +422,22 @@ TEST(CliForecast, ErrorMessagesSayWhatToDo) {
   EXPECT_EQ(run("backtest --input " + q + " --method naive -H 1 --step 18446744073709551615").status, 0);
 }
 
+// A model that reproduces the data exactly (a constant series under ets:ANN: R's ets(y, "ANN")
+// has loglik Inf, AICc -Inf, sigma2 0) says so in the table instead of leaving out the line; the
+// JSON gives the infinite criteria as null.
+TEST(CliForecast, ExactFitSaysSo) {
+  std::string flat = "series,period,value\n";
+  for (int t = 2001; t <= 2015; ++t) flat += "c," + std::to_string(t) + ",5\n";
+  const std::string f = write_temp("flat.csv", flat);
+  const result t = run("forecast --input " + f + " --method ets:ANN -H 2");
+  ASSERT_EQ(t.status, 0) << t.out;
+  EXPECT_THAT(t.out, HasSubstr("sigma^2 = 0, log-likelihood = +inf, AICc = -inf: the model reproduces the data exactly"));
+  const auto j = nlohmann::json::parse(run("forecast --input " + f + " --method ets:ANN -H 2 --format json").out);
+  EXPECT_EQ(j["model"]["loglik"], nullptr);
+  EXPECT_EQ(j["model"]["sigma2"], 0.0);
+  EXPECT_EQ(j["forecasts"][1]["hi95"], 5.0);
+}
+
 // --simulate / --bootstrap: the ETS intervals from sample paths, the same for the same --seed, and
 // said so in the table and the JSON; a method without an ETS model is an error.
 TEST(CliForecast, SimulatedIntervals) {
