@@ -103,7 +103,10 @@ int run_growth(const input_options& o) {
     whole = growth::cagr(s, s.start(), s.end());
     if (whole.defined() || whole.reason.empty()) {
       whole.value = std::numeric_limits<double>::quiet_NaN();
-      whole.reason = "fewer than two full observations with a value (partial periods are not end points)";
+      whole.reason = periods_per_year(s.freq()) > 1
+                         ? "no two full observations with a value a whole number of years apart (the same period of "
+                           "the year; partial periods and forecasts are not end points)"
+                         : "fewer than two full observations with a value (partial periods and forecasts are not end points)";
     }
   }
   // The last three years: three calendar years of data, ending with the CAGR's last observation and

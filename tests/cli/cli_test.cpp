@@ -170,7 +170,31 @@ TEST(CliGrowth, EdgeInputs) {
                          write_temp("big.csv", "series,period,value\na,2024-Q1,1\na,2024-Q2,1\na,2024-Q3,1\n"
                                                "a,2024-Q4,1\na,2025-Q1,1e100\na,2025-Q2,1e100\n"));
   ASSERT_EQ(big.status, 0) << big.out;
-  EXPECT_THAT(big.out, HasSubstr("(whole span, 1.25 years): +1e+82%"));  // 100·(1e100^(1/1.25) − 1)
+  // whole span from the same quarter a year before the last value (2024-Q2 to 2025-Q2): 100·(1e100 − 1)
+  EXPECT_THAT(big.out, HasSubstr("CAGR 2024-Q2 to 2025-Q2 (whole span, 1 year): +1e+102%"));
+  // A projected value (status forecast) is not a CAGR end point: 100, 110, 121, 133.1 then a
+  // forecast of 200; both CAGRs end at 2023, +10% by hand (they gave +18.92% and +28.56%).
+  const result fc = run("growth --input " + write_temp("fc.csv", "series,period,value,status\nf,2020,100,\nf,2021,110,\n"
+                                                                 "f,2022,121,\nf,2023,133.1,\nf,2024,200,F\n"));
+  ASSERT_EQ(fc.status, 0) << fc.out;
+  EXPECT_THAT(fc.out, HasSubstr("CAGR 2020 to 2023 (whole span, 3 years): +10.00%"));
+  EXPECT_THAT(fc.out, HasSubstr("CAGR 2021 to 2023 (last three years):"));
+  // Quarterly data: the whole span joins the same quarter of different years, so seasonality does
+  // not pass for growth. Q1..Q4 = 10, 20, 30, 40 in 2021, each quarter 10% higher a year later,
+  // to 2024-Q3: 2021-Q3 (30) to 2024-Q3 (30·1.1³), +10.00% by hand (2021-Q1 to 2024-Q3 gave +70%).
+  std::string seasonal = "series,period,value\n";
+  for (int t = 0; t < 15; ++t)
+    seasonal += "q," + std::to_string(2021 + t / 4) + "-Q" + std::to_string(t % 4 + 1) + "," +
+                std::to_string(10.0 * (t % 4 + 1) * std::pow(1.1, t / 4)) + "\n";
+  const result sq = run("growth --input " + write_temp("seasonal_q.csv", seasonal));
+  ASSERT_EQ(sq.status, 0) << sq.out;
+  EXPECT_THAT(sq.out, HasSubstr("CAGR 2021-Q3 to 2024-Q3 (whole span, 3 years): +10.00%"));
+  // a projected quarter is not annualised either: 2025-Q1 (status F) leaves no run-rate to form
+  const result pq = run("growth --input " + write_temp("pq.csv", "series,period,value,status\na,2024-Q1,10,\na,2024-Q2,10,\n"
+                                                                 "a,2024-Q3,10,\na,2024-Q4,10,\na,2025-Q1,99,F\n"));
+  ASSERT_EQ(pq.status, 0) << pq.out;
+  EXPECT_THAT(pq.out, HasSubstr("2025 run-rate: not formed (annual_run_rate: 2025-Q1, the first period of 2025 in series "
+                                "'a', is a forecast, not an observation"));
   // a partial last quarter is not annualised as a full one: 2025-Q1 alone, x 4 (it gave 26, "35% below")
   const result qp = run("growth --input " + write_temp("qp.csv", "series,period,value,status\na,2024-Q1,10,\na,2024-Q2,10,\n"
                                                                  "a,2024-Q3,10,\na,2024-Q4,10,\na,2025-Q1,10,\n"

@@ -139,6 +139,27 @@ TEST(Cagr, ReferenceCase) {
   EXPECT_NEAR(growth::cagr(vna()).value, r.value, 1e-15);  // whole span = the same endpoints
 }
 
+// The whole-span CAGR of quarterly data joins the same quarter of two years: from the last full
+// observation (2025-Q3, 121) back to the earliest in the same quarter (2024-Q3, 110): +10% by
+// hand; from 2024-Q1 (100) it would be 13.5%, and the seasonal 2024-Q2 value 1 would give
+// thousands of percent. A projected value (status forecast) is never an end point: with 2025-Q4
+// projected the end stays 2025-Q3; with the annual 2024 projected, the CAGR ends in 2023.
+TEST(Cagr, WholeSpanJoinsTheSamePeriodOfTheYearAndSkipsProjections) {
+  series q = make("q", period::quarterly(2024, 1), {100, 1, 110, 1, 1, 1, 121, 500});
+  q.set_status(7, obs_status::forecast);
+  const growth::rate r = growth::cagr(q);
+  EXPECT_EQ(r.from, period::quarterly(2024, 3));
+  EXPECT_EQ(r.to, period::quarterly(2025, 3));
+  EXPECT_NEAR(r.value, 10.0, 1e-12);
+  series a = make("a", period::annual(2020), {100, 110, 121, 133.1, 200});
+  a.set_status(4, obs_status::forecast);
+  EXPECT_EQ(growth::cagr(a).to, period::annual(2023));
+  EXPECT_NEAR(growth::cagr(a).value, 10.0, 1e-9);
+  // Less than a year of quarters: no two end points a whole number of years apart.
+  const series short_q = make("s", period::quarterly(2024, 1), {1, 2, 3});
+  EXPECT_THROW((void)growth::cagr(short_q), invalid_argument);
+}
+
 TEST(Cagr, SubAnnualYearsAndUndefinedCases) {
   // 2024-Q1 -> 2025-Q3 is 6 quarters = 1.5 years: 100*((121/100)^(1/1.5) - 1) = 13.546...
   const series q = make("q", period::quarterly(2024, 1), {100, 1, 1, 1, 1, 1, 121});

@@ -105,7 +105,8 @@ struct run_rate {
 /// Run-rate of `year` from the sub-annual series: its observed periods must start at the year's
 /// first period and be consecutive, with no missing value between them (missing periods after the
 /// last observed one end the run); it ends before a period with status
-/// `partial` (a quarter of which one month is published is not annualised as a full one).
+/// `partial` (a quarter of which one month is published is not annualised as a full one) or
+/// `forecast` (a projection is not an observation).
 /// \throws invalid_argument for annual data, or when the year has no observations, a gap, or a
 ///   missing value.
 [[nodiscard]] inline run_rate annual_run_rate(const series& s, int year) {
@@ -121,16 +122,20 @@ struct run_rate {
   for (int j = 0; j < k; ++j) {
     const auto i = s.index_of(a + j);
     if (!i) break;
-    if (s.status(*i) == obs_status::partial) {  // a partial quarter is not annualised as a full one
+    // A partial quarter is not annualised as a full one, nor a projection as an observation.
+    if (const obs_status st = s.status(*i); st == obs_status::partial || st == obs_status::forecast) {
       if (j == 0)
         throw invalid_argument("annual_run_rate: " + a.to_string() + ", the first period of " + std::to_string(year) +
-                               " in series '" + s.id() + "', is a partial period: no full period to annualise");
+                               " in series '" + s.id() + "', is " +
+                               (st == obs_status::partial ? "a partial period" : "a forecast, not an observation") +
+                               ": no full period to annualise");
       break;
     }
     if (s.is_missing(*i)) {
       bool later = false;  // a value after the gap: the observed periods are not consecutive
       for (int l = j + 1; l < k; ++l)
-        if (const auto li = s.index_of(a + l); li && !s.is_missing(*li) && s.status(*li) != obs_status::partial)
+        if (const auto li = s.index_of(a + l);
+            li && !s.is_missing(*li) && s.status(*li) != obs_status::partial && s.status(*li) != obs_status::forecast)
           later = true;
       if (!later) break;  // trailing missing periods (not published yet) end the run
       throw invalid_argument("annual_run_rate: " + (a + j).to_string() + " of series '" + s.id() +

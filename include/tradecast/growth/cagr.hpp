@@ -81,19 +81,34 @@ inline void check_span(const series& s, period from, period to, const char* what
   return r;
 }
 
-/// CAGR from the first to the last present observation of the series that is not a partial
-/// period (a trailing year of which one quarter is published is not an end point).
-/// \throws invalid_argument when the series has fewer than two such observations.
+/// CAGR over the whole series: from its last full observation (present, not a partial period, not
+/// a forecast) back to the earliest full observation at the same period of the year (the same
+/// quarter or month: end points a whole number of years apart, so seasonality does not pass for
+/// growth; on annual data the first full observation). A trailing year of which one quarter is
+/// published, or a projected value, is not an end point.
+/// \throws invalid_argument when the series has no two such observations.
 [[nodiscard]] inline rate cagr(const series& s) {
-  std::size_t a = s.size(), b = 0;
-  for (std::size_t i = 0; i < s.size(); ++i)
-    if (!s.is_missing(i) && s.status(i) != obs_status::partial) {
-      if (a == s.size()) a = i;
+  const auto full = [&](std::size_t i) {
+    return !s.is_missing(i) && s.status(i) != obs_status::partial && s.status(i) != obs_status::forecast;
+  };
+  std::size_t b = s.size();
+  for (std::size_t i = s.size(); i-- > 0;)
+    if (full(i)) {
       b = i;
+      break;
     }
-  if (a == s.size() || a == b)
-    throw invalid_argument("cagr: series '" + s.id() + "' needs at least two observations with a value (partial "
-                           "periods are not end points)");
+  const auto ppy = static_cast<std::size_t>(periods_per_year(s.freq()));
+  std::size_t a = b;
+  if (b < s.size())
+    for (std::size_t i = b % ppy; i < b; i += ppy)
+      if (full(i)) {
+        a = i;
+        break;
+      }
+  if (b == s.size() || a == b)
+    throw invalid_argument("cagr: series '" + s.id() + "' needs two full observations with a value" +
+                           (ppy > 1 ? std::string(" a whole number of years apart (the same period of the year)") : "") +
+                           " (partial periods and forecasts are not end points)");
   return cagr(s, s.period_at(a), s.period_at(b));
 }
 
