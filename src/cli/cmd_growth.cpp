@@ -133,6 +133,26 @@ int run_growth(const input_options& o) {
     return n;
   };
   const auto rr = find_run_rate(in.data, s);
+  const std::string unit = s.meta().unit.label();
+  // The CAGR and run-rate lines under the table (to standard error as notes with CSV output).
+  std::vector<std::string> summary;
+  summary.push_back(fmt::format("CAGR {} to {} (whole span, {:g} year{}): {}", whole.from.to_string(), whole.to.to_string(),
+                                whole.years, whole.years == 1 ? "" : "s", rate_text(whole)));
+  summary.push_back(fmt::format("CAGR {} to {} ({}):{:>{}}{}", last3.from.to_string(), last3.to.to_string(), last3_label, "",
+                                std::max<int>(1, 23 - static_cast<int>(last3_label.size())), rate_text(last3)));
+  if (rr && !rr->not_formed.empty()) {
+    summary.push_back(fmt::format("{}: not formed ({})", rr->rr.label, rr->not_formed));
+  } else if (rr) {
+    std::string line = fmt::format("{}: {}{}", rr->rr.label,
+                                   table_number(rr->rr.value, style_for(std::span<const double>(&rr->rr.value, 1), 2)),
+                                   unit.empty() ? "" : " " + unit);
+    if (rr->vs.defined())
+      line += fmt::format(", {}% {} {}", fixed(std::abs(rr->vs.value), 2), rr->vs.value >= 0 ? "above" : "below",
+                          rr->vs.from.to_string());
+    else
+      line += fmt::format("; against the year before: undefined ({})", rr->vs.reason);
+    summary.push_back(line + " (a run-rate annualises a partial year; it is not a growth rate)");
+  }
 
   if (o.format == "json") {
     nlohmann::ordered_json j;
@@ -170,11 +190,12 @@ int run_growth(const input_options& o) {
     return 0;
   }
   if (o.format == "csv") {
-    std::cout << "series,period,value,yoy_percent,status,note\n";
+    std::cout << "series,period,value,yoy_percent,status,source,note\n";
     for (std::size_t i = 0; i < s.size(); ++i)
       std::cout << io::csv_quote(s.id()) << ',' << s.period_at(i).to_string() << ',' << exact(s[i]) << ','
-                << exact(yoy[i]) << ',' << (s.is_missing(i) ? "missing" : std::string(to_string(s.status(i))))
-                << ',' << io::csv_quote(note_of(i)) << "\n";
+                << exact(yoy[i]) << ',' << (s.is_missing(i) ? "missing" : std::string(to_string(s.status(i)))) << ','
+                << io::csv_quote(s.is_missing(i) ? std::string() : s.source(i)) << ',' << io::csv_quote(note_of(i)) << "\n";
+    for (const std::string& line : summary) std::cerr << "tradecast: note: " << line << "\n";
     return 0;
   }
 
@@ -187,7 +208,6 @@ int run_growth(const input_options& o) {
     sources.push_back(src);
     return "[" + std::to_string(sources.size()) + "]";
   };
-  const std::string unit = s.meta().unit.label();
   std::cout << fmt::format("{} ({})\n{}{}, {}\n\n", s.meta().name, s.id(), unit.empty() ? "" : unit + ", ",
                            to_string(s.freq()), s.span_text());
   table t{{"period", "value", "yoy %", "status", "src", "note"}, {false, true, true, false, false, false}, {}};
@@ -199,21 +219,10 @@ int run_growth(const input_options& o) {
                       s.is_missing(i) ? "" : source_ref(s.source(i)), note_of(i)});
   }
   std::cout << t.render() << "\n";
-  std::cout << fmt::format("CAGR {} to {} (whole span, {:g} year{}): {}\n", whole.from.to_string(),
-                           whole.to.to_string(), whole.years, whole.years == 1 ? "" : "s", rate_text(whole));
-  std::cout << fmt::format("CAGR {} to {} ({}):{:>{}}{}\n", last3.from.to_string(), last3.to.to_string(),
-                           last3_label, "", std::max<int>(1, 23 - static_cast<int>(last3_label.size())), rate_text(last3));
-  if (rr && !rr->not_formed.empty()) {
-    std::cout << fmt::format("{}: not formed ({})\n", rr->rr.label, rr->not_formed);
-  } else if (rr) {
-    std::cout << fmt::format("{}: {}{}", rr->rr.label, table_number(rr->rr.value, style_for(std::span<const double>(&rr->rr.value, 1), 2)),
-                             unit.empty() ? "" : " " + unit);
-    if (rr->vs.defined())
-      std::cout << fmt::format(", {}% {} {}", fixed(std::abs(rr->vs.value), 2), rr->vs.value >= 0 ? "above" : "below",
-                               rr->vs.from.to_string());
-    else
-      std::cout << fmt::format("; against the year before: undefined ({})", rr->vs.reason);
-    std::cout << "\n  (a run-rate annualises a partial year; it is not a growth rate)\n";
+  for (const std::string& line : summary) {
+    const std::size_t cut = line.find(" (a run-rate annualises");  // on its own line under the table
+    if (cut == std::string::npos) std::cout << line << "\n";
+    else std::cout << line.substr(0, cut) << "\n  " << line.substr(cut + 1) << "\n";
   }
   std::cout << "\nGrowth: year-on-year, 100*(Y_t/Y_t-1year - 1); CAGR: end-point compound annual rate.\n";
   if (!sources.empty()) {

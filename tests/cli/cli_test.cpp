@@ -97,8 +97,12 @@ TEST(CliGrowth, JsonCarriesExactValues) {
 TEST(CliGrowth, CsvOutput) {
   const result r = run("growth --format csv");
   ASSERT_EQ(r.status, 0) << r.out;
-  EXPECT_THAT(r.out, testing::StartsWith("series,period,value,yoy_percent,status,note\n"));
+  EXPECT_THAT(r.out, testing::StartsWith("series,period,value,yoy_percent,status,source,note\n"));
   EXPECT_THAT(r.out, HasSubstr("vnm_jpn_total,2023,44.98,-5.5042016806722"));
+  EXPECT_THAT(r.out, HasSubstr(",normal,\"IMF Direction of Trade Statistics (DOTS), annual, as reported by Vietnam\",\n"));
+  // the lines under the table go to standard error (the CSV holds the per-period rows only)
+  EXPECT_THAT(r.out, HasSubstr("tradecast: note: CAGR 1990 to 2024 (whole span, 34 years): +14.18%\n"));
+  EXPECT_THAT(r.out, HasSubstr("tradecast: note: 2025 run-rate (2025-Q1 x 4): 48.00 USD billions, 3.90% above 2024"));
 }
 
 TEST(CliGrowth, UserFileQuarterlyComparesSameQuarter) {
@@ -140,8 +144,10 @@ TEST(CliGrowth, LastThreeYearsCompareTheSamePeriodOfTheYear) {
 TEST(CliGrowth, ObservationNotesInEveryFormat) {
   const result c = run("growth --format csv");
   ASSERT_EQ(c.status, 0) << c.out;
-  EXPECT_THAT(c.out, HasSubstr("vnm_jpn_total,2021,,,missing,not in the IMF DOTS extract (ends 2020)"));
-  EXPECT_THAT(c.out, HasSubstr("vnm_jpn_total,2024,46.2,2.712316585148966,normal,VNA: up 2.7% from 2023\n"));
+  EXPECT_THAT(c.out, HasSubstr("vnm_jpn_total,2021,,,missing,,not in the IMF DOTS extract (ends 2020)"));
+  EXPECT_THAT(c.out, HasSubstr("vnm_jpn_total,2024,46.2,2.712316585148966,normal,\"Vietnam News Agency (VNA), April 2025 "
+                               "report on the Japanese Prime Minister's visit; a different publication from IMF DOTS\",VNA: up "
+                               "2.7% from 2023\n"));
   const result j = run("growth --format json");
   EXPECT_THAT(j.out, HasSubstr("\"note\": \"not in the IMF DOTS extract"));
   EXPECT_THAT(j.out, HasSubstr("\"note\": \"VNA: up 2.7% from 2023"));
