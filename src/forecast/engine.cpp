@@ -583,6 +583,9 @@ method_spec parse_method(std::string_view method) {
     const char e = code[0], t = code[1], se = code[damped ? 3 : 2];
     if (!ok(e, "AMZ") || !ok(t, "NAMZ") || !ok(se, "NAMZ"))
       throw invalid_argument("method '" + m.name + "': error must be A, M or Z; trend and season N, A, M or Z");
+    if (damped && t == 'N')
+      throw invalid_argument("method '" + m.name + "': a damped trend needs a trend (ets:" + std::string(1, e) + "Ad" +
+                             std::string(1, se) + ", or Z to select it); N has none to damp");
     m.ets.error = e, m.ets.trend = t, m.ets.season = se;
     if (damped) m.ets.damped = true;
     else if (t != 'Z') m.ets.damped = false;
@@ -826,6 +829,12 @@ std::pair<reusable_fit, model_forecast> fit_reusable(std::span<const double> y, 
 
 model_forecast reapply_forecast(const reusable_fit& fit, std::span<const double> y, int h,
                                 const forecast_options& opt) {
+  // Only what fit_reusable() makes: an ETS method with its fitted model, or naive / snaive (which
+  // estimate nothing). Anything else would be fitted anew here, against "nothing re-estimated".
+  if (!reusable(fit.spec)) throw invalid_argument("reapply_forecast: " + not_reusable_reason(fit.spec));
+  if (fit.spec.kind == method_kind::ets && !fit.ets)
+    throw invalid_argument("reapply_forecast: method '" + fit.spec.name +
+                           "' has no fitted model in the reusable_fit (make it with fit_reusable())");
   detail::check_fit_arguments(y, fit.spec, h, opt);
   const std::vector<double> z = fit.lambda ? detail::box_cox_checked(y, *fit.lambda) : std::vector<double>(y.begin(), y.end());
   model_forecast r;

@@ -182,9 +182,19 @@ ets_plan ets_make_plan(std::span<const double> y, int m, const ets_spec& spec, e
   ets_check_char(spec.season, "NAMZ", "spec.season");
   if (spec.nmse < 1 || spec.nmse > 30)
     throw invalid_argument("fit_ets: spec.nmse = " + std::to_string(spec.nmse) + " is outside 1..30");
-  for (std::size_t i = 0; i < 4; ++i)
+  if (spec.maxit < 1)
+    throw invalid_argument("fit_ets: spec.maxit = " + std::to_string(spec.maxit) +
+                           " must be at least 1 (Nelder-Mead's evaluation limit; R's default 2000)");
+  for (std::size_t i = 0; i < 4; ++i) {
+    const std::string k = std::to_string(i);
+    if (!std::isfinite(spec.lower[i]) || !std::isfinite(spec.upper[i]))
+      throw invalid_argument("fit_ets: spec.lower[" + k + "] = " + tradecast::detail::short_number(spec.lower[i]) +
+                             " and spec.upper[" + k + "] = " + tradecast::detail::short_number(spec.upper[i]) +
+                             " must be finite numbers");
     if (!(spec.lower[i] <= spec.upper[i]))
-      throw invalid_argument("fit_ets: spec.lower[" + std::to_string(i) + "] exceeds spec.upper[" + std::to_string(i) + "]");
+      throw invalid_argument("fit_ets: spec.lower[" + k + "] = " + tradecast::detail::short_number(spec.lower[i]) +
+                             " exceeds spec.upper[" + k + "] = " + tradecast::detail::short_number(spec.upper[i]));
+  }
   // A fixed smoothing parameter must lie in its bounds (R: "Parameters out of range", then "No
   // model able to be fitted"); a NaN or 2 went on to a fit and forecasts of NaN or garbage.
   const char* names[4] = {"alpha", "beta", "gamma", "phi"};
@@ -556,8 +566,28 @@ ets_fit reapply_ets(const ets_fit& fit, std::span<const double> y) {
   return f;
 }
 
+namespace {
+
+/// \throws invalid_argument unless `fit` holds a model and the state its forecasts start from
+/// (level, trend, m seasons), as fit_ets() returns it; a default-constructed ets_fit has none.
+void check_forecastable(const ets_fit& fit, const char* who) {
+  const bool trend = fit.trend != 'N', season = fit.season != 'N';
+  const std::size_t states = 1 + (trend ? 1 : 0) + (season && fit.m > 0 ? static_cast<std::size_t>(fit.m) : 0);
+  if (std::string_view("AM").find(fit.error) == std::string_view::npos ||
+      std::string_view("NAM").find(fit.trend) == std::string_view::npos ||
+      std::string_view("NAM").find(fit.season) == std::string_view::npos || (season && fit.m < 2) ||
+      fit.final_state.size() != states)
+    throw invalid_argument(std::string(who) + ": the fit is not one fit_ets() returned (model '" +
+                           std::string(1, fit.error) + fit.trend + fit.season + "', m = " + std::to_string(fit.m) + ", " +
+                           std::to_string(fit.final_state.size()) + " final state(s) where " + std::to_string(states) +
+                           " are needed)");
+}
+
+}  // namespace
+
 std::vector<double> ets_forecast_variance(const ets_fit& fit, int h) {
   check_horizon(h);
+  check_forecastable(fit, "ets_forecast_variance");
   const detail::ets_forecast_input in = detail::ets_input(fit);
   switch (detail::ets_class(fit)) {
     case 1: return detail::ets_class1(in, h).var;
@@ -572,17 +602,7 @@ forecast_values forecast_ets(const ets_fit& fit, int h, std::span<const double> 
   check_horizon(h);
   check_levels(levels);
   check_npaths(opt.npaths, h);
-  // The state the forecasts start from: level, trend, m seasons (a default ets_fit has none).
-  const bool trend = fit.trend != 'N', season = fit.season != 'N';
-  const std::size_t states = 1 + (trend ? 1 : 0) + (season && fit.m > 0 ? static_cast<std::size_t>(fit.m) : 0);
-  if (std::string_view("AM").find(fit.error) == std::string_view::npos ||
-      std::string_view("NAM").find(fit.trend) == std::string_view::npos ||
-      std::string_view("NAM").find(fit.season) == std::string_view::npos || (season && fit.m < 2) ||
-      fit.final_state.size() != states)
-    throw invalid_argument("forecast_ets: the fit is not one fit_ets() returned (model '" + std::string(1, fit.error) +
-                           fit.trend + fit.season + "', m = " + std::to_string(fit.m) + ", " +
-                           std::to_string(fit.final_state.size()) + " final state(s) where " + std::to_string(states) +
-                           " are needed)");
+  check_forecastable(fit, "forecast_ets");
   const detail::ets_forecast_input in = detail::ets_input(fit);
   const int cls = detail::ets_class(fit);
   const bool simulate = opt.simulate || opt.bootstrap || cls == 0;

@@ -437,7 +437,7 @@ TEST(CliForecast, ErrorMessagesSayWhatToDo) {
       {"", "tradecast: error: A subcommand is required\nRun 'tradecast --help' for the options."},
       {"forecast --input " + q + " --method ets:ANM -H 2", "ETS(A,N,M) is excluded, as in R's ets()"},
       {"forecast --input " + q + " --method ets:ANdN -H 2",
-       "a damped trend needs a trend: ETS(A,Nd,N) is not a model; use trend A (e.g. ets:AAdN)"},
+       "method 'ets:ANdN': a damped trend needs a trend (ets:AAdN, or Z to select it); N has none to damp"},
       {"forecast --input " + q + " --method hw-mult --lambda 0 -H 2",
        "ETS(M,A,M) has a multiplicative component, which a Box-Cox transformed series cannot take"},
       {"forecast --input " + q + " --method naive --lambda nan -H 2", "Box-Cox lambda = nan is not a finite number"},

@@ -1,3 +1,5 @@
+#include <cstdint>
+#include <limits>
 #include <random>
 #include <string>
 
@@ -61,6 +63,13 @@ TEST(Period, Arithmetic) {
   EXPECT_THROW((void)(period::annual(2024) - period::quarterly(2024, 1)), tradecast::invalid_argument);
   EXPECT_THROW((void)(period::annual(9999) + 1), tradecast::invalid_argument);
   EXPECT_THROW((void)(period::annual(1) - 1), tradecast::invalid_argument);
+  // shifts whose sum would overflow int64 (undefined behaviour) are refused before adding
+  constexpr auto big = std::numeric_limits<std::int64_t>::max();
+  constexpr auto small = std::numeric_limits<std::int64_t>::min();
+  EXPECT_THROW((void)(period::annual(2000) + big), tradecast::invalid_argument);
+  EXPECT_THROW((void)(period::annual(2000) - small), tradecast::invalid_argument);
+  EXPECT_THROW((void)(period::monthly(2000, 1) + small), tradecast::invalid_argument);
+  EXPECT_EQ(period::monthly(1, 1) + (9999LL * 12 - 1), period::monthly(9999, 12));  // the widest valid shift
 }
 
 TEST(Period, ConvertsToEnclosingPeriods) {

@@ -148,6 +148,7 @@ TEST(BoxCox, InvalidArguments) {
   // BoxCox.lambda(negative20, method = "loglik") stops: "x must be positive"
   EXPECT_THROW((void)box_cox_lambda(neg, 1, box_cox_method::loglik), tradecast::invalid_argument);
   EXPECT_THROW((void)box_cox_lambda(ap, 0), tradecast::invalid_argument);
+  EXPECT_THROW((void)box_cox_lambda(std::vector<double>{}, 1), tradecast::invalid_argument);  // returned 1
   EXPECT_THROW((void)box_cox_lambda(ap, 12, box_cox_method::guerrero, 2, 1), tradecast::invalid_argument);
   // non-positive data raise lower to 0, which is above upper = -0.5
   EXPECT_THROW((void)box_cox_lambda(neg, 1, box_cox_method::guerrero, -1, -0.5), tradecast::invalid_argument);

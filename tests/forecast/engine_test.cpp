@@ -417,6 +417,26 @@ TEST(Engine, SpecsAndFitsNotFromTheLibraryAreRejected) {
   } catch (const invalid_argument& e) {
     EXPECT_THAT(e.what(), HasSubstr("forecast_simple: the fit is not one fit_simple() returned (method mean, n = 0)"));
   }
+  // reapply_forecast() re-estimates nothing: a reusable_fit that fit_reusable() did not make (a
+  // method it refuses, or an ETS method without its model) is refused instead of fitted anew.
+  forecast::reusable_fit theta;
+  theta.spec = forecast::parse_method("theta");
+  theta.m = 1;
+  try {
+    (void)forecast::reapply_forecast(theta, y, 3);
+    ADD_FAILURE();
+  } catch (const invalid_argument& e) {
+    EXPECT_THAT(e.what(), HasSubstr("reapply_forecast: method 'theta' cannot be re-applied without refitting"));
+  }
+  forecast::reusable_fit bare;
+  bare.spec = forecast::parse_method("ets");
+  bare.m = 1;
+  try {
+    (void)forecast::reapply_forecast(bare, y, 3);
+    ADD_FAILURE();
+  } catch (const invalid_argument& e) {
+    EXPECT_THAT(e.what(), HasSubstr("reapply_forecast: method 'ets' has no fitted model in the reusable_fit"));
+  }
 }
 
 TEST(Engine, SeasonallyAdjustedMethodNames) {

@@ -485,6 +485,17 @@ TEST(EtsFit, InvalidArgumentsThrowNamingTheArgument) {
   ets_spec phi;
   phi.trend = 'A', phi.damped = true, phi.phi = 0.5;
   EXPECT_THAT(message(phi), testing::HasSubstr("spec.phi = 0.5 is outside its bounds [0.8, 0.98]"));
+  // an evaluation limit below 1 returned the starting values as "converged"; a NaN bound was
+  // said to exceed the other
+  ets_spec maxit;
+  maxit.maxit = -5;
+  EXPECT_EQ(message(maxit), "fit_ets: spec.maxit = -5 must be at least 1 (Nelder-Mead's evaluation limit; R's default 2000)");
+  ets_spec nan_bound;
+  nan_bound.lower[0] = std::nan("");
+  EXPECT_EQ(message(nan_bound), "fit_ets: spec.lower[0] = nan and spec.upper[0] = 0.9999 must be finite numbers");
+  ets_spec crossed;
+  crossed.lower[3] = 0.99;
+  EXPECT_EQ(message(crossed), "fit_ets: spec.lower[3] = 0.99 exceeds spec.upper[3] = 0.98");
   ab.beta = 0.05;  // inside: fitted with the fixed values
   const ets_fit ok = fit_ets(www_usage(), 1, ab);
   EXPECT_EQ(ok.alpha, 0.1);
@@ -505,6 +516,13 @@ TEST(EtsFit, ForecastRejectsAFitWithoutItsStates) {
     FAIL();
   } catch (const tradecast::invalid_argument& e) {
     EXPECT_THAT(e.what(), testing::HasSubstr("forecast_ets: the fit is not one fit_ets() returned"));
+  }
+  // the variances alone too (a default-constructed fit dereferenced a null state: segfault)
+  try {
+    (void)tradecast::forecast::ets_forecast_variance(empty, 3);
+    FAIL();
+  } catch (const tradecast::invalid_argument& e) {
+    EXPECT_THAT(e.what(), testing::HasSubstr("ets_forecast_variance: the fit is not one fit_ets() returned"));
   }
 }
 

@@ -130,6 +130,14 @@ TEST(Methods, ParseRejectsMalformedNamesNamingThem) {
   EXPECT_THROW((void)forecast::parse_method("mean:naive"), invalid_argument);
   EXPECT_THROW((void)forecast::parse_method("median:naive++drift"), invalid_argument);
   EXPECT_THROW((void)forecast::parse_method("mean:naive+median:drift+theta"), invalid_argument);
+  // a damped trend without a trend (was accepted here and refused only by the fit)
+  try {
+    (void)forecast::parse_method("ets:ANdN");
+    FAIL() << "expected invalid_argument";
+  } catch (const invalid_argument& e) {
+    EXPECT_THAT(e.what(), ::testing::HasSubstr("method 'ets:ANdN': a damped trend needs a trend (ets:AAdN, or Z to select it)"));
+  }
+  EXPECT_NO_THROW((void)forecast::parse_method("ets:AZdN"));
   try {
     (void)forecast::parse_method("mean:naive+arima");
     FAIL() << "expected not_found";

@@ -5,6 +5,7 @@
 
 #include <compare>
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <string_view>
 
@@ -58,12 +59,23 @@ class period {
 
   /// Shifts by `n` periods of this period's frequency. \throws invalid_argument leaving years 1..9999.
   [[nodiscard]] period operator+(std::int64_t n) const {
+    // Every valid ordinal is below 10000·12, so a shift beyond ±2·10^6 leaves the range anyway;
+    // tested first, the sum cannot overflow.
+    constexpr std::int64_t far = 2'000'000;
+    if (n > far || n < -far)
+      throw invalid_argument("period arithmetic left the supported years 1..9999 (" + to_string() + " shifted by " +
+                             std::to_string(n) + " periods)");
     period p = *this;
     p.ordinal_ += n;
     p.check_range_();
     return p;
   }
-  [[nodiscard]] period operator-(std::int64_t n) const { return *this + (-n); }
+  [[nodiscard]] period operator-(std::int64_t n) const {
+    if (n == std::numeric_limits<std::int64_t>::min())  // -n would overflow
+      throw invalid_argument("period arithmetic left the supported years 1..9999 (" + to_string() + " shifted back by " +
+                             std::to_string(n) + " periods)");
+    return *this + (-n);
+  }
   period& operator+=(std::int64_t n) { return *this = *this + n; }
   period& operator-=(std::int64_t n) { return *this = *this - n; }
 

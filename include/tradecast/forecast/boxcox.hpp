@@ -340,6 +340,7 @@ inline double bc_loglik_lambda(std::span<const double> y, int m, double lower, d
                                            box_cox_method method = box_cox_method::guerrero, double lower = -1,
                                            double upper = 2) {
   if (m < 1) throw invalid_argument("box_cox_lambda: seasonal period m = " + std::to_string(m) + " must be at least 1");
+  if (y.empty()) throw invalid_argument("box_cox_lambda: y is empty; there is no lambda to choose");
   if (!(lower <= upper) || !std::isfinite(lower) || !std::isfinite(upper))
     throw invalid_argument("box_cox_lambda: the interval [lower, upper] = [" + tradecast::detail::short_number(lower) + ", " +
                            tradecast::detail::short_number(upper) + "] is not a finite interval");

@@ -50,7 +50,7 @@
 ///
 /// ## Box-Cox
 /// Any method can be fitted to Box-Cox transformed data (`forecast_options::lambda`, or
-/// `lambda_auto` for Guerrero's method as R's `BoxCox.lambda`); forecasts are transformed back,
+/// `lambda_auto` for Guerrero's method as R's `lambda = "auto"`: `BoxCox.lambda(y, lower = -0.9)`); forecasts are transformed back,
 /// the mean with R's bias adjustment when `biasadj` is set (intervals are back-transformed
 /// quantiles and need none). As in R's `ets()`, automatic ETS selection on transformed data only
 /// considers additive components. `logtrend` and `cagr` model logs already and refuse a lambda.
@@ -119,7 +119,7 @@ struct forecast_options {
   bool bootstrap = false;  ///< as `simulate`, errors resampled from the model's residuals (R's `bootstrap`)
   int npaths = 5000;       ///< simulated paths (R's `npaths`); npaths × h at most max_simulated_values
   std::optional<double> lambda;        ///< Box-Cox parameter (none: no transformation)
-  bool lambda_auto = false;            ///< choose lambda by Guerrero's method (R's BoxCox.lambda)
+  bool lambda_auto = false;            ///< choose lambda by Guerrero's method (R's lambda = "auto": BoxCox.lambda(y, lower = -0.9))
   bool biasadj = false;                ///< back-transformed mean is the mean, not the median (R's biasadj)
 };
 
@@ -131,9 +131,9 @@ struct forecast_options {
 /// invalid_argument for a malformed `ets:` code or ensemble.
 [[nodiscard]] method_spec parse_method(std::string_view method);
 
-/// The ETS specification of an ETS method name (`auto`, `ets`, `ets:XYZ`, `ses`, `holt`, `damped`,
+/// The ETS specification of an ETS method name (`ets`, `ets:XYZ`, `ses`, `holt`, `damped`,
 /// `hw-add`, `hw-mult`). \throws not_found / invalid_argument as parse_method(), and
-/// invalid_argument for a method that is not an ETS model.
+/// invalid_argument for a method that is not one ETS model (`auto`, `theta`, `comb`, ensembles, ...).
 [[nodiscard]] ets_spec ets_spec_for(std::string_view method);
 
 /// A fitted model and its forecasts.

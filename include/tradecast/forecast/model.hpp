@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 /// \file forecast/model.hpp
-/// The common shape of every forecasting method: a fitted model that reports what it estimated and
-/// produces point forecasts with prediction intervals.
+/// What every forecasting method reports: the fitted model (model_info: what it estimated, its
+/// criteria and status) and its point forecasts with prediction intervals (forecast_values), with
+/// the checks of horizons, levels and sample paths they share.
 #pragma once
 
 #include <cmath>
@@ -63,17 +64,6 @@ struct model_info {
   std::vector<double> residuals;  ///< y - fitted on the scale R reports (relative for M errors)
   fit_status status = fit_status::converged;
   std::string status_message;  ///< why it fell back / stopped; empty when converged
-};
-
-/// A model fitted to a series. Implementations are immutable after fitting and thread-safe to
-/// forecast from.
-class fitted_model {
- public:
-  virtual ~fitted_model() = default;
-  [[nodiscard]] virtual const model_info& info() const = 0;
-  /// Forecasts `h` steps ahead with intervals at `levels` (percent).
-  /// \throws invalid_argument for h <= 0 or a level outside (0, 100).
-  [[nodiscard]] virtual forecast_values forecast(int h, std::span<const double> levels) const = 0;
 };
 
 /// The longest horizon forecasts are made for: 10,000 steps (833 years of monthly data). Simulated
