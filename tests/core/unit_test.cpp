@@ -29,11 +29,36 @@ TEST(Unit, LabelRoundTrips) {
   }
 }
 
-TEST(Unit, RejectsUnknownWords) {
+// Common trade units put the scale first or have several words in the measure; every word that
+// is not a scale or price basis is the measure (they were refused: "word 'tonnes' is not a scale").
+TEST(Unit, MeasuresOfSeveralWordsAndScalesFirst) {
+  const unit t = unit::parse("thousand tonnes");
+  EXPECT_EQ(t.measure, "tonnes");
+  EXPECT_EQ(t.scale, 3);
+  EXPECT_EQ(t.label(), "tonnes thousands");
+  EXPECT_EQ(unit::parse("million USD"), unit::parse("USD millions"));
+  EXPECT_EQ(unit::parse("% of GDP").measure, "% of GDP");
+  EXPECT_EQ(unit::parse("% of GDP").scale, 0);
+  const unit idx = unit::parse("index 2015=100");
+  EXPECT_EQ(idx.measure, "index 2015=100");
+  EXPECT_EQ(unit::parse(idx.label()), idx);
+  const unit ca = unit::parse("current account USD bn");  // "current" here is not a price basis
+  EXPECT_EQ(ca.measure, "current account USD");
+  EXPECT_EQ(ca.scale, 9);
+  EXPECT_EQ(ca.prices, price_basis::current);
+  const unit k = unit::parse("EUR, constant 2010 prices, millions");
+  EXPECT_EQ(k.measure, "EUR");
+  EXPECT_EQ(k.scale, 6);
+  EXPECT_EQ(k.prices, price_basis::constant);
+  EXPECT_EQ(k.base_year, 2010);
+  EXPECT_EQ(unit::parse("USD zillions").measure, "USD zillions");  // not a scale word: part of the measure
+}
+
+TEST(Unit, RejectsTwoScales) {
   try {
-    (void)unit::parse("USD zillions");
+    (void)unit::parse("USD thousand million");
     ADD_FAILURE();
   } catch (const tradecast::parse_error& e) {
-    EXPECT_THAT(e.what(), ::testing::HasSubstr("word 'zillions' is not a scale"));
+    EXPECT_THAT(e.what(), ::testing::HasSubstr("unit 'USD thousand million': two scales, 'thousand' and 'million'"));
   }
 }

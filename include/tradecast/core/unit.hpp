@@ -51,10 +51,14 @@ struct unit {
     return out;
   }
 
-  /// Parses a unit label: a measure followed by optional scale words (units, thousand(s), k,
-  /// million(s), mn, m, billion(s), bn, trillion(s), tn, x1eN) and price words (current, constant,
-  /// a base year, prices). Commas are ignored. The empty text is the unknown unit.
-  /// \throws parse_error quoting the word that is not understood.
+  /// Parses a unit label: scale words (units, thousand(s), k, th, million(s), mn, mio, billion(s),
+  /// bn, bln, trillion(s), tn, x1eN) and a price basis ("current" or "constant", then an optional
+  /// base year and "prices") wherever they stand; every other word, in order, is the measure:
+  /// "USD billions", "million USD", "thousand tonnes", "% of GDP", "index 2015=100",
+  /// "USD millions, constant 2015 prices". "current" and "constant" are a price basis only when
+  /// followed by a year, "price(s)" or nothing ("current account USD" is a measure). Commas and
+  /// tabs separate words. The empty text is the unknown unit.
+  /// \throws parse_error when two scale words are given ("thousand million").
   [[nodiscard]] static unit parse(std::string_view text) {
     unit u;
     std::vector<std::string> words;
@@ -68,29 +72,35 @@ struct unit {
       }
     }
     if (!w.empty()) words.push_back(std::move(w));
-    bool constant_seen = false;
-    for (std::size_t i = 0; i < words.size(); ++i) {
+    const auto lower = [](const std::string& word) {
       std::string lw;
-      for (char c : words[i]) lw += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-      if (i == 0 && scale_of_(lw) < 0 && lw != "current" && lw != "constant") {
-        u.measure = words[i];
-        continue;
-      }
-      if (const int s = scale_of_(lw); s >= 0) {
-        u.scale = s;
-      } else if (lw == "current") {
-        u.prices = price_basis::current;
-      } else if (lw == "constant") {
-        u.prices = price_basis::constant;
-        constant_seen = true;
-      } else if (lw == "prices" || lw == "price") {
-      } else if (constant_seen && lw.size() == 4 && lw.find_first_not_of("0123456789") == std::string::npos) {
+      for (char c : word) lw += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+      return lw;
+    };
+    const auto is_year = [](const std::string& lw) {
+      return lw.size() == 4 && lw.find_first_not_of("0123456789") == std::string::npos;
+    };
+    std::string scale_word;
+    bool basis_seen = false;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      const std::string lw = lower(words[i]);
+      const std::string next = i + 1 < words.size() ? lower(words[i + 1]) : std::string();
+      if (const int sc = scale_of_(lw); sc >= 0) {
+        if (!scale_word.empty())
+          throw parse_error("", 0, 0,
+                            "unit '" + std::string(text) + "': two scales, '" + scale_word + "' and '" + words[i] +
+                                "'; give one (e.g. 'USD billions')");
+        u.scale = sc;
+        scale_word = words[i];
+      } else if ((lw == "current" || lw == "constant") &&
+                 (next.empty() || next == "prices" || next == "price" || is_year(next))) {
+        u.prices = lw == "constant" ? price_basis::constant : price_basis::current;
+        basis_seen = true;
+      } else if (basis_seen && u.prices == price_basis::constant && !u.base_year && is_year(lw)) {
         u.base_year = std::stoi(lw);
+      } else if (basis_seen && (lw == "prices" || lw == "price")) {
       } else {
-        throw parse_error("", 0, 0,
-                          "unit '" + std::string(text) + "': word '" + words[i] +
-                              "' is not a scale (thousands, millions, billions, ...) or price basis "
-                              "(current, constant [year] prices)");
+        u.measure += (u.measure.empty() ? "" : " ") + words[i];
       }
     }
     return u;
