@@ -42,6 +42,41 @@ double nice_step(double range, int target) {
   return 10 * p;
 }
 
+/// The title in one line when it fits `width` at 18 px (about 0.6 em a character), else in two,
+/// split after the series name (": ") or at the last space before the middle; `size` is the font
+/// size that makes the longest line fit (18 at most, 9 at least).
+std::vector<std::string> title_lines(const std::string& title, double width, double& size) {
+  const auto needed = [](const std::string& t) { return 0.6 * static_cast<double>(t.size()); };
+  std::vector<std::string> lines{title};
+  if (needed(title) * 18 > width) {
+    std::size_t cut = title.find(": ");
+    if (cut != std::string::npos) {
+      lines = {title.substr(0, cut + 1), title.substr(cut + 2)};
+    } else if (cut = title.rfind(' ', title.size() / 2); cut != std::string::npos) {
+      lines = {title.substr(0, cut), title.substr(cut + 1)};
+    }
+  }
+  double longest = 0;
+  for (const std::string& l : lines) longest = std::max(longest, needed(l));
+  size = std::clamp(width / std::max(longest, 1.0), 9.0, 18.0);
+  return lines;
+}
+
+/// The step between labelled periods: at most `most` labels over `n` periods, on calendar
+/// boundaries: within a year 1, 2, 3 or 6 periods (those dividing the year), then 1, 2, 5, 10,
+/// 20, 25, 50, ... years.
+std::int64_t period_step(std::int64_t n, int per_year, int most) {
+  std::vector<std::int64_t> steps;
+  for (int d = 1; d < per_year; ++d)
+    if (per_year % d == 0) steps.push_back(d);
+  for (std::int64_t decade = 1; decade <= 10000; decade *= 10)
+    for (std::int64_t tenths : {10, 20, 25, 50})  // 1, 2, 2.5 and 5 times the decade (2.5 from 25 years)
+      if (tenths != 25 || decade >= 10) steps.push_back(tenths * decade / 10 * per_year);
+  for (std::int64_t st : steps)
+    if (n / st + 1 <= most) return st;
+  return steps.back();
+}
+
 std::string tick_label(double v, double step) {
   char buf[48];
   // Very large or very fine scales: six significant digits ("5.25e+99", "1.5e-300").
@@ -77,16 +112,24 @@ std::string fan_chart_svg(const series& history, const forecast::forecast_result
   if (fc.first <= history.end()) throw invalid_argument("fan chart: the forecast must start after the history");
   const double x_last = static_cast<double>((fc.first - p0) + static_cast<std::int64_t>(h) - 1);
 
-  // Value range over what is drawn.
+  // Value range over what is drawn: the history and the forecast mean, and the bands as far as
+  // five times that range beyond it (bounds that explode, e.g. near a Box-Cox pole, would squash
+  // the rest into a line; such bands are cut at the plot's edge, and a note says so).
   double lo = INFINITY, hi = -INFINITY;
   for (std::size_t i = start; i < history.size(); ++i)
     if (!history.is_missing(i)) lo = std::min(lo, history[i]), hi = std::max(hi, history[i]);
   for (double v : fc.values.mean)
     if (std::isfinite(v)) lo = std::min(lo, v), hi = std::max(hi, v);
+  const double core_span = std::isfinite(hi - lo) ? std::max(hi - lo, 0.05 * std::max(std::abs(lo), std::abs(hi))) : INFINITY;
+  const double band_floor = std::isfinite(lo) ? lo - 5 * core_span : -INFINITY;
+  const double band_ceiling = std::isfinite(hi) ? hi + 5 * core_span : INFINITY;
+  bool cut = false;
   for (const auto& band : fc.values.intervals)
     for (std::size_t i = 0; i < band.lower.size(); ++i) {
-      if (std::isfinite(band.lower[i])) lo = std::min(lo, band.lower[i]);
-      if (std::isfinite(band.upper[i])) hi = std::max(hi, band.upper[i]);
+      if (std::isfinite(band.lower[i])) lo = std::min(lo, std::max(band.lower[i], band_floor));
+      if (std::isfinite(band.upper[i])) hi = std::max(hi, std::min(band.upper[i], band_ceiling));
+      cut = cut || (std::isfinite(band.lower[i]) && band.lower[i] < band_floor) ||
+            (std::isfinite(band.upper[i]) && band.upper[i] > band_ceiling);
     }
   if (!std::isfinite(lo)) lo = 0, hi = 1;
   // A range that overflows (bounds near ±1.8e308) is drawn to a quarter of the largest double.
@@ -104,23 +147,53 @@ std::string fan_chart_svg(const series& history, const forecast::forecast_result
   const auto y_ticks = static_cast<int>(std::lround((y1 - y0) / step));
 
   const double W = opt.width, H = opt.height;
-  const double left = 80, right = 30, top = 56, bottom = 70;
-  const double pw = W - left - right, ph = H - top - bottom;
-  auto X = [&](double x) { return left + (x_last > 0 ? x / x_last : 0.5) * pw; };
-  auto Y = [&](double v) { return top + (y1 - std::clamp(v, y0, y1)) / (y1 - y0) * ph; };
-
   const std::string unit = history.meta().unit.label();
   const std::string title = opt.title.empty()
                                 ? (history.meta().name.empty() ? history.id() : history.meta().name) + ": " +
                                       fc.model.method + " forecast"
                                 : opt.title;
+  double title_size = 18;
+  const std::vector<std::string> title_text = detail::title_lines(title, W - 40, title_size);
+  // Title line(s), then the legend in a row (two if it does not fit), then the plot: the legend
+  // never covers the data.
+  const double title_bottom = 28 + (static_cast<double>(title_text.size()) - 1) * (title_size + 4);
+  const double left = 80, right = 30, bottom = 70;
+  const double pw = W - left - right;
+  struct legend_item {
+    std::string kind, text;  // kind: "history", "mean" or a fill colour
+  };
+  static constexpr const char* fills[] = {"#c6dbef", "#9ecae1", "#6baed6", "#4292c6"};
+  std::vector<const forecast::prediction_interval*> bands;  // widest first: narrower ones on top
+  for (const auto& b : fc.values.intervals) bands.push_back(&b);
+  std::sort(bands.begin(), bands.end(), [](auto* a, auto* b) { return a->level > b->level; });
+  std::vector<legend_item> legend{{"history", "history"}, {"mean", "forecast mean"}};
+  for (std::size_t k = 0; k < bands.size(); ++k)
+    legend.push_back({fills[std::min<std::size_t>(k, 3)], detail::tick_label(bands[k]->level, 1) + "% prediction interval"});
+  std::vector<std::pair<double, double>> legend_at;  // x, row of each item
+  {
+    double x = 0, row = 0;
+    for (const legend_item& it : legend) {
+      const double w = 30 + 0.6 * 12 * static_cast<double>(it.text.size()) + 18;
+      if (x > 0 && x + w > pw) x = 0, row += 1;
+      legend_at.emplace_back(left + x, row);
+      x += w;
+    }
+  }
+  const double legend_y = title_bottom + 24;
+  const double top = legend_y + 18 * legend_at.back().second + 16;
+  const double ph = H - top - bottom;
+  auto X = [&](double x) { return left + (x_last > 0 ? x / x_last : 0.5) * pw; };
+  auto Y = [&](double v) { return top + (y1 - std::clamp(v, y0, y1)) / (y1 - y0) * ph; };
+
   std::string s;
   s += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
   s += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + num(W) + "\" height=\"" + num(H) +
        "\" viewBox=\"0 0 " + num(W) + " " + num(H) + "\" font-family=\"Helvetica, Arial, sans-serif\">\n";
   s += "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n";
-  s += "<text x=\"" + num(W / 2) + "\" y=\"28\" text-anchor=\"middle\" font-size=\"18\" font-weight=\"bold\">" +
-       detail::xml_escape(title) + "</text>\n";
+  for (std::size_t k = 0; k < title_text.size(); ++k)
+    s += "<text x=\"" + num(W / 2) + "\" y=\"" + num(28 + static_cast<double>(k) * (title_size + 4)) +
+         "\" text-anchor=\"middle\" font-size=\"" + num(title_size) + "\" font-weight=\"bold\">" +
+         detail::xml_escape(title_text[k]) + "</text>\n";
 
   // Grid and y axis.
   for (int k = 0; k <= y_ticks; ++k) {
@@ -133,15 +206,19 @@ std::string fan_chart_svg(const series& history, const forecast::forecast_result
   s += "<text transform=\"translate(20," + num(top + ph / 2) + ") rotate(-90)\" text-anchor=\"middle\" font-size=\"13\">" +
        detail::xml_escape(unit.empty() ? std::string("value") : unit) + "</text>\n";
 
-  // x axis: about 10 labelled periods.
+  // x axis: at most 10 labelled periods, on calendar boundaries (years divisible by the step; a
+  // step of whole years on sub-annual data labels the years' first periods by the year).
   const auto n_periods = static_cast<std::int64_t>(x_last) + 1;
-  const std::int64_t every = std::max<std::int64_t>(1, (n_periods + 9) / 10);
-  for (std::int64_t k = 0; k < n_periods; k += every) {
+  const int per_year = periods_per_year(history.freq());
+  const std::int64_t every = detail::period_step(n_periods, per_year, 10);
+  const std::int64_t first_tick = (every - p0.ordinal() % every) % every;
+  for (std::int64_t k = first_tick; k < n_periods; k += every) {
     const double x = X(static_cast<double>(k));
+    const period at = p0 + k;
     s += "<line x1=\"" + num(x) + "\" x2=\"" + num(x) + "\" y1=\"" + num(top + ph) + "\" y2=\"" + num(top + ph + 5) +
          "\" stroke=\"#333\"/>\n";
     s += "<text x=\"" + num(x) + "\" y=\"" + num(top + ph + 20) + "\" text-anchor=\"middle\" font-size=\"12\">" +
-         (p0 + k).to_string() + "</text>\n";
+         (every % per_year == 0 ? std::to_string(at.year()) : at.to_string()) + "</text>\n";
   }
   s += "<line x1=\"" + num(left) + "\" x2=\"" + num(left + pw) + "\" y1=\"" + num(top + ph) + "\" y2=\"" +
        num(top + ph) + "\" stroke=\"#333\"/>\n";
@@ -151,9 +228,6 @@ std::string fan_chart_svg(const series& history, const forecast::forecast_result
        std::string(to_string(history.freq())) + ")</text>\n";
 
   // Bands, widest first so narrower ones are drawn on top; they start at the last observation.
-  std::vector<const forecast::prediction_interval*> bands;
-  for (const auto& b : fc.values.intervals) bands.push_back(&b);
-  std::sort(bands.begin(), bands.end(), [](auto* a, auto* b) { return a->level > b->level; });
   const double x_f0 = static_cast<double>(fc.first - p0);
   const bool anchor = !history.is_missing(history.size() - 1) && fc.first == history.end().next();
   const double last_value = history[history.size() - 1];
@@ -169,7 +243,6 @@ std::string fan_chart_svg(const series& history, const forecast::forecast_result
     }
     for (std::size_t i = b->lower.size(); i-- > 0;)
       if (std::isfinite(b->lower[i])) pts += num(X(x_f0 + static_cast<double>(i))) + "," + num(Y(b->lower[i])) + " ";
-    static constexpr const char* fills[] = {"#c6dbef", "#9ecae1", "#6baed6", "#4292c6"};
     s += "<polygon points=\"" + pts + "\" fill=\"" + fills[std::min(shade++, 3)] + "\" stroke=\"none\"><title>" +
          detail::tick_label(b->level, 1) + "% interval</title></polygon>\n";
   }
@@ -201,24 +274,24 @@ std::string fan_chart_svg(const series& history, const forecast::forecast_result
       mean_pts += num(X(x_f0 + static_cast<double>(i))) + "," + num(Y(fc.values.mean[i])) + " ";
   s += "<polyline points=\"" + mean_pts + "\" fill=\"none\" stroke=\"#08519c\" stroke-width=\"2.5\" stroke-dasharray=\"6,4\"/>\n";
 
-  // Legend.
-  double ly = top + 8;
-  const double lx = left + 12;
-  s += "<line x1=\"" + num(lx) + "\" x2=\"" + num(lx + 24) + "\" y1=\"" + num(ly) + "\" y2=\"" + num(ly) +
-       "\" stroke=\"#222\" stroke-width=\"2\"/><text x=\"" + num(lx + 30) + "\" y=\"" + num(ly + 4) +
-       "\" font-size=\"12\">history</text>\n";
-  ly += 18;
-  s += "<line x1=\"" + num(lx) + "\" x2=\"" + num(lx + 24) + "\" y1=\"" + num(ly) + "\" y2=\"" + num(ly) +
-       "\" stroke=\"#08519c\" stroke-width=\"2.5\" stroke-dasharray=\"6,4\"/><text x=\"" + num(lx + 30) + "\" y=\"" +
-       num(ly + 4) + "\" font-size=\"12\">forecast mean (" + detail::xml_escape(fc.model.method) + ")</text>\n";
-  shade = 0;
-  for (const auto* b : bands) {
-    ly += 18;
-    static constexpr const char* fills[] = {"#c6dbef", "#9ecae1", "#6baed6", "#4292c6"};
-    s += "<rect x=\"" + num(lx) + "\" y=\"" + num(ly - 6) + "\" width=\"24\" height=\"12\" fill=\"" +
-         fills[std::min(shade++, 3)] + "\"/><text x=\"" + num(lx + 30) + "\" y=\"" + num(ly + 4) +
-         "\" font-size=\"12\">" + detail::tick_label(b->level, 1) + "% prediction interval</text>\n";
+  // Legend, above the plot.
+  for (std::size_t k = 0; k < legend.size(); ++k) {
+    const double lx = legend_at[k].first, ly = legend_y + 18 * legend_at[k].second;
+    const legend_item& it = legend[k];
+    if (it.kind == "history")
+      s += "<line x1=\"" + num(lx) + "\" x2=\"" + num(lx + 24) + "\" y1=\"" + num(ly) + "\" y2=\"" + num(ly) +
+           "\" stroke=\"#222\" stroke-width=\"2\"/>";
+    else if (it.kind == "mean")
+      s += "<line x1=\"" + num(lx) + "\" x2=\"" + num(lx + 24) + "\" y1=\"" + num(ly) + "\" y2=\"" + num(ly) +
+           "\" stroke=\"#08519c\" stroke-width=\"2.5\" stroke-dasharray=\"6,4\"/>";
+    else
+      s += "<rect x=\"" + num(lx) + "\" y=\"" + num(ly - 6) + "\" width=\"24\" height=\"12\" fill=\"" + it.kind + "\"/>";
+    s += "<text x=\"" + num(lx + 30) + "\" y=\"" + num(ly + 4) + "\" font-size=\"12\">" + detail::xml_escape(it.text) +
+         "</text>\n";
   }
+  if (cut)
+    s += "<text x=\"" + num(left + pw) + "\" y=\"" + num(H - 8) + "\" text-anchor=\"end\" font-size=\"11\" "
+         "fill=\"#555\">intervals beyond five times the data's range are cut at the edge</text>\n";
   s += "</svg>\n";
   return s;
 }

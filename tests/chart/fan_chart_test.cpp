@@ -139,3 +139,73 @@ TEST(FanChart, UnboundedUpperBoundReachesTheTop) {
   EXPECT_NE(ys[1], ys[2]);   // step 1 at its own bound
   EXPECT_EQ(ys[2], grid_y);  // the band's top is the top grid line
 }
+
+// A title too long for one line at 18 px (about 0.6 em a character) is split after the series
+// name and shrunk to fit: here 2 lines, the longer of 95 characters at 920 / (0.6 · 95) = 16.14 px.
+TEST(FanChart, LongTitlesWrapAndShrinkToFit) {
+  forecast::forecast_result fc = make_forecast();
+  fc.model.method = "Auto: median of ETS(A,N,N), Theta, Random walk with drift and a deliberately long tail";
+  const std::string svg = chart::fan_chart_svg(history(), fc);
+  EXPECT_THAT(svg, HasSubstr("font-size=\"16.14\" font-weight=\"bold\">Vietnam-Japan &lt;total&gt; &amp; trade:</text>"));
+  EXPECT_THAT(svg, HasSubstr("font-size=\"16.14\" font-weight=\"bold\">Auto: median of ETS(A,N,N), Theta, Random walk "
+                             "with drift and a deliberately long tail forecast</text>"));
+  // a short one stays on one line at 18 px
+  EXPECT_THAT(chart::fan_chart_svg(history(), make_forecast()), HasSubstr("font-size=\"18.00\" font-weight=\"bold\""));
+}
+
+// The legend stands in a row between the title and the plot, so it never covers the data (it was
+// inside the plot's top-left corner, over any series that starts high): every legend label lies
+// above the plot's top grid line.
+TEST(FanChart, LegendStandsAboveThePlot) {
+  const std::string svg = chart::fan_chart_svg(history(), make_forecast());
+  const auto y_of = [&](std::size_t at) {
+    const std::size_t y = svg.rfind(" y=\"", at) + 4;
+    return std::stod(svg.substr(y, svg.find('"', y) - y));
+  };
+  const std::size_t top_label = svg.find(">52.5</text>");  // the highest grid label (ScalesToTheData)
+  ASSERT_NE(top_label, std::string::npos);
+  const double plot_top = y_of(top_label) - 4;  // labels sit 4 px below their line
+  for (const char* item : {">history</text>", ">forecast mean</text>", ">80% prediction interval</text>",
+                           ">95% prediction interval</text>"}) {
+    const std::size_t at = svg.find(item);
+    ASSERT_NE(at, std::string::npos) << item;
+    EXPECT_LT(y_of(at), plot_top) << item;
+  }
+}
+
+// Period labels fall on calendar boundaries: five years of monthly history and 18 months ahead
+// (78 months) are labelled by year at every January (a step of 12 months gives 7 labels, at most
+// 10), not at every 8th month from the first (2019-01, 2019-09, ...).
+TEST(FanChart, PeriodLabelsOnCalendarBoundaries) {
+  series_metadata m;
+  m.id = "m";
+  std::vector<double> v;
+  for (int i = 0; i < 60; ++i) v.push_back(100 + i);
+  const series h(m, period::monthly(2019, 1), v);
+  forecast::forecast_result fc;
+  fc.first = period::monthly(2024, 1);
+  fc.values.mean.assign(18, 160.0);
+  fc.values.intervals = {{95, std::vector<double>(18, 150.0), std::vector<double>(18, 170.0)}};
+  fc.model.method = "Naive method";
+  const std::string svg = chart::fan_chart_svg(h, fc);
+  for (const char* y : {">2019</text>", ">2020</text>", ">2024</text>", ">2025</text>"}) EXPECT_THAT(svg, HasSubstr(y));
+  EXPECT_THAT(svg, testing::Not(HasSubstr(">2019-09</text>")));
+  EXPECT_EQ(count(svg, "text-anchor=\"middle\" font-size=\"12\">20"), 7u);  // 2019 ... 2025
+  // annual data over 11 years: every 2 years, on even years
+  const std::string annual = chart::fan_chart_svg(history(), make_forecast());  // 2020 ... 2027
+  for (const char* y : {">2020</text>", ">2022</text>", ">2024</text>", ">2026</text>"}) EXPECT_THAT(annual, HasSubstr(y));
+}
+
+// Bounds that explode (near a Box-Cox pole) would squash the history into a line: the axis
+// covers the history and the mean (39.6 to 47.6, range 8) and the bands only as far as five
+// times that range beyond (47.6 + 40 = 87.6: the axis ends at 90, not at 3333), and the chart
+// says the bands are cut.
+TEST(FanChart, ExplodingBoundsAreCutAndSaid) {
+  forecast::forecast_result fc = make_forecast();
+  fc.values.intervals[1].upper = {49.4, 500.0, 3333.0};
+  const std::string svg = chart::fan_chart_svg(history(), fc);
+  EXPECT_THAT(svg, HasSubstr(">90</text>"));
+  EXPECT_THAT(svg, testing::Not(HasSubstr(">100</text>")));
+  EXPECT_THAT(svg, HasSubstr("intervals beyond five times the data's range are cut at the edge"));
+  EXPECT_THAT(chart::fan_chart_svg(history(), make_forecast()), testing::Not(HasSubstr("are cut at the edge")));
+}
