@@ -158,7 +158,10 @@ method_score score_method(const std::string& name, const loaded_sets& sets, cons
   for (const auto& [index, list] : by_series) {
     std::string measures;
     for (const auto* ex : list)
-      measures += fmt::format("{}{} ({})", measures.empty() ? "" : ", ", ex->measure, tradecast::detail::short_number(ex->value));
+      measures += fmt::format("{}{} ({})", measures.empty() ? "" : ", ", ex->measure,
+                              std::isnan(ex->value) ? std::string("undefined")
+                              : std::isinf(ex->value) ? std::string(ex->value > 0 ? "+inf" : "-inf")
+                                                      : tradecast::detail::short_number(ex->value));
     std::cerr << fmt::format("tradecast: note: {}: series '{}' is left out of the set mean of {}: {}\n", name,
                              list.front()->id, measures, list.front()->reason);
   }

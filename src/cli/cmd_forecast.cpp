@@ -131,6 +131,7 @@ int run_single(const forecast_cli_options& o, std::ostream& out) {
     m["aic"] = json_number(r.model.aic);
     m["aicc"] = json_number(r.model.aicc);
     m["bic"] = json_number(r.model.bic);
+    if (!o.lambda.empty()) m["point_forecast"] = o.biasadj ? "mean" : "median";  // of the back-transformed distribution
     if (!r.data_note.empty()) j["data_note"] = r.data_note;
     if (auto sim = simulation_json(o, o.seed); !sim.is_null()) j["intervals"] = std::move(sim);
     auto& rows = j["forecasts"] = nlohmann::ordered_json::array();
@@ -155,6 +156,9 @@ int run_single(const forecast_cli_options& o, std::ostream& out) {
   if (!r.model.status_message.empty()) out << "  " << r.model.status_message << "\n";
   if (!r.data_note.empty()) out << "Data: " << r.data_note << "\n";
   if (const std::string note = simulation_note(o); !note.empty()) out << "Intervals: " << note << "\n";
+  if (!o.lambda.empty())
+    out << (o.biasadj ? "Box-Cox: point forecasts are the back-transformed means (bias-adjusted, --biasadj)\n"
+                      : "Box-Cox: point forecasts are the back-transformed medians (--biasadj gives the means)\n");
   if (!r.model.parameters.empty()) {
     std::string p;
     for (const auto& [name, value] : r.model.parameters) p += fmt::format("{}{} = {:.4g}", p.empty() ? "" : ", ", name, value);

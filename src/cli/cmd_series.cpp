@@ -34,7 +34,7 @@ void add_series_command(CLI::App& app, runner& run) {
                     << io::csv_quote(s.meta().name) << "\n";
         return 0;
       }
-      table t{{"id", "frequency", "span", "obs", "missing", "unit", "name"},
+      table t{{"id", "frequency", "span", "periods", "missing", "unit", "name"},
               {false, false, false, true, true, false, false},
               {}};
       for (const series& s : in.data)

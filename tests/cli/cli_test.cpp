@@ -655,6 +655,12 @@ TEST(CliForecast, BoxCoxOptions) {
   ASSERT_EQ(a.status, 0) << a.out;
   const auto doc = nlohmann::json::parse(a.out);
   EXPECT_TRUE(doc["model"]["parameters"].contains("lambda"));
+  // which point forecast of the back-transformed distribution is shown, in JSON and the table
+  EXPECT_EQ(doc["model"]["point_forecast"], "mean");
+  EXPECT_EQ(nlohmann::json::parse(run("forecast --series vnm_jpn_total_rep_jpn -H 3 --lambda 0 --format json").out)["model"]
+                                 ["point_forecast"], "median");
+  EXPECT_THAT(run("forecast --series vnm_jpn_total_rep_jpn -H 3 --lambda 0").out,
+              HasSubstr("Box-Cox: point forecasts are the back-transformed medians (--biasadj gives the means)"));
   const result bad = run("forecast --horizon 3 --lambda x");
   EXPECT_EQ(bad.status, 2);
   EXPECT_THAT(bad.out, HasSubstr("--lambda: 'x' is not a number"));
@@ -725,8 +731,8 @@ TEST(CliEvaluate, SeriesWithoutIntervalIsScoredOnItsPoints) {
   const std::string test = write_temp("test_one.csv", "\"V1\",\"V2\"\n\"a\",4\n\"b\",6\n");
   const result r = run("evaluate --train " + train + " --test " + test + " -H 1 -m 1 --method naive,theta --threads 1 --format json");
   ASSERT_EQ(r.status, 0) << r.out;
-  EXPECT_THAT(r.out, HasSubstr("note: naive: series 'b' is left out of the set mean of MASE (nan), RMSSE (nan), MSIS (nan), "
-                               "coverage (nan): "));
+  EXPECT_THAT(r.out, HasSubstr("note: naive: series 'b' is left out of the set mean of MASE (undefined), RMSSE (undefined), "
+                               "MSIS (undefined), coverage (undefined): "));
   EXPECT_THAT(r.out, HasSubstr("the forecast has no 95% interval"));
   // Which series fell back, and why, per method.
   EXPECT_THAT(r.out, HasSubstr("warning: naive: 1 of 2 series fell back to naive: b\ntradecast:   reason: method 'naive': "
@@ -786,7 +792,7 @@ TEST(CliEvaluate, UndefinedOwaIsLeftEmptyWithTheReason) {
   const result o = run("evaluate --train " + tr + " --test " + te + " -H 1 -m 13 --method naive2,theta --threads 1 --format json");
   ASSERT_EQ(o.status, 0) << o.out;
   EXPECT_THAT(o.out, HasSubstr("note: OWA of naive2, theta is undefined (left empty): OWA needs Naive2's set-level MASE, "
-                               "which is nan (no series has a finite, positive one; e.g. series 'a': "));
+                               "which is undefined (no series has a finite, positive one; e.g. series 'a': "));
   const auto doc = nlohmann::json::parse(o.out.substr(o.out.find('[')));
   EXPECT_TRUE(doc[0]["owa"].is_null());
   EXPECT_TRUE(doc[0]["mase"].is_null());
@@ -805,10 +811,10 @@ TEST(CliEvaluate, SeriesLeftOutOfSetMeansIsNamedOncePerMethod) {
   const result r = run("evaluate --train " + train + " --test " + test + " -H 2 -m 1 --method naive --threads 1");
   ASSERT_EQ(r.status, 0) << r.out;
   // c: forecasts 0, 0 against actuals 0, 0: percentage errors 0/0; in-sample scale 0 with zero errors.
-  const std::string note = "naive: series 'c' is left out of the set mean of MPE (nan), MAPE (nan), MASE (nan), "
-                           "RMSSE (nan), MSIS (nan): actual is 0 at step(s) 1, 2";
+  const std::string note = "naive: series 'c' is left out of the set mean of MPE (undefined), MAPE (undefined), MASE "
+                           "(undefined), RMSSE (undefined), MSIS (undefined): actual is 0 at step(s) 1, 2";
   EXPECT_THAT(r.out, HasSubstr("note: " + note));
-  EXPECT_THAT(r.out, HasSubstr("note: naive2: series 'c' is left out of the set mean of MPE (nan)"));
+  EXPECT_THAT(r.out, HasSubstr("note: naive2: series 'c' is left out of the set mean of MPE (undefined)"));
   EXPECT_THAT(r.out, Not(HasSubstr("-nan")));
   std::size_t notes = 0;
   for (std::size_t at = r.out.find("naive: series 'c'"); at != std::string::npos; at = r.out.find("naive: series 'c'", at + 1))

@@ -32,7 +32,7 @@ TEST(Series, KeepsMissingValuesExplicit) {
   EXPECT_EQ(*s.note(0), "missing in input");
   EXPECT_EQ(s.count_present(), 3u);
   EXPECT_DOUBLE_EQ(s.value_at(period::annual(2023)), 44.98);
-  EXPECT_EQ(s.span_text(), "2021 to 2024 (4 annual observations)");
+  EXPECT_EQ(s.span_text(), "2021 to 2024 (4 annual periods, 3 with a value)");  // one is missing
 }
 
 TEST(Series, IndexesByPeriod) {

@@ -255,8 +255,14 @@ class series {
   /// "2022 to 2024 (3 annual observations)".
   [[nodiscard]] std::string span_text() const {
     if (empty()) return "empty, " + std::string(to_string(freq()));
-    return start_.to_string() + " to " + end().to_string() + " (" + std::to_string(size()) + " " +
-           std::string(to_string(freq())) + " observation" + (size() == 1 ? "" : "s") + ")";
+    // "1990 to 2024 (35 annual periods, 34 with a value)"; "(4 quarterly observations)" when none is missing
+    const std::size_t present = count_present();
+    const std::string f(to_string(freq()));
+    if (present == size())
+      return start_.to_string() + " to " + end().to_string() + " (" + std::to_string(size()) + " " + f + " observation" +
+             (size() == 1 ? "" : "s") + ")";
+    return start_.to_string() + " to " + end().to_string() + " (" + std::to_string(size()) + " " + f + " period" +
+           (size() == 1 ? "" : "s") + ", " + std::to_string(present) + " with a value)";
   }
 
   /// Appends observation `i` of `other` (value, status, source and note) at the end of this series.

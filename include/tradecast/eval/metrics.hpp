@@ -427,7 +427,8 @@ struct set_accuracy {
         why = "; e.g. series " + (ex.id.empty() ? std::to_string(ex.index + 1) : "'" + ex.id + "'") + ": " + ex.reason;
         break;
       }
-    throw invalid_argument(std::string("OWA needs Naive2's set-level ") + measure + ", which is " + tradecast::detail::short_number(value) +
+    throw invalid_argument(std::string("OWA needs Naive2's set-level ") + measure + ", which is " +
+                           (std::isnan(value) ? std::string("undefined") : tradecast::detail::short_number(value)) +
                            (naive2.excluded.empty() ? std::string() : " (no series has a finite, positive one" + why + ")"));
   }
   return owa(method.smape, method.mase, naive2.smape, naive2.mase);
