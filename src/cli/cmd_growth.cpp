@@ -27,10 +27,11 @@ struct run_rate_line {
 std::optional<run_rate_line> find_run_rate(const series_collection& data, const series& s) {
   if (s.empty()) return std::nullopt;
   if (s.freq() != frequency::annual) {
-    // The year of the last value; complete when that value is its year's last period, in full
-    // (periods still missing at the end of the file, pre-filled NA, do not make a year complete).
+    // The year of the last observed value; complete when that value is its year's last period, in
+    // full (periods still missing at the end of the file, pre-filled NA, and projections with
+    // status forecast do not make a year complete).
     std::size_t last = s.size();
-    while (last > 0 && s.is_missing(last - 1)) --last;
+    while (last > 0 && (s.is_missing(last - 1) || s.status(last - 1) == obs_status::forecast)) --last;
     if (last == 0) return std::nullopt;
     const period lp = s.period_at(last - 1);
     const int year = lp.year();

@@ -317,7 +317,7 @@ model_forecast fit_forecast_untransformed(std::span<const double> y, int m, cons
             r.model.status = fit_status::failed;
             r.model.status_message = "the combined point forecast at " + step_range(steps) +
                                      " is +inf, from members' point forecasts with no value on the data's scale (" +
-                                     beyond + "): choose a lambda >= 0";
+                                     beyond + ")" + (*members_lambda < 0 ? ": choose a lambda >= 0" : "");
           }
         }
         // Every member's bounds were finite on the transformed scale (else it failed), so an
@@ -411,14 +411,16 @@ std::vector<double> box_cox_checked(std::span<const double> y, double lambda) {
 /// transformed ones (ets_spec::constant_shortcut).
 method_spec additive_spec(method_spec spec, std::span<const double> y) {
   const bool constant = is_constant(y);
-  const auto additive = [constant](method_spec& s, const auto& self) -> void {
+  // `fits_y`: the ETS model is fitted to (the transformation of) y itself, so y's constancy is its
+  // data's; inside sa: it fits the seasonally adjusted series, whose own test stands.
+  const auto additive = [constant](method_spec& s, bool fits_y, const auto& self) -> void {
     if (s.kind == method_kind::ets) {
       s.ets.additive_only = true;
-      s.ets.constant_shortcut = constant;
+      if (fits_y) s.ets.constant_shortcut = constant;
     }
-    for (method_spec& member : s.members) self(member, self);  // also sa:ets inside an ensemble
+    for (method_spec& member : s.members) self(member, fits_y && s.kind != method_kind::adjusted, self);  // also sa:ets in an ensemble
   };
-  additive(spec, additive);
+  additive(spec, true, additive);
   return spec;
 }
 
@@ -505,32 +507,37 @@ bool back_transform(model_forecast& r, double lambda, bool biasadj, std::string*
   r.model.parameters.emplace_back("lambda", lambda);
   const std::string lam = tradecast::detail::short_number(lambda);
   const auto add = [&](const std::string& note) { r.model.status_message += (r.model.status_message.empty() ? "" : "; ") + note; };
-  std::vector<std::size_t> beyond;  // point forecasts with no value on the data's scale
-  for (std::size_t i = 0; i < r.values.mean.size(); ++i)
-    if (std::isfinite(before.mean[i]) && !std::isfinite(r.values.mean[i])) beyond.push_back(i);
   const std::string note = unbounded_note(r.values, &before, lambda);
-  if (!beyond.empty()) {
-    const bool undefined = std::any_of(beyond.begin(), beyond.end(), [&](std::size_t i) { return std::isnan(r.values.mean[i]); });
-    const std::string where =
-        "the point forecast at " + step_range(beyond) +
-        (lambda < 0 ? " lies beyond -1/lambda = " + tradecast::detail::short_number(-1 / lambda) + " on the Box-Cox scale (lambda = " +
-                          lam + "), where the inverse transformation has no value"
-         : undefined && biasadj
-             ? " has no value on the data's scale: the bias-adjusted mean (biasadj) raises the back-transformed forecast "
-               "to the power 2*lambda, which is undefined where that forecast is negative (R gives NA); drop the bias "
-               "adjustment (lambda = " + lam + ")"
-         : undefined ? " has no value on the data's scale: the inverse Box-Cox transformation (lambda = " + lam + ") is undefined there"
-                     : " has no finite value on the data's scale: the inverse Box-Cox transformation (lambda = " + lam +
-                           ") exceeds double precision");
-    if (beyond_note) {
-      // Above every finite forecast: the inverse rises to +inf towards -1/lambda, and overflows upwards.
-      for (std::size_t i : beyond) r.values.mean[i] = std::numeric_limits<double>::infinity();
-      *beyond_note = where + ": counted as +inf, above every finite forecast";
-    } else {
-      r.model.status = fit_status::failed;
-      r.model.status_message = where + (lambda < 0 ? ": choose a lambda >= 0" : "") +
-                               (r.model.status_message.empty() ? "" : "; " + r.model.status_message);
-    }
+  // Point forecasts with no finite value on the data's scale: `above` every finite value (λ < 0:
+  // at or beyond −1/λ, where the inverse rises to +inf; or the inverse overflows upwards), or
+  // `undefined` (the bias adjustment of a negative back-transformed forecast).
+  std::vector<std::size_t> above, undefined;
+  for (std::size_t i = 0; i < r.values.mean.size(); ++i) {
+    if (!std::isfinite(before.mean[i]) || std::isfinite(r.values.mean[i])) continue;
+    const bool pole = lambda < 0 && before.mean[i] * lambda <= -1;  // z >= -1/lambda
+    (pole || r.values.mean[i] == std::numeric_limits<double>::infinity() ? above : undefined).push_back(i);
+  }
+  const auto why = [&](const std::vector<std::size_t>& steps, bool is_above) {
+    return "the point forecast at " + step_range(steps) +
+           (!is_above ? (biasadj ? " has no value on the data's scale: the bias-adjusted mean (biasadj) raises the "
+                                   "back-transformed forecast to the power 2*lambda, which is undefined where that forecast "
+                                   "is negative (R gives NA); drop the bias adjustment (lambda = " + lam + ")"
+                                 : " has no value on the data's scale: the inverse Box-Cox transformation (lambda = " + lam +
+                                       ") is undefined there")
+            : lambda < 0 ? " lies beyond -1/lambda = " + tradecast::detail::short_number(-1 / lambda) +
+                               " on the Box-Cox scale (lambda = " + lam + "), where the inverse transformation has no value"
+                         : " has no finite value on the data's scale: the inverse Box-Cox transformation (lambda = " + lam +
+                               ") exceeds double precision");
+  };
+  if (!undefined.empty() || (!above.empty() && !beyond_note)) {
+    std::string message = undefined.empty() ? std::string() : why(undefined, false);
+    if (!above.empty()) message += (message.empty() ? "" : "; ") + why(above, true) + (lambda < 0 ? ": choose a lambda >= 0" : "");
+    r.model.status = fit_status::failed;
+    r.model.status_message = message + (r.model.status_message.empty() ? "" : "; " + r.model.status_message);
+  } else if (!above.empty()) {
+    // A member of an ensemble: above every finite forecast, so it ranks where it belongs.
+    for (std::size_t i : above) r.values.mean[i] = std::numeric_limits<double>::infinity();
+    *beyond_note = why(above, true) + ": counted as +inf, above every finite forecast";
   }
   if (!note.empty() && !beyond_note) add(note);
   return all_finite_before;

@@ -612,6 +612,42 @@ TEST(Engine, BoxCoxMakesNestedEtsSearchesAdditive) {
   EXPECT_THAT(boxcox.model.method, Not(HasSubstr("ETS(M,")));
 }
 
+// Only a forecast above every finite value (beyond -1/lambda, or an overflow) counts as +inf in a
+// combination. The bias adjustment of a negative back-transformed forecast has no value at all
+// (R: NA): it is not ranked above the others (it would lift the median) but fails the member, and
+// the combination with it, saying why. Holt on a series falling 100, 92, ..., 20 with lambda = 0.3
+// forecasts below zero by step 12, where (negative)^(2 * 0.3) is undefined.
+TEST(Engine, UndefinedBiasAdjustedMemberFailsTheEnsembleSayingWhy) {
+  const std::vector<double> y = {100, 92, 85, 77, 70, 62, 55, 47, 40, 33, 27, 20};
+  forecast::forecast_options opt;
+  opt.lambda = 0.3;
+  opt.biasadj = true;
+  const auto holt = forecast::fit_forecast(y, 1, forecast::parse_method("holt"), 12, opt);
+  EXPECT_EQ(holt.model.status, forecast::fit_status::failed);
+  EXPECT_THAT(holt.model.status_message,
+              HasSubstr("the point forecast at step 12 has no value on the data's scale: the bias-adjusted mean (biasadj)"));
+  const auto med = forecast::fit_forecast(y, 1, forecast::parse_method("median:holt+ses+naive"), 12, opt);
+  EXPECT_EQ(med.model.status, forecast::fit_status::failed);
+  EXPECT_THAT(med.model.status_message, HasSubstr("holt: the point forecast at step 12 has no value on the data's scale"));
+  EXPECT_THAT(med.model.status_message, Not(HasSubstr("counted as +inf")));
+  EXPECT_THAT(med.model.status_message, Not(HasSubstr("choose a lambda >= 0")));
+}
+
+// Inside sa: an ETS model fits the seasonally adjusted series, so its constant-series shortcut is
+// decided on that series, not on the data (a purely seasonal series is constant once adjusted):
+// with lambda = 1, a mere shift, sa:ets gives the same SES shortcut as without it.
+TEST(Engine, ConstantShortcutInsideSeasonalAdjustmentFollowsTheAdjustedSeries) {
+  std::vector<double> y;
+  for (int k = 0; k < 28; ++k) y.push_back(10.0 * (k % 4 + 1));
+  const auto plain = forecast::fit_forecast(y, 4, forecast::parse_method("sa:ets"), 4);
+  forecast::forecast_options opt;
+  opt.lambda = 1.0;
+  const auto shifted = forecast::fit_forecast(y, 4, forecast::parse_method("sa:ets"), 4, opt);
+  EXPECT_THAT(plain.model.status_message, HasSubstr("constant series"));
+  EXPECT_THAT(shifted.model.status_message, HasSubstr("constant series"));
+  for (std::size_t i = 0; i < 4; ++i) EXPECT_NEAR(shifted.values.mean[i], plain.values.mean[i], 1e-9);
+}
+
 // A combination whose median is itself such a +inf has no value: it fails and says which members
 // were beyond -1/lambda. The same growth, 20% a year, lambda = -0.9: theta is beyond from step 5
 // and drift from step 3, so the median of ETS, theta and drift is +inf at steps 5 and 6.

@@ -339,4 +339,17 @@ TEST(RunRate, ReferenceCaseIsLabelledNotAGrowthRate) {
   EXPECT_THROW((void)growth::annual_run_rate(q, 2024), invalid_argument);
   EXPECT_THROW((void)growth::annual_run_rate(vna(), 2024), invalid_argument);
   EXPECT_FALSE(growth::run_rate_vs_year(growth::annual_run_rate(q, 2025), make("a", period::annual(2020), {1})).defined());
+  // A projection (status forecast) ends the run like a partial period: Q1, Q2 observed, Q3
+  // projected: (12 + 13) x 4/2 = 50; with only a projected first quarter there is nothing to annualise.
+  series p = make("p", period::quarterly(2025, 1), {12, 13, 40});
+  p.set_status(2, tradecast::obs_status::forecast);
+  EXPECT_EQ(growth::annual_run_rate(p, 2025).value, 50.0);
+  series f = make("f", period::quarterly(2025, 1), {12});
+  f.set_status(0, tradecast::obs_status::forecast);
+  try {
+    (void)growth::annual_run_rate(f, 2025);
+    ADD_FAILURE();
+  } catch (const invalid_argument& e) {
+    EXPECT_THAT(e.what(), HasSubstr("2025-Q1, the first period of 2025 in series 'f', is a forecast, not an observation"));
+  }
 }
