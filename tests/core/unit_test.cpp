@@ -52,6 +52,22 @@ TEST(Unit, MeasuresOfSeveralWordsAndScalesFirst) {
   EXPECT_EQ(k.prices, price_basis::constant);
   EXPECT_EQ(k.base_year, 2010);
   EXPECT_EQ(unit::parse("USD zillions").measure, "USD zillions");  // not a scale word: part of the measure
+  // "units" is a measure ("thousand units" was refused as two scales); abbreviations with a dot
+  EXPECT_EQ(unit::parse("thousand units").label(), "units thousands");
+  EXPECT_EQ(unit::parse("number of units, thousands").measure, "number of units");
+  EXPECT_EQ(unit::parse("Mio. EUR"), unit::parse("EUR millions"));
+  // a price basis alone ("constant prices" was shown as ", constant prices")
+  EXPECT_EQ(unit::parse("constant prices").label(), "constant prices");
+  EXPECT_EQ(unit::parse(unit::parse("constant 2015 prices").label()), unit::parse("constant 2015 prices"));
+}
+
+TEST(Unit, RejectsABaseYearWithCurrentPrices) {
+  try {
+    (void)unit::parse("USD current 2015 prices");  // the year became the measure
+    ADD_FAILURE();
+  } catch (const tradecast::parse_error& e) {
+    EXPECT_THAT(e.what(), ::testing::HasSubstr("a base year goes once with constant prices ('2015' follows 'current')"));
+  }
 }
 
 TEST(Unit, RejectsTwoScales) {

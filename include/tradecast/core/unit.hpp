@@ -44,21 +44,22 @@ struct unit {
       out += named ? std::string(scales[scale / 3]) : "x1e" + std::to_string(scale);
     }
     if (prices == price_basis::constant) {
-      out += ", constant ";
+      out += out.empty() ? "constant " : ", constant ";
       if (base_year) out += std::to_string(*base_year) + " ";
       out += "prices";
     }
     return out;
   }
 
-  /// Parses a unit label: scale words (units, thousand(s), k, th, million(s), mn, mio, billion(s),
-  /// bn, bln, trillion(s), tn, x1eN) and a price basis ("current" or "constant", then an optional
-  /// base year and "prices") wherever they stand; every other word, in order, is the measure:
-  /// "USD billions", "million USD", "thousand tonnes", "% of GDP", "index 2015=100",
-  /// "USD millions, constant 2015 prices". "current" and "constant" are a price basis only when
-  /// followed by a year, "price(s)" or nothing ("current account USD" is a measure). Commas and
-  /// tabs separate words. The empty text is the unknown unit.
-  /// \throws parse_error when two scale words are given ("thousand million").
+  /// Parses a unit label: scale words (thousand(s), k, th, million(s), mn, mio, billion(s), bn,
+  /// bln, trillion(s), tn, each also with a trailing dot, and x1eN) and a price basis ("current" or
+  /// "constant", then an optional base year and "prices") wherever they stand; every other word,
+  /// in order, is the measure: "USD billions", "million USD", "thousand tonnes", "thousand units",
+  /// "Mio. EUR", "% of GDP", "index 2015=100", "USD millions, constant 2015 prices". "current" and
+  /// "constant" are a price basis only when followed by a year, "price(s)" or nothing ("current
+  /// account USD" is a measure). Commas and tabs separate words. The empty text is the unknown unit.
+  /// \throws parse_error when two scale words are given ("thousand million"), or a base year follows
+  ///   "current" or another base year.
   [[nodiscard]] static unit parse(std::string_view text) {
     unit u;
     std::vector<std::string> words;
@@ -96,7 +97,11 @@ struct unit {
                  (next.empty() || next == "prices" || next == "price" || is_year(next))) {
         u.prices = lw == "constant" ? price_basis::constant : price_basis::current;
         basis_seen = true;
-      } else if (basis_seen && u.prices == price_basis::constant && !u.base_year && is_year(lw)) {
+      } else if (basis_seen && is_year(lw)) {
+        if (u.prices != price_basis::constant || u.base_year)
+          throw parse_error("", 0, 0,
+                            "unit '" + std::string(text) + "': a base year goes once with constant prices ('" + words[i] +
+                                "' follows '" + (u.base_year ? std::to_string(*u.base_year) : std::string("current")) + "')");
         u.base_year = std::stoi(lw);
       } else if (basis_seen && (lw == "prices" || lw == "price")) {
       } else {
@@ -109,8 +114,8 @@ struct unit {
   friend bool operator==(const unit&, const unit&) = default;
 
  private:
-  static int scale_of_(const std::string& lw) {
-    if (lw == "units" || lw == "unit" || lw == "ones") return 0;
+  static int scale_of_(std::string lw) {
+    if (lw.size() > 1 && lw.back() == '.') lw.pop_back();  // abbreviations: "Mio.", "bn.", "th."
     if (lw == "thousand" || lw == "thousands" || lw == "k" || lw == "th") return 3;
     if (lw == "million" || lw == "millions" || lw == "mn" || lw == "mio") return 6;
     if (lw == "billion" || lw == "billions" || lw == "bn" || lw == "bln") return 9;
