@@ -42,11 +42,26 @@ double nice_step(double range, int target) {
   return 10 * p;
 }
 
+/// Characters (UTF-8 code points) of `t`.
+std::size_t chars(const std::string& t) {
+  return static_cast<std::size_t>(std::count_if(t.begin(), t.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+/// `t` cut to at most `most` characters, ending with "..." when cut (never inside a character).
+std::string cut_to(const std::string& t, std::size_t most) {
+  if (chars(t) <= most) return t;
+  std::size_t kept = 0, at = 0;
+  for (; at < t.size(); ++at)
+    if ((static_cast<unsigned char>(t[at]) & 0xC0) != 0x80 && kept++ == most - 3) break;
+  return t.substr(0, at) + "...";
+}
+
 /// The title in one line when it fits `width` at 18 px (about 0.6 em a character), else in two,
 /// split after the series name (": ") or at the last space before the middle; `size` is the font
-/// size that makes the longest line fit (18 at most, 9 at least).
+/// size that makes the longest line fit (18 at most, 9 at least); a line still too long at 9 px
+/// is cut, ending with "...".
 std::vector<std::string> title_lines(const std::string& title, double width, double& size) {
-  const auto needed = [](const std::string& t) { return 0.6 * static_cast<double>(t.size()); };
+  const auto needed = [](const std::string& t) { return 0.6 * static_cast<double>(chars(t)); };
   std::vector<std::string> lines{title};
   if (needed(title) * 18 > width) {
     std::size_t cut = title.find(": ");
@@ -59,6 +74,8 @@ std::vector<std::string> title_lines(const std::string& title, double width, dou
   double longest = 0;
   for (const std::string& l : lines) longest = std::max(longest, needed(l));
   size = std::clamp(width / std::max(longest, 1.0), 9.0, 18.0);
+  const auto most = static_cast<std::size_t>(std::max(4.0, width / (0.6 * size)));
+  for (std::string& l : lines) l = cut_to(l, most);
   return lines;
 }
 
@@ -67,8 +84,8 @@ std::vector<std::string> title_lines(const std::string& title, double width, dou
 /// 20, 25, 50, ... years.
 std::int64_t period_step(std::int64_t n, int per_year, int most) {
   std::vector<std::int64_t> steps;
-  for (int d = 1; d < per_year; ++d)
-    if (per_year % d == 0) steps.push_back(d);
+  for (int d : {1, 2, 3, 6})  // parts of a year that fall on its halves or quarters (not 4 months)
+    if (d < per_year && per_year % d == 0) steps.push_back(d);
   for (std::int64_t decade = 1; decade <= 10000; decade *= 10)
     for (std::int64_t tenths : {10, 20, 25, 50})  // 1, 2, 2.5 and 5 times the decade (2.5 from 25 years)
       if (tenths != 25 || decade >= 10) steps.push_back(tenths * decade / 10 * per_year);
@@ -120,7 +137,8 @@ std::string fan_chart_svg(const series& history, const forecast::forecast_result
     if (!history.is_missing(i)) lo = std::min(lo, history[i]), hi = std::max(hi, history[i]);
   for (double v : fc.values.mean)
     if (std::isfinite(v)) lo = std::min(lo, v), hi = std::max(hi, v);
-  const double core_span = std::isfinite(hi - lo) ? std::max(hi - lo, 0.05 * std::max(std::abs(lo), std::abs(hi))) : INFINITY;
+  double core_span = std::isfinite(hi - lo) ? std::max(hi - lo, 0.05 * std::max(std::abs(lo), std::abs(hi))) : INFINITY;
+  if (!(core_span > 0)) core_span = INFINITY;  // all zero: nothing to measure the bands against
   const double band_floor = std::isfinite(lo) ? lo - 5 * core_span : -INFINITY;
   const double band_ceiling = std::isfinite(hi) ? hi + 5 * core_span : INFINITY;
   bool cut = false;

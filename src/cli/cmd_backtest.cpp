@@ -143,9 +143,12 @@ int run_backtest(const backtest_options& o) {
                        ro.window ? fmt::format(", window {}", *ro.window) : std::string(), o.method,
                        ro.refit ? std::string("refitted at every origin")
                        : r.kept_at
-                           ? fmt::format("fitted once, at origin {} ({}), and re-used at the {} later origin(s) ({})",
-                                         r.origins[*r.kept_at].origin, origin_period(r.origins[*r.kept_at].origin),
-                                         r.origins.size() - *r.kept_at - 1, r.origins[*r.kept_at].method)
+                           ? fmt::format("fitted once, at origin {} ({}), {} ({})", r.origins[*r.kept_at].origin,
+                                         origin_period(r.origins[*r.kept_at].origin),
+                                         *r.kept_at + 1 == r.origins.size()
+                                             ? std::string("the last origin, so nothing is re-used")
+                                             : fmt::format("and re-used at the {} later origin(s)", r.origins.size() - *r.kept_at - 1),
+                                         r.origins[*r.kept_at].method)
                            : std::string("not re-used: no fit could be kept (each fell back or failed), so every origin was fitted"));
     if (!u.note.empty()) out << "Data: " << u.note << "\n";
     out << "\n";
@@ -201,8 +204,8 @@ void add_backtest_command(CLI::App& app, runner& run) {
                   "Fit each origin to its last W observations only (a moving window, at least 2)")
       ->check(whole_at_least(2));
   cmd->add_flag("--no-refit", opts->no_refit,
-                "Fit once, at the first origin, and re-use that model (parameters and initial states) at every "
-                "later origin; ETS methods, naive and snaive");
+                "Fit once, at the first origin whose fit neither falls back nor fails, and re-use that model "
+                "(parameters and initial states) at every later origin; ETS methods, naive and snaive");
   cmd->add_option("--lambda", opts->lambda,
                   "Box-Cox transformation before fitting: a number (0 = logarithm) or auto (Guerrero's method)");
   cmd->add_option("--level", opts->levels,

@@ -157,8 +157,8 @@ int run_single(const forecast_cli_options& o, std::ostream& out) {
   if (!r.data_note.empty()) out << "Data: " << r.data_note << "\n";
   if (const std::string note = simulation_note(o); !note.empty()) out << "Intervals: " << note << "\n";
   if (!o.lambda.empty())
-    out << (o.biasadj ? "Box-Cox: point forecasts are the back-transformed means (bias-adjusted, --biasadj)\n"
-                      : "Box-Cox: point forecasts are the back-transformed medians (--biasadj gives the means)\n");
+    out << (o.biasadj ? "Box-Cox: forecasts transformed back as means (bias-adjusted, --biasadj)\n"
+                      : "Box-Cox: forecasts transformed back as medians (--biasadj gives means)\n");
   if (!r.model.parameters.empty()) {
     std::string p;
     for (const auto& [name, value] : r.model.parameters) p += fmt::format("{}{} = {:.4g}", p.empty() ? "" : ", ", name, value);

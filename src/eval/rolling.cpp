@@ -87,7 +87,8 @@ rolling_result rolling_origin(std::span<const double> y, int m, const forecast::
       if (reused) return forecast::reapply_forecast(*reused, train, opt.h, opt.forecast);
       auto fitted = forecast::fit_reusable(train, m, spec, opt.h, opt.forecast);
       // a fit that fell back (too few observations for the model) is not the model to keep
-      if (fitted.second.model.status != forecast::fit_status::fell_back) reused = std::move(fitted.first), kept_at = k;
+      const forecast::fit_status st = fitted.second.model.status;  // a fallback or a failed fit is not kept
+      if (st != forecast::fit_status::fell_back && st != forecast::fit_status::failed) reused = std::move(fitted.first), kept_at = k;
       return std::move(fitted.second);
     });
   };

@@ -224,7 +224,11 @@ series_collection parse_long_csv(std::string_view text, std::string_view name) {
       throw parse_error(file, r->line, std::min(r->fields.size(), width) + 1,
                         "expected " + std::to_string(width) + " fields as in the header, found " +
                             std::to_string(r->fields.size()) +
-                            (r->fields.size() > width ? " (a field holding a comma must be quoted)" : ""));
+                            (r->fields.size() <= width ? ""
+                             : std::all_of(r->fields.begin() + static_cast<std::ptrdiff_t>(width), r->fields.end(),
+                                           [](const std::string& f) { return tokenizer::trim(f).empty(); })
+                                 ? " (a trailing comma?)"
+                                 : " (a field holding a comma must be quoted)"));
     auto field = [&](int k) -> std::string_view {
       return where[k] < 0 ? std::string_view{} : tokenizer::trim(r->fields[static_cast<std::size_t>(where[k])]);
     };

@@ -151,6 +151,14 @@ TEST(FanChart, LongTitlesWrapAndShrinkToFit) {
                              "with drift and a deliberately long tail forecast</text>"));
   // a short one stays on one line at 18 px
   EXPECT_THAT(chart::fan_chart_svg(history(), make_forecast()), HasSubstr("font-size=\"18.00\" font-weight=\"bold\""));
+  // One that does not fit even at 9 px is cut: at most 920 / (0.6 · 9) = 170 characters a line,
+  // the last three "..." (a 250-character name was clipped at both ends of the picture).
+  series h = history();
+  series_metadata m = h.meta();
+  m.name = std::string(250, 'N');
+  const series long_name(m, period::annual(2020), {39.6, 40.0, 47.6, 44.98, 46.2});
+  const std::string cut = chart::fan_chart_svg(long_name, make_forecast());
+  EXPECT_THAT(cut, HasSubstr("font-size=\"9.00\" font-weight=\"bold\">" + std::string(167, 'N') + "...</text>"));
 }
 
 // The legend stands in a row between the title and the plot, so it never covers the data (it was
@@ -191,6 +199,14 @@ TEST(FanChart, PeriodLabelsOnCalendarBoundaries) {
   for (const char* y : {">2019</text>", ">2020</text>", ">2024</text>", ">2025</text>"}) EXPECT_THAT(svg, HasSubstr(y));
   EXPECT_THAT(svg, testing::Not(HasSubstr(">2019-09</text>")));
   EXPECT_EQ(count(svg, "text-anchor=\"middle\" font-size=\"12\">20"), 7u);  // 2019 ... 2025
+  // 32 months: a label every 6 months (January and July), not every 4 (January, May, September)
+  forecast::forecast_result f32 = fc;
+  f32.values.mean.resize(2), f32.values.intervals[0].lower.resize(2), f32.values.intervals[0].upper.resize(2);
+  const series h30(m, period::monthly(2019, 1), std::vector<double>(v.begin(), v.begin() + 30));
+  f32.first = period::monthly(2021, 7);
+  const std::string svg32 = chart::fan_chart_svg(h30, f32);
+  for (const char* p : {">2019-07</text>", ">2020-01</text>", ">2021-07</text>"}) EXPECT_THAT(svg32, HasSubstr(p));
+  EXPECT_THAT(svg32, testing::Not(HasSubstr(">2019-05</text>")));
   // annual data over 11 years: every 2 years, on even years
   const std::string annual = chart::fan_chart_svg(history(), make_forecast());  // 2020 ... 2027
   for (const char* y : {">2020</text>", ">2022</text>", ">2024</text>", ">2026</text>"}) EXPECT_THAT(annual, HasSubstr(y));

@@ -667,7 +667,7 @@ TEST(CliForecast, BoxCoxOptions) {
   EXPECT_EQ(nlohmann::json::parse(run("forecast --series vnm_jpn_total_rep_jpn -H 3 --lambda 0 --format json").out)["model"]
                                  ["point_forecast"], "median");
   EXPECT_THAT(run("forecast --series vnm_jpn_total_rep_jpn -H 3 --lambda 0").out,
-              HasSubstr("Box-Cox: point forecasts are the back-transformed medians (--biasadj gives the means)"));
+              HasSubstr("Box-Cox: forecasts transformed back as medians (--biasadj gives means)"));
   const result bad = run("forecast --horizon 3 --lambda x");
   EXPECT_EQ(bad.status, 2);
   EXPECT_THAT(bad.out, HasSubstr("--lambda: 'x' is not a number"));
@@ -1279,6 +1279,8 @@ TEST(CliBacktest, NoRefitReusesTheFirstModel) {
   EXPECT_THAT(doc["origins"][15]["message"].get<std::string>(), HasSubstr("re-used"));
   EXPECT_EQ(doc["origins"][15]["errors"][1], nullptr);  // origin 30: step 2 is beyond the data
   EXPECT_EQ(doc["kept_origin"], 15);
+  EXPECT_THAT(run("backtest --series vnm_jpn_total_rep_jpn --method ets -H 1 --first-origin 30 --no-refit").out,
+              HasSubstr("fitted once, at origin 30 (2019), the last origin, so nothing is re-used (ETS("));
   EXPECT_THAT(run("backtest --series vnm_jpn_total_rep_jpn --method ets -H 2 --first-origin 15 --no-refit").out,
               HasSubstr("method ets, fitted once, at origin 15 (2004), and re-used at the 15 later origin(s) (" + model + ")"));
   // With three values the one origin (two values) only has R's tiny-data fit, which is not kept:

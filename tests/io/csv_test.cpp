@@ -98,6 +98,7 @@ TEST(LongCsv, ErrorsNameFileLineColumnAndExpectation) {
   expect_error("series,period,value\nx,2024\n", 2, 3, "expected 3 fields as in the header, found 2");
   expect_error("series,period,value\nx,2024,1,5\n", 2, 4,
                "expected 3 fields as in the header, found 4 (a field holding a comma must be quoted)");
+  expect_error("series,period,value\nx,2024,1,\n", 2, 4, "expected 3 fields as in the header, found 4 (a trailing comma?)");
   expect_error("series,period,amount\n", 1, 3, "unknown column 'amount'");
   expect_error("series,value\n", 1, 0, "missing column 'period'");
   expect_error("series,period,value,status\nx,2024,1,Z\n", 2, 4, "unknown status 'Z'");

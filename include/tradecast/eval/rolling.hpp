@@ -42,7 +42,7 @@
 ///
 /// ## refit
 /// refit = true (the default, tsCV's behaviour): a new fit at every origin. refit = false: the
-/// method is fitted once, at the first origin whose fit succeeds without falling back (origins
+/// method is fitted once, at the first origin whose fit neither falls back nor fails (origins
 /// before it are fitted, or fail, as with refit = true), and every later origin re-applies
 /// that fitted model to its own training data with nothing re-estimated (forecast::fit_reusable()
 /// and forecast::reapply_forecast()): an ETS method keeps its components, smoothing parameters,
