@@ -42,40 +42,65 @@ double nice_step(double range, int target) {
   return 10 * p;
 }
 
-/// Characters (UTF-8 code points) of `t`.
-std::size_t chars(const std::string& t) {
-  return static_cast<std::size_t>(std::count_if(t.begin(), t.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+/// The width of `t` in em, roughly: 0.6 for a character of one or two UTF-8 bytes (Latin, Greek,
+/// Cyrillic), 1 for one of three or four (CJK and most symbols are full width; Vietnamese letters
+/// with two marks are over-estimated, which only shrinks the title a little).
+double em_width(const std::string& t) {
+  double w = 0;
+  for (char c : t) {
+    const auto b = static_cast<unsigned char>(c);
+    if ((b & 0xC0) == 0x80) continue;  // continuation byte
+    w += b >= 0xE0 ? 1.0 : 0.6;
+  }
+  return w;
 }
 
-/// `t` cut to at most `most` characters, ending with "..." when cut (never inside a character).
-std::string cut_to(const std::string& t, std::size_t most) {
-  if (chars(t) <= most) return t;
-  std::size_t kept = 0, at = 0;
-  for (; at < t.size(); ++at)
-    if ((static_cast<unsigned char>(t[at]) & 0xC0) != 0x80 && kept++ == most - 3) break;
+/// `t` cut to at most `most` em, ending with "..." when cut (never inside a character).
+std::string cut_to(const std::string& t, double most) {
+  if (em_width(t) <= most) return t;
+  double w = 0;
+  std::size_t at = 0;
+  for (; at < t.size(); ++at) {
+    const auto b = static_cast<unsigned char>(t[at]);
+    if ((b & 0xC0) == 0x80) continue;
+    const double cw = b >= 0xE0 ? 1.0 : 0.6;
+    if (w + cw + 3 * 0.6 > most) break;
+    w += cw;
+  }
   return t.substr(0, at) + "...";
 }
 
-/// The title in one line when it fits `width` at 18 px (about 0.6 em a character), else in two,
-/// split after the series name (": ") or at the last space before the middle; `size` is the font
-/// size that makes the longest line fit (18 at most, 9 at least); a line still too long at 9 px
-/// is cut, ending with "...".
+/// The title in one line when it fits `width` at 18 px, else in two: split after the series name
+/// (": ") or at the space nearest the middle, whichever allows the larger font (the series name
+/// first when both fit at 18 px); `size` is
+/// the font size that makes the longest line fit (18 at most, 9 at least); a line still too long
+/// at 9 px is cut, ending with "...".
 std::vector<std::string> title_lines(const std::string& title, double width, double& size) {
-  const auto needed = [](const std::string& t) { return 0.6 * static_cast<double>(chars(t)); };
   std::vector<std::string> lines{title};
-  if (needed(title) * 18 > width) {
-    std::size_t cut = title.find(": ");
-    if (cut != std::string::npos) {
-      lines = {title.substr(0, cut + 1), title.substr(cut + 2)};
-    } else if (cut = title.rfind(' ', title.size() / 2); cut != std::string::npos) {
-      lines = {title.substr(0, cut), title.substr(cut + 1)};
-    }
+  if (em_width(title) * 18 > width) {
+    const auto longest_of = [](const std::vector<std::string>& ls) {
+      double l = 0;
+      for (const std::string& x : ls) l = std::max(l, em_width(x));
+      return l;
+    };
+    std::vector<std::vector<std::string>> options;
+    if (const std::size_t colon = title.find(": "); colon != std::string::npos)
+      options.push_back({title.substr(0, colon + 1), title.substr(colon + 2)});
+    std::size_t best = std::string::npos;  // the space nearest the middle
+    for (std::size_t i = 0; i < title.size(); ++i)
+      if (title[i] == ' ' && (best == std::string::npos || std::abs(static_cast<double>(i) - title.size() / 2.0) <
+                                                             std::abs(static_cast<double>(best) - title.size() / 2.0)))
+        best = i;
+    if (best != std::string::npos) options.push_back({title.substr(0, best), title.substr(best + 1)});
+    // the larger font wins (18 px at most); at a tie the split after the series name
+    const auto font = [&](const std::vector<std::string>& ls) { return std::min(18.0, width / std::max(longest_of(ls), 1.0)); };
+    for (const auto& o : options)
+      if (lines.size() == 1 || font(o) > font(lines) + 1e-9) lines = o;
   }
   double longest = 0;
-  for (const std::string& l : lines) longest = std::max(longest, needed(l));
+  for (const std::string& l : lines) longest = std::max(longest, em_width(l));
   size = std::clamp(width / std::max(longest, 1.0), 9.0, 18.0);
-  const auto most = static_cast<std::size_t>(std::max(4.0, width / (0.6 * size)));
-  for (std::string& l : lines) l = cut_to(l, most);
+  for (std::string& l : lines) l = cut_to(l, width / size + 1e-9);
   return lines;
 }
 

@@ -316,7 +316,7 @@ model_forecast fit_forecast_untransformed(std::span<const double> y, int m, cons
           if (!steps.empty() && r.model.status != fit_status::failed) {
             r.model.status = fit_status::failed;
             r.model.status_message = "the combined point forecast at " + step_range(steps) +
-                                     " is +inf, from members' point forecasts with no value on the data's scale (" +
+                                     " is infinite, from members' point forecasts with no value on the data's scale (" +
                                      beyond + ")" + (*members_lambda < 0 ? ": choose a lambda >= 0" : "");
           }
         }
@@ -508,36 +508,45 @@ bool back_transform(model_forecast& r, double lambda, bool biasadj, std::string*
   const std::string lam = tradecast::detail::short_number(lambda);
   const auto add = [&](const std::string& note) { r.model.status_message += (r.model.status_message.empty() ? "" : "; ") + note; };
   const std::string note = unbounded_note(r.values, &before, lambda);
-  // Point forecasts with no finite value on the data's scale: `above` every finite value (λ < 0:
-  // at or beyond −1/λ, where the inverse rises to +inf; or the inverse overflows upwards), or
-  // `undefined` (the bias adjustment of a negative back-transformed forecast).
-  std::vector<std::size_t> above, undefined;
+  // Point forecasts with no finite value on the data's scale: at or beyond the pole −1/λ (λ < 0,
+  // where the inverse rises to +inf), overflowing (to +inf, or to -inf for λ > 0 far below zero),
+  // or undefined (the bias adjustment of a negative back-transformed forecast).
+  std::vector<std::size_t> pole, overflow, undefined;
   for (std::size_t i = 0; i < r.values.mean.size(); ++i) {
     if (!std::isfinite(before.mean[i]) || std::isfinite(r.values.mean[i])) continue;
-    const bool pole = lambda < 0 && before.mean[i] * lambda <= -1;  // z >= -1/lambda
-    (pole || r.values.mean[i] == std::numeric_limits<double>::infinity() ? above : undefined).push_back(i);
+    if (lambda < 0 && before.mean[i] * lambda <= -1) pole.push_back(i);  // z >= -1/lambda
+    else if (std::isinf(r.values.mean[i])) overflow.push_back(i);
+    else undefined.push_back(i);
   }
-  const auto why = [&](const std::vector<std::size_t>& steps, bool is_above) {
-    return "the point forecast at " + step_range(steps) +
-           (!is_above ? (biasadj ? " has no value on the data's scale: the bias-adjusted mean (biasadj) raises the "
-                                   "back-transformed forecast to the power 2*lambda, which is undefined where that forecast "
-                                   "is negative (R gives NA); drop the bias adjustment (lambda = " + lam + ")"
-                                 : " has no value on the data's scale: the inverse Box-Cox transformation (lambda = " + lam +
-                                       ") is undefined there")
-            : lambda < 0 ? " lies beyond -1/lambda = " + tradecast::detail::short_number(-1 / lambda) +
-                               " on the Box-Cox scale (lambda = " + lam + "), where the inverse transformation has no value"
-                         : " has no finite value on the data's scale: the inverse Box-Cox transformation (lambda = " + lam +
-                               ") exceeds double precision");
-  };
-  if (!undefined.empty() || (!above.empty() && !beyond_note)) {
-    std::string message = undefined.empty() ? std::string() : why(undefined, false);
-    if (!above.empty()) message += (message.empty() ? "" : "; ") + why(above, true) + (lambda < 0 ? ": choose a lambda >= 0" : "");
+  const auto at = [&](const std::vector<std::size_t>& steps) { return "the point forecast at " + step_range(steps); };
+  std::vector<std::string> why;
+  if (!undefined.empty())
+    why.push_back(at(undefined) + (biasadj ? " has no value on the data's scale: the bias-adjusted mean (biasadj) raises "
+                                             "the back-transformed forecast to the power 2*lambda, which is undefined where "
+                                             "that forecast is negative (R gives NA); drop the bias adjustment (lambda = " +
+                                                 lam + ")"
+                                           : " has no value on the data's scale: the inverse Box-Cox transformation "
+                                             "(lambda = " + lam + ") is undefined there"));
+  if (!pole.empty())
+    why.push_back(at(pole) + " lies beyond -1/lambda = " + tradecast::detail::short_number(-1 / lambda) +
+                  " on the Box-Cox scale (lambda = " + lam + "), where the inverse transformation has no value");
+  if (!overflow.empty())
+    why.push_back(at(overflow) + " has no finite value on the data's scale: the inverse Box-Cox transformation (lambda = " +
+                  lam + ") exceeds double precision");
+  std::string message;
+  for (const std::string& w : why) message += (message.empty() ? "" : "; ") + w;
+  if (!undefined.empty() || (!message.empty() && !beyond_note)) {
     r.model.status = fit_status::failed;
-    r.model.status_message = message + (r.model.status_message.empty() ? "" : "; " + r.model.status_message);
-  } else if (!above.empty()) {
-    // A member of an ensemble: above every finite forecast, so it ranks where it belongs.
-    for (std::size_t i : above) r.values.mean[i] = std::numeric_limits<double>::infinity();
-    *beyond_note = why(above, true) + ": counted as +inf, above every finite forecast";
+    r.model.status_message = message + (pole.empty() ? "" : ": choose a lambda >= 0") +
+                             (r.model.status_message.empty() ? "" : "; " + r.model.status_message);
+  } else if (!message.empty()) {
+    // A member of an ensemble: at or beyond the pole it is +inf, above every finite forecast; an
+    // overflow keeps its sign (-inf below every finite one), so each ranks where it belongs.
+    for (std::size_t i : pole) r.values.mean[i] = std::numeric_limits<double>::infinity();
+    *beyond_note = message + ": counted as " +
+                   (std::any_of(overflow.begin(), overflow.end(), [&](std::size_t i) { return r.values.mean[i] < 0; })
+                        ? "an infinity of its sign, beyond every finite forecast"
+                        : "+inf, above every finite forecast");
   }
   if (!note.empty() && !beyond_note) add(note);
   return all_finite_before;

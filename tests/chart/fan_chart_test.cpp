@@ -140,15 +140,29 @@ TEST(FanChart, UnboundedUpperBoundReachesTheTop) {
   EXPECT_EQ(ys[2], grid_y);  // the band's top is the top grid line
 }
 
-// A title too long for one line at 18 px (about 0.6 em a character) is split after the series
-// name and shrunk to fit: here 2 lines, the longer of 95 characters at 920 / (0.6 · 95) = 16.14 px.
+// A title too long for one line at 18 px (about 0.6 em a Latin character: 920 px hold 85) is split
+// after the series name or at the space nearest the middle, whichever allows the larger font (the
+// series name when both fit at 18 px): this one of 132 characters splits in the middle, where both
+// halves fit at 18 px (after the name, the model's 95 characters would need 16.14 px).
 TEST(FanChart, LongTitlesWrapAndShrinkToFit) {
   forecast::forecast_result fc = make_forecast();
   fc.model.method = "Auto: median of ETS(A,N,N), Theta, Random walk with drift and a deliberately long tail";
   const std::string svg = chart::fan_chart_svg(history(), fc);
-  EXPECT_THAT(svg, HasSubstr("font-size=\"16.14\" font-weight=\"bold\">Vietnam-Japan &lt;total&gt; &amp; trade:</text>"));
-  EXPECT_THAT(svg, HasSubstr("font-size=\"16.14\" font-weight=\"bold\">Auto: median of ETS(A,N,N), Theta, Random walk "
-                             "with drift and a deliberately long tail forecast</text>"));
+  EXPECT_THAT(svg, HasSubstr("font-size=\"18.00\" font-weight=\"bold\">Vietnam-Japan &lt;total&gt; &amp; trade: Auto: median "
+                             "of ETS(A,N,N), Theta,</text>"));
+  EXPECT_THAT(svg, HasSubstr("font-size=\"18.00\" font-weight=\"bold\">Random walk with drift and a deliberately long tail "
+                             "forecast</text>"));
+  // Full-width characters count 1 em: a name of 80 CJK characters splits after it (80.6 em with
+  // the colon) and shrinks to 920 / 80.6 = 11.41 px (counted at 0.6 em it overflowed the picture).
+  series_metadata cjk = history().meta();
+  cjk.name.clear();
+  for (int k = 0; k < 80; ++k) cjk.name += "\u65e5";
+  const std::string wide = chart::fan_chart_svg(series(cjk, period::annual(2020), {39.6, 40.0, 47.6, 44.98, 46.2}), make_forecast());
+  EXPECT_THAT(wide, HasSubstr("font-size=\"11.41\" font-weight=\"bold\">" + cjk.name + ":</text>"));
+  // both fit at 18 px: the split after the series name (the default title of the demo)
+  fc.model.method = "Auto: median of ETS(A,N,N), Theta, Random walk with drift";
+  EXPECT_THAT(chart::fan_chart_svg(history(), fc),
+              HasSubstr("font-size=\"18.00\" font-weight=\"bold\">Vietnam-Japan &lt;total&gt; &amp; trade:</text>"));
   // a short one stays on one line at 18 px
   EXPECT_THAT(chart::fan_chart_svg(history(), make_forecast()), HasSubstr("font-size=\"18.00\" font-weight=\"bold\""));
   // One that does not fit even at 9 px is cut: at most 920 / (0.6 · 9) = 170 characters a line,

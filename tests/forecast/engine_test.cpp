@@ -633,6 +633,28 @@ TEST(Engine, UndefinedBiasAdjustedMemberFailsTheEnsembleSayingWhy) {
   EXPECT_THAT(med.model.status_message, Not(HasSubstr("choose a lambda >= 0")));
 }
 
+// With lambda > 0 the inverse keeps the sign, so a forecast far below zero overflows to -inf: it
+// has no finite value (the message says the inverse exceeds double precision, not that it is
+// undefined), and in a combination it ranks below every finite member instead of failing it.
+// By hand: 1e100, 1e50, 1 with lambda = 0.001 are z = 258.9, 122.0, 0 on the Box-Cox scale;
+// drift falls 129.5 a step, so at step 30 1 + lambda z = -2.88 and its signed 1000th power is
+// about -1e460: -inf. naive stays at 1 and mean at (1 + 0.127)^1000, about 1e52, so the median of
+// the three is naive's 1.
+TEST(Engine, DownwardOverflowRanksBelowInACombination) {
+  const std::vector<double> y = {1e100, 1e50, 1};
+  forecast::forecast_options opt;
+  opt.lambda = 0.001;
+  const auto drift = forecast::fit_forecast(y, 1, forecast::parse_method("drift"), 30, opt);
+  EXPECT_EQ(drift.model.status, forecast::fit_status::failed);
+  EXPECT_THAT(drift.model.status_message, HasSubstr("exceeds double precision"));
+  EXPECT_THAT(drift.model.status_message, Not(HasSubstr("is undefined there")));
+  const auto med = forecast::fit_forecast(y, 1, forecast::parse_method("median:drift+naive+mean"), 30, opt);
+  EXPECT_NE(med.model.status, forecast::fit_status::failed) << med.model.status_message;
+  const auto naive = forecast::fit_forecast(y, 1, forecast::parse_method("naive"), 30, opt);
+  EXPECT_DOUBLE_EQ(med.values.mean[29], naive.values.mean[29]);
+  EXPECT_THAT(med.model.status_message, HasSubstr("counted as an infinity of its sign, beyond every finite forecast"));
+}
+
 // Inside sa: an ETS model fits the seasonally adjusted series, so its constant-series shortcut is
 // decided on that series, not on the data (a purely seasonal series is constant once adjusted):
 // with lambda = 1, a mere shift, sa:ets gives the same SES shortcut as without it.
@@ -659,7 +681,7 @@ TEST(Engine, EnsembleWhoseMedianIsBeyondTheInverseDomainFailsSayingWhy) {
   const auto a = forecast::fit_forecast(y, 1, forecast::parse_method("auto"), 6, opt);
   EXPECT_EQ(a.model.status, forecast::fit_status::failed);
   EXPECT_THAT(a.model.status_message,
-              HasSubstr("the combined point forecast at steps 5-6 is +inf, from members' point forecasts with no value on "
+              HasSubstr("the combined point forecast at steps 5-6 is infinite, from members' point forecasts with no value on "
                         "the data's scale (theta: the point forecast at steps 5-6 lies beyond -1/lambda = 1.11111"));
   EXPECT_THAT(a.model.status_message, HasSubstr("drift: the point forecast at steps 3-6 lies beyond"));
   for (std::size_t i = 0; i < 4; ++i) EXPECT_TRUE(std::isfinite(a.values.mean[i])) << "step " << i + 1;

@@ -58,8 +58,9 @@ struct unit {
   /// "Mio. EUR", "% of GDP", "index 2015=100", "USD millions, constant 2015 prices". "current" and
   /// "constant" are a price basis only when followed by a year, "price(s)" or nothing ("current
   /// account USD" is a measure). Commas and tabs separate words. The empty text is the unknown unit.
-  /// \throws parse_error when two scale words are given ("thousand million"), or a base year follows
-  ///   "current" or another base year.
+  /// A year right after "constant" is its base year; any other year is part of the measure
+  /// ("index 2015", "current prices, index 2015").
+  /// \throws parse_error when two scale words ("thousand million") or two price bases are given.
   [[nodiscard]] static unit parse(std::string_view text) {
     unit u;
     std::vector<std::string> words;
@@ -81,32 +82,41 @@ struct unit {
     const auto is_year = [](const std::string& lw) {
       return lw.size() == 4 && lw.find_first_not_of("0123456789") == std::string::npos;
     };
+    // Scale words first, wherever they stand; then the price basis and the measure among the
+    // other words, in order (so "constant thousand prices" is constant prices in thousands).
     std::string scale_word;
-    bool basis_seen = false;
-    for (std::size_t i = 0; i < words.size(); ++i) {
-      const std::string lw = lower(words[i]);
-      const std::string next = i + 1 < words.size() ? lower(words[i + 1]) : std::string();
-      if (const int sc = scale_of_(lw); sc >= 0) {
-        if (!scale_word.empty())
-          throw parse_error("", 0, 0,
-                            "unit '" + std::string(text) + "': two scales, '" + scale_word + "' and '" + words[i] +
-                                "'; give one (e.g. 'USD billions')");
-        u.scale = sc;
-        scale_word = words[i];
-      } else if ((lw == "current" || lw == "constant") &&
-                 (next.empty() || next == "prices" || next == "price" || is_year(next))) {
-        u.prices = lw == "constant" ? price_basis::constant : price_basis::current;
-        basis_seen = true;
-      } else if (basis_seen && is_year(lw)) {
-        if (u.prices != price_basis::constant || u.base_year)
-          throw parse_error("", 0, 0,
-                            "unit '" + std::string(text) + "': a base year goes once with constant prices ('" + words[i] +
-                                "' follows '" + (u.base_year ? std::to_string(*u.base_year) : std::string("current")) + "')");
-        u.base_year = std::stoi(lw);
-      } else if (basis_seen && (lw == "prices" || lw == "price")) {
-      } else {
-        u.measure += (u.measure.empty() ? "" : " ") + words[i];
+    std::vector<std::string> rest;
+    for (const std::string& word : words) {
+      const int sc = scale_of_(lower(word));
+      if (sc < 0) {
+        rest.push_back(word);
+        continue;
       }
+      if (!scale_word.empty())
+        throw parse_error("", 0, 0,
+                          "unit '" + std::string(text) + "': two scales, '" + scale_word + "' and '" + word +
+                              "'; give one (e.g. 'USD billions')");
+      u.scale = sc;
+      scale_word = word;
+    }
+    std::string basis_word;
+    for (std::size_t i = 0; i < rest.size(); ++i) {
+      const std::string lw = lower(rest[i]);
+      const std::string next = i + 1 < rest.size() ? lower(rest[i + 1]) : std::string();
+      const bool price_next = next == "prices" || next == "price";
+      // "current" before "prices" or at the end; "constant" also before a base year.
+      if ((lw == "current" && (next.empty() || price_next)) ||
+          (lw == "constant" && (next.empty() || price_next || is_year(next)))) {
+        if (!basis_word.empty())
+          throw parse_error("", 0, 0,
+                            "unit '" + std::string(text) + "': two price bases, '" + basis_word + "' and '" + rest[i] + "'");
+        basis_word = rest[i];
+        u.prices = lw == "constant" ? price_basis::constant : price_basis::current;
+        if (lw == "constant" && is_year(next)) u.base_year = std::stoi(next), ++i;
+        if (i + 1 < rest.size() && (lower(rest[i + 1]) == "prices" || lower(rest[i + 1]) == "price")) ++i;
+        continue;
+      }
+      u.measure += (u.measure.empty() ? "" : " ") + rest[i];
     }
     return u;
   }
