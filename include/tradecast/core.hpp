@@ -3,6 +3,7 @@
 /// The data model: frequencies, periods, units, series and collections.
 #pragma once
 
+#include "tradecast/core/bridge.hpp"
 #include "tradecast/core/collection.hpp"
 #include "tradecast/core/frequency.hpp"
 #include "tradecast/core/parallel.hpp"

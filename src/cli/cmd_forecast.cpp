@@ -9,6 +9,7 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -17,6 +18,7 @@
 #include "common.hpp"
 #include "tradecast/batch/batch.hpp"
 #include "tradecast/chart/fan_chart.hpp"
+#include "tradecast/core/bridge.hpp"
 #include "tradecast/forecast/engine.hpp"
 #include "tradecast/io/csv.hpp"
 #include "tradecast/io/wide.hpp"
@@ -32,6 +34,7 @@ struct forecast_cli_options {
   std::string chart;
   std::string lambda;
   bool biasadj = false;
+  bool bridge_gaps = false;  ///< --bridge-gaps: fill interior gaps (marked estimated) before forecasting
   bool simulate = false, bootstrap = false;
   int npaths = forecast::forecast_options{}.npaths;
   std::uint64_t seed = forecast::forecast_options{}.seed;
@@ -88,9 +91,18 @@ int run_single(const forecast_cli_options& o, std::ostream& out) {
     throw invalid_argument("--season goes with --wide: a series of --input has a frequency, which sets its seasonal period");
   if (o.threads_given) throw invalid_argument("--threads goes with --wide: a single series is forecast on one thread");
   const loaded_input in = load_input(o.in);
-  const series& s = select_series(in, o.in);
+  const series& selected = select_series(in, o.in);
+  // --bridge-gaps: the user's explicit choice to fill interior gaps; said in the Data line.
+  const std::optional<bridged_series> bridged = o.bridge_gaps ? std::optional(bridge_gaps(selected)) : std::nullopt;
+  const series& s = bridged ? bridged->data : selected;
   const forecast::forecast_options fo = forecast_options_of(o);
-  const forecast::forecast_result r = forecast::forecast_series(s, o.method, o.horizon, fo);
+  forecast::forecast_result r = forecast::forecast_series(s, o.method, o.horizon, fo);
+  if (bridged) {
+    const std::string note = bridged->gaps.empty()
+                                 ? std::string("--bridge-gaps: no missing value lies between two full observations")
+                                 : "bridged on request (status estimated, not observations): " + bridged->summary();
+    r.data_note = note + (r.data_note.empty() ? "" : "; " + r.data_note);
+  }
   const auto& v = r.values;
   if (r.model.status == forecast::fit_status::failed)
     throw error("series '" + s.id() + "', method '" + o.method + "': no forecasts: " + r.model.status_message);
@@ -257,6 +269,9 @@ int run_wide(const forecast_cli_options& o) {
   if (!o.chart.empty())
     throw invalid_argument("--chart cannot be used with --wide: a fan chart shows one series and --wide forecasts a "
                            "whole set; to chart one of them, forecast it alone with --input FILE --series ID");
+  if (o.bridge_gaps)
+    throw invalid_argument("--bridge-gaps cannot be used with --wide: the wide layout has no interior gaps (a series "
+                           "is padded at its end only)");
   const forecast::method_spec spec = forecast::parse_method(o.method);  // an unknown name fails before any reading
   const forecast::forecast_options fo = forecast_options_of(o);
   const io::wide_set set = load_wide(o);
@@ -388,6 +403,10 @@ void add_forecast_command(CLI::App& app, runner& run) {
   cmd->add_option("--lambda", opts->lambda,
                   "Box-Cox transformation before fitting: a number (0 = logarithm) or auto (Guerrero's method)");
   cmd->add_flag("--biasadj", opts->biasadj, "With --lambda: report the back-transformed mean instead of the median");
+  cmd->add_flag("--bridge-gaps", opts->bridge_gaps,
+                "Fill each run of missing values between two full observations by geometric interpolation (linear "
+                "when an end is not positive), marked estimated, so the model uses the whole series; never done "
+                "without this flag");
   cmd->add_flag("--simulate", opts->simulate,
                 "Intervals of the ETS models from simulated sample paths with normal errors (R's simulate = TRUE), "
                 "for ets, ses, holt, damped, hw-*, comb and the ETS members of auto and ensembles");

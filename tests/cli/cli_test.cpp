@@ -459,6 +459,31 @@ TEST(CliForecast, ErrorMessagesSayWhatToDo) {
   EXPECT_EQ(run("backtest --input " + q + " --method naive -H 1 --step 18446744073709551615").status, 0);
 }
 
+// --bridge-gaps: the user's explicit choice to fill the 2021 gap of the default series, by
+// geometric interpolation, sqrt(39.61326 · 47.6) = 43.4234 (hand calculation), marked estimated
+// and said in the Data line, in CSV's notes and in JSON; the model then uses all 35 years. Never
+// with --wide (no interior gaps there).
+TEST(CliForecast, BridgeGapsOnRequestOnly) {
+  const result t = run("forecast -H 2 --bridge-gaps");
+  ASSERT_EQ(t.status, 0) << t.out;
+  EXPECT_THAT(t.out, HasSubstr("Data: bridged on request (status estimated, not observations): 2021 (geometric "
+                               "interpolation between 2020 and 2022)\n"));
+  EXPECT_THAT(t.out, HasSubstr("2021    43.423"));
+  EXPECT_THAT(t.out, HasSubstr("estimated"));
+  const auto j = nlohmann::json::parse(run("forecast -H 2 --bridge-gaps --format json").out);
+  EXPECT_THAT(j["data_note"].get<std::string>(), HasSubstr("bridged on request"));
+  EXPECT_THAT(run("forecast -H 2 --bridge-gaps --format csv").out,
+              HasSubstr("tradecast: note: series 'vnm_jpn_total': bridged on request"));
+  // without the flag the gap breaks the run, as before
+  EXPECT_THAT(run("forecast -H 2").out, HasSubstr("2021 is missing and is not interpolated"));
+  const result nothing = run("forecast --series vnm_jpn_total_rep_jpn -H 2 --bridge-gaps");
+  EXPECT_THAT(nothing.out, HasSubstr("--bridge-gaps: no missing value lies between two full observations"));
+  const result wide = run("forecast --wide " + write_temp("bw.csv", "\"V1\",\"V2\",\"V3\"\n\"a\",1,2\n") +
+                          " -H 1 --bridge-gaps");
+  EXPECT_EQ(wide.status, 2);
+  EXPECT_THAT(wide.out, HasSubstr("--bridge-gaps cannot be used with --wide"));
+}
+
 // A model that reproduces the data exactly (a constant series under ets:ANN: R's ets(y, "ANN")
 // has loglik Inf, AICc -Inf, sigma2 0) says so in the table instead of leaving out the line; the
 // JSON gives the infinite criteria as null.

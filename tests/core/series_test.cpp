@@ -4,6 +4,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "tradecast/core/bridge.hpp"
 #include "tradecast/core/collection.hpp"
 #include "tradecast/core/series.hpp"
 
@@ -101,4 +102,31 @@ TEST(Collection, AddressesSeriesById) {
   } catch (const not_found& e) {
     EXPECT_STREQ(e.what(), "unknown series 'nope'; available: total, q");
   }
+}
+
+// Gaps are bridged only on request. By hand: between 10 and 40 one missing value is 10·4^(1/2) =
+// 20 (geometric: constant growth); between 40 and 80 two are 40·2^(1/3) = 50.397 and 40·2^(2/3) = 63.496;
+// with a non-positive end, linear: between -2 and 4 one missing value is 1. Leading and trailing
+// missing values, and a gap next to a projection, stay missing.
+TEST(Bridge, FillsInteriorGapsOnlyAndSaysHow) {
+  using tradecast::bridge_gaps;
+  const double na = std::nan("");
+  series_metadata m;
+  m.id = "b";
+  series s(m, period::annual(2000), {na, 10, na, 40, na, na, 80, -2, na, 4, na, 7, na});
+  s.set(11, 7, obs_status::forecast);
+  const auto b = bridge_gaps(s);
+  EXPECT_TRUE(b.data.is_missing(0));   // leading
+  EXPECT_DOUBLE_EQ(b.data[2], 20.0);
+  EXPECT_NEAR(b.data[4], 40 * std::cbrt(2.0), 1e-12);
+  EXPECT_NEAR(b.data[5], 40 * std::cbrt(4.0), 1e-12);
+  EXPECT_DOUBLE_EQ(b.data[8], 1.0);
+  EXPECT_TRUE(b.data.is_missing(10));  // next to a projection
+  EXPECT_TRUE(b.data.is_missing(12));  // trailing
+  EXPECT_EQ(b.data.status(2), obs_status::estimated);
+  EXPECT_EQ(*b.data.note(2), "geometric interpolation between 2001 and 2003 (bridged on request; not an observation)");
+  ASSERT_EQ(b.gaps.size(), 3u);
+  EXPECT_EQ(b.summary(), "2002 (geometric interpolation between 2001 and 2003), 2004 to 2005 (geometric interpolation "
+                         "between 2003 and 2006), 2008 (linear interpolation between 2007 and 2009)");
+  EXPECT_TRUE(s.is_missing(2));  // the input is not changed
 }
