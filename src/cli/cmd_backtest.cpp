@@ -5,12 +5,14 @@
 #include <cmath>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <sstream>
 
 #include <fmt/format.h>
 
 #include "commands.hpp"
 #include "common.hpp"
+#include "tradecast/core/bridge.hpp"
 #include "tradecast/eval/rolling.hpp"
 #include "tradecast/io/csv.hpp"
 #include "tradecast/forecast/engine.hpp"
@@ -26,6 +28,7 @@ struct backtest_options {
   std::size_t step = 1;
   std::size_t window = 0;
   bool no_refit = false;
+  bool bridge_gaps = false;  ///< --bridge-gaps, as for forecast
   std::string lambda;
   std::string levels;  ///< --level: intervals whose coverage is reported per step
   std::string output;
@@ -38,8 +41,14 @@ int run_backtest(const backtest_options& o) {
   const forecast::method_spec spec = forecast::parse_method(o.method);  // an unknown name fails before any reading
   if (o.no_refit && !forecast::reusable(spec)) throw invalid_argument("--no-refit: " + forecast::not_reusable_reason(spec));
   const loaded_input in = load_input(o.in);
-  const series& s = select_series(in, o.in);
-  const forecast::usable_span u = forecast::trailing_span(s);
+  const series& selected = select_series(in, o.in);
+  const std::optional<bridged_series> bridged = o.bridge_gaps ? std::optional(bridge_gaps(selected)) : std::nullopt;
+  const series& s = bridged ? bridged->data : selected;
+  forecast::usable_span u = forecast::trailing_span(s);
+  if (bridged)  // the user's explicit choice, said wherever the data note goes
+    u.note = (bridged->gaps.empty() ? std::string("--bridge-gaps: no missing value lies between two full observations")
+                                    : "bridged on request (status estimated, not observations): " + bridged->summary()) +
+             (u.note.empty() ? "" : "; " + u.note);
   const std::size_t n = u.last - u.first + 1;
   const std::span<const double> y = s.values().subspan(u.first, n);
   const int m = periods_per_year(s.freq());
@@ -203,6 +212,9 @@ void add_backtest_command(CLI::App& app, runner& run) {
   cmd->add_option("--window", opts->window,
                   "Fit each origin to its last W observations only (a moving window, at least 2)")
       ->check(whole_at_least(2));
+  cmd->add_flag("--bridge-gaps", opts->bridge_gaps,
+                "Fill each run of missing values between two full observations by geometric interpolation (linear "
+                "when an end is not positive), marked estimated, as forecast --bridge-gaps");
   cmd->add_flag("--no-refit", opts->no_refit,
                 "Fit once, at the first origin whose fit neither falls back nor fails, and re-use that model "
                 "(parameters and initial states) at every later origin; ETS methods, naive and snaive");

@@ -1318,6 +1318,12 @@ TEST(CliBacktest, NoRefitReusesTheFirstModel) {
   EXPECT_THAT(t.out, HasSubstr("Note: refit = false, but no origin's fit could be kept"));
   const auto tj = nlohmann::json::parse(run("backtest --input " + three + " --method ets -H 1 --no-refit --format json").out);
   EXPECT_EQ(tj["kept_origin"], nullptr);
+  // --bridge-gaps as for forecast: the default series' 2021 is bridged, so all 35 years are used
+  // (origins 2 to 34: 33), where without it only 2022-2024 are (the gap breaks the run)
+  const result br = run("backtest -H 2 --method naive --bridge-gaps");
+  ASSERT_EQ(br.status, 0) << br.out;
+  EXPECT_THAT(br.out, HasSubstr("from 33 origin(s), 1991 to 2023"));
+  EXPECT_THAT(br.out, HasSubstr("Data: bridged on request (status estimated, not observations): 2021"));
 }
 
 TEST(CliBacktest, BadArgumentsExitTwoWithTheReason) {
