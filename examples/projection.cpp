@@ -64,13 +64,14 @@ int main(int argc, char** argv) try {
     }
   }
 
-  // 3. The user's explicit choice: bridge the 2021 gap and label the value as an estimate. The
+  // 3. The user's explicit choice: bridge the 2021 gap (bridge_gaps(): geometric interpolation
+  //    between 2020 and 2022, i.e. their geometric mean), the value labelled an estimate. The
   //    library never interpolates by itself.
-  series bridged = total;
+  const bridged_series filled = bridge_gaps(total);
+  const series& bridged = filled.data;
   const std::size_t i2021 = bridged.require_index(period::annual(2021));
-  const double v2021 = std::sqrt(total.value_at(period::annual(2020)) * total.value_at(period::annual(2022)));
-  bridged.set(i2021, v2021, obs_status::estimated, "geometric mean of 2020 (IMF DOTS) and 2022 (VNA), set by the user");
-  std::printf("\n== 3. auto with 2021 bridged (%.3f, %s)\n", v2021, std::string(to_string(bridged.status(i2021))).c_str());
+  std::printf("\n== 3. auto with 2021 bridged (%.3f, %s: %s)\n", bridged[i2021],
+              std::string(to_string(bridged.status(i2021))).c_str(), filled.summary().c_str());
   const forecast::forecast_result br = forecast::forecast_series(bridged, "auto", h);
   print_forecast(br);
   const forecast::forecast_result ets = forecast::forecast_series(bridged, "ets", h);

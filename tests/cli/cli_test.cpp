@@ -470,6 +470,9 @@ TEST(CliForecast, BridgeGapsOnRequestOnly) {
                                "interpolation between 2020 and 2022)\n"));
   EXPECT_THAT(t.out, HasSubstr("2021    43.423"));
   EXPECT_THAT(t.out, HasSubstr("estimated"));
+  // the forecast is R's median of ets, thetaf and rwf(drift) on the bridged 1990-2024 series
+  // (tests/forecast/data/projection_ref.csv, case "bridged": 2030 = 51.2465, 95% 39.7729-63.7237)
+  EXPECT_THAT(run("forecast -H 6 --bridge-gaps").out, HasSubstr("2030    51.247  43.548  60.449  39.773  63.724  forecast"));
   const auto j = nlohmann::json::parse(run("forecast -H 2 --bridge-gaps --format json").out);
   EXPECT_THAT(j["data_note"].get<std::string>(), HasSubstr("bridged on request"));
   EXPECT_THAT(run("forecast -H 2 --bridge-gaps --format csv").out,
