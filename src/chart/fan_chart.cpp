@@ -45,13 +45,16 @@ double nice_step(double range, int target) {
 /// The width of `t` in em, roughly: 0.6 for a character of one or two UTF-8 bytes (Latin, Greek,
 /// Cyrillic), 1 for one of three or four (CJK and most symbols are full width; Vietnamese letters
 /// with two marks are over-estimated, which only shrinks the title a little).
+/// The width in em of the character whose UTF-8 encoding starts with byte `c`; 0 for a
+/// continuation byte.
+double char_em(char c) {
+  const auto b = static_cast<unsigned char>(c);
+  return (b & 0xC0) == 0x80 ? 0.0 : b >= 0xE0 ? 1.0 : 0.6;
+}
+
 double em_width(const std::string& t) {
   double w = 0;
-  for (char c : t) {
-    const auto b = static_cast<unsigned char>(c);
-    if ((b & 0xC0) == 0x80) continue;  // continuation byte
-    w += b >= 0xE0 ? 1.0 : 0.6;
-  }
+  for (char c : t) w += char_em(c);
   return w;
 }
 
@@ -61,10 +64,8 @@ std::string cut_to(const std::string& t, double most) {
   double w = 0;
   std::size_t at = 0;
   for (; at < t.size(); ++at) {
-    const auto b = static_cast<unsigned char>(t[at]);
-    if ((b & 0xC0) == 0x80) continue;
-    const double cw = b >= 0xE0 ? 1.0 : 0.6;
-    if (w + cw + 3 * 0.6 > most) break;
+    const double cw = char_em(t[at]);
+    if (cw > 0 && w + cw + 3 * 0.6 > most) break;  // room for "..."
     w += cw;
   }
   return t.substr(0, at) + "...";
@@ -72,17 +73,16 @@ std::string cut_to(const std::string& t, double most) {
 
 /// The title in one line when it fits `width` at 18 px, else in two: split after the series name
 /// (": ") or at the space nearest the middle, whichever allows the larger font (the series name
-/// first when both fit at 18 px); `size` is
-/// the font size that makes the longest line fit (18 at most, 9 at least); a line still too long
-/// at 9 px is cut, ending with "...".
+/// first when both fit at 18 px); `size` is the font size that makes the longest line fit (18 at
+/// most, 9 at least); a line still too long at 9 px is cut, ending with "...".
 std::vector<std::string> title_lines(const std::string& title, double width, double& size) {
+  const auto longest_of = [](const std::vector<std::string>& ls) {
+    double l = 0;
+    for (const std::string& x : ls) l = std::max(l, em_width(x));
+    return l;
+  };
   std::vector<std::string> lines{title};
   if (em_width(title) * 18 > width) {
-    const auto longest_of = [](const std::vector<std::string>& ls) {
-      double l = 0;
-      for (const std::string& x : ls) l = std::max(l, em_width(x));
-      return l;
-    };
     std::vector<std::vector<std::string>> options;
     if (const std::size_t colon = title.find(": "); colon != std::string::npos)
       options.push_back({title.substr(0, colon + 1), title.substr(colon + 2)});
@@ -97,9 +97,7 @@ std::vector<std::string> title_lines(const std::string& title, double width, dou
     for (const auto& o : options)
       if (lines.size() == 1 || font(o) > font(lines) + 1e-9) lines = o;
   }
-  double longest = 0;
-  for (const std::string& l : lines) longest = std::max(longest, em_width(l));
-  size = std::clamp(width / std::max(longest, 1.0), 9.0, 18.0);
+  size = std::clamp(width / std::max(longest_of(lines), 1.0), 9.0, 18.0);
   for (std::string& l : lines) l = cut_to(l, width / size + 1e-9);
   return lines;
 }
@@ -216,7 +214,7 @@ std::string fan_chart_svg(const series& history, const forecast::forecast_result
   {
     double x = 0, row = 0;
     for (const legend_item& it : legend) {
-      const double w = 30 + 0.6 * 12 * static_cast<double>(it.text.size()) + 18;
+      const double w = 30 + 12 * detail::em_width(it.text) + 18;  // swatch, 12 px text, gap
       if (x > 0 && x + w > pw) x = 0, row += 1;
       legend_at.emplace_back(left + x, row);
       x += w;

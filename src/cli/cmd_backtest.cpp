@@ -46,9 +46,7 @@ int run_backtest(const backtest_options& o) {
   const series& s = bridged ? bridged->data : selected;
   forecast::usable_span u = forecast::trailing_span(s);
   if (bridged)  // the user's explicit choice, said wherever the data note goes
-    u.note = (bridged->gaps.empty() ? std::string("--bridge-gaps: no missing value lies between two full observations")
-                                    : "bridged on request (status estimated, not observations): " + bridged->summary()) +
-             (u.note.empty() ? "" : "; " + u.note);
+    u.note = bridged->note() + (u.note.empty() ? "" : "; " + u.note);
   const std::size_t n = u.last - u.first + 1;
   const std::span<const double> y = s.values().subspan(u.first, n);
   const int m = periods_per_year(s.freq());

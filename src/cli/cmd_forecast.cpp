@@ -97,12 +97,7 @@ int run_single(const forecast_cli_options& o, std::ostream& out) {
   const series& s = bridged ? bridged->data : selected;
   const forecast::forecast_options fo = forecast_options_of(o);
   forecast::forecast_result r = forecast::forecast_series(s, o.method, o.horizon, fo);
-  if (bridged) {
-    const std::string note = bridged->gaps.empty()
-                                 ? std::string("--bridge-gaps: no missing value lies between two full observations")
-                                 : "bridged on request (status estimated, not observations): " + bridged->summary();
-    r.data_note = note + (r.data_note.empty() ? "" : "; " + r.data_note);
-  }
+  if (bridged) r.data_note = bridged->note() + (r.data_note.empty() ? "" : "; " + r.data_note);
   const auto& v = r.values;
   if (r.model.status == forecast::fit_status::failed)
     throw error("series '" + s.id() + "', method '" + o.method + "': no forecasts: " + r.model.status_message);

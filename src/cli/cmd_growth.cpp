@@ -135,8 +135,11 @@ int run_growth(const input_options& o) {
   };
   const auto rr = find_run_rate(in.data, s);
   const std::string unit = s.meta().unit.label();
-  // The CAGR and run-rate lines under the table (to standard error as notes with CSV output).
+  // The CAGR and run-rate lines under the table (to standard error as notes with CSV output);
+  // a run-rate's remark stands on its own line under the table, in parentheses in a note.
   std::vector<std::string> summary;
+  const std::string run_rate_remark = "a run-rate annualises a partial year; it is not a growth rate";
+  bool remark = false;
   summary.push_back(fmt::format("CAGR {} to {} (whole span, {:g} year{}): {}", whole.from.to_string(), whole.to.to_string(),
                                 whole.years, whole.years == 1 ? "" : "s", rate_text(whole)));
   summary.push_back(fmt::format("CAGR {} to {} ({}):{:>{}}{}", last3.from.to_string(), last3.to.to_string(), last3_label, "",
@@ -152,7 +155,8 @@ int run_growth(const input_options& o) {
                           rr->vs.from.to_string());
     else
       line += fmt::format("; against the year before: undefined ({})", rr->vs.reason);
-    summary.push_back(line + " (a run-rate annualises a partial year; it is not a growth rate)");
+    summary.push_back(line);
+    remark = true;
   }
 
   if (o.format == "json") {
@@ -197,6 +201,7 @@ int run_growth(const input_options& o) {
                 << exact(yoy[i]) << ',' << (s.is_missing(i) ? "missing" : std::string(to_string(s.status(i)))) << ','
                 << io::csv_quote(s.is_missing(i) ? std::string() : s.source(i)) << ',' << io::csv_quote(note_of(i)) << "\n";
     for (const std::string& line : summary) std::cerr << "tradecast: note: " << line << "\n";
+    if (remark) std::cerr << "tradecast: note: (" << run_rate_remark << ")\n";
     return 0;
   }
 
@@ -220,11 +225,8 @@ int run_growth(const input_options& o) {
                       s.is_missing(i) ? "" : source_ref(s.source(i)), note_of(i)});
   }
   std::cout << t.render() << "\n";
-  for (const std::string& line : summary) {
-    const std::size_t cut = line.find(" (a run-rate annualises");  // on its own line under the table
-    if (cut == std::string::npos) std::cout << line << "\n";
-    else std::cout << line.substr(0, cut) << "\n  " << line.substr(cut + 1) << "\n";
-  }
+  for (const std::string& line : summary) std::cout << line << "\n";
+  if (remark) std::cout << "  (" << run_rate_remark << ")\n";
   std::cout << "\nGrowth: year-on-year, 100*(Y_t/Y_t-1year - 1); CAGR: end-point compound annual rate.\n";
   if (!sources.empty()) {
     std::cout << "Sources:\n";

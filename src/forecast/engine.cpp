@@ -269,21 +269,21 @@ model_forecast fit_forecast_untransformed(std::span<const double> y, int m, cons
         }
         if (members_lambda) {
           // Each member back on the data's scale on its own, as R's forecast of that member with
-          // `lambda` (and `biasadj`) is. A point forecast beyond -1/lambda is +inf there: it ranks
-          // above the others, and the combination fails only if it lands on it.
+          // `lambda` (and `biasadj`) is. A point forecast beyond -1/lambda is +inf there (an
+          // overflow keeps its infinity): it ranks beyond the others, and the combination fails
+          // only if it lands on it.
           const forecast_values z = mf.values;
           std::string beyond_note;
           const bool bounds_finite = back_transform(mf, *members_lambda, opt.biasadj, &beyond_note);
           std::erase_if(mf.model.parameters, [](const auto& p) { return p.first == "lambda"; });
-          // Anything else not finite fails the member: checked with those +inf set aside.
+          // Anything else not finite fails the member: checked with those infinities set aside.
           forecast_values probe = mf.values;
-          bool has_beyond = false;
           for (std::size_t k = 0; k < probe.mean.size(); ++k)
-            if (std::isfinite(z.mean[k]) && std::isinf(probe.mean[k])) probe.mean[k] = 0, has_beyond = true;
+            if (std::isfinite(z.mean[k]) && std::isinf(probe.mean[k])) probe.mean[k] = 0;
           std::swap(mf.values, probe);
           flag_non_finite(mf, bounds_finite);
           std::swap(mf.values, probe);
-          if (has_beyond && mf.model.status != fit_status::failed)
+          if (!beyond_note.empty() && mf.model.status != fit_status::failed)
             beyond += (beyond.empty() ? "" : "; ") + member.name + ": " + beyond_note;
         }
         list += (list.empty() ? "" : ", ") + mf.model.method;
@@ -493,9 +493,11 @@ std::string unbounded_note(const forecast_values& after, const forecast_values* 
 /// e.g. λ near 0 after Guerrero's lower limit is raised to 0 for data with zeros) is kept as an
 /// unbounded end, and the status message says which; so is a point forecast with no value.
 /// A point forecast with no finite value there fails the fit, naming the steps; with a
-/// `beyond_note` (a member of an ensemble) it is +inf instead, above every finite forecast, the
-/// note says so, and the unbounded bounds are not noted (the combination notes its own). Returns whether every bound was finite on the transformed scale (so
-/// that every infinite bound now is such an unbounded end, for flag_non_finite()).
+/// `beyond_note` (a member of an ensemble), one at or beyond the pole is +inf instead and an
+/// overflow keeps its infinity, the note says so, and the unbounded bounds are not noted (the
+/// combination notes its own); an undefined one still fails. Returns whether every bound was
+/// finite on the transformed scale (so that every infinite bound now is such an unbounded end, for
+/// flag_non_finite()).
 bool back_transform(model_forecast& r, double lambda, bool biasadj, std::string* beyond_note) {
   const forecast_values before = r.values;
   bool all_finite_before = true;

@@ -171,18 +171,21 @@ TEST(CliGrowth, EdgeInputs) {
   const result empty = run("growth --input \"\"");
   EXPECT_EQ(empty.status, 2);
   EXPECT_THAT(empty.out, HasSubstr("--input: is empty: expected a file name"));
+  // `growth` on a file written from `csv`, which must succeed
+  const auto growth_of = [](const std::string& name, const std::string& csv) {
+    const result r = run("growth --input " + write_temp(name, csv));
+    EXPECT_EQ(r.status, 0) << r.out;
+    return r;
+  };
   // a CAGR beyond 1e15 % prints in significant digits
-  const result big = run("growth --input " +
-                         write_temp("big.csv", "series,period,value\na,2024-Q1,1\na,2024-Q2,1\na,2024-Q3,1\n"
-                                               "a,2024-Q4,1\na,2025-Q1,1e100\na,2025-Q2,1e100\n"));
-  ASSERT_EQ(big.status, 0) << big.out;
+  const result big = growth_of("big.csv", "series,period,value\na,2024-Q1,1\na,2024-Q2,1\na,2024-Q3,1\n"
+                                          "a,2024-Q4,1\na,2025-Q1,1e100\na,2025-Q2,1e100\n");
   // whole span from the same quarter a year before the last value (2024-Q2 to 2025-Q2): 100·(1e100 − 1)
   EXPECT_THAT(big.out, HasSubstr("CAGR 2024-Q2 to 2025-Q2 (whole span, 1 year): +1e+102%"));
   // A projected value (status forecast) is not a CAGR end point: 100, 110, 121, 133.1 then a
   // forecast of 200; both CAGRs end at 2023, +10% by hand (they gave +18.92% and +28.56%).
-  const result fc = run("growth --input " + write_temp("fc.csv", "series,period,value,status\nf,2020,100,\nf,2021,110,\n"
-                                                                 "f,2022,121,\nf,2023,133.1,\nf,2024,200,F\n"));
-  ASSERT_EQ(fc.status, 0) << fc.out;
+  const result fc = growth_of("fc.csv", "series,period,value,status\nf,2020,100,\nf,2021,110,\n"
+                                        "f,2022,121,\nf,2023,133.1,\nf,2024,200,F\n");
   EXPECT_THAT(fc.out, HasSubstr("CAGR 2020 to 2023 (whole span, 3 years): +10.00%"));
   EXPECT_THAT(fc.out, HasSubstr("CAGR 2021 to 2023 (last three years):"));
   // Quarterly data: the whole span joins the same quarter of different years, so seasonality does
@@ -192,27 +195,23 @@ TEST(CliGrowth, EdgeInputs) {
   for (int t = 0; t < 15; ++t)
     seasonal += "q," + std::to_string(2021 + t / 4) + "-Q" + std::to_string(t % 4 + 1) + "," +
                 std::to_string(10.0 * (t % 4 + 1) * std::pow(1.1, t / 4)) + "\n";
-  const result sq = run("growth --input " + write_temp("seasonal_q.csv", seasonal));
-  ASSERT_EQ(sq.status, 0) << sq.out;
+  const result sq = growth_of("seasonal_q.csv", seasonal);
   EXPECT_THAT(sq.out, HasSubstr("CAGR 2021-Q3 to 2024-Q3 (whole span, 3 years): +10.00%"));
   // a projected last quarter does not complete the year: 2023-Q1..Q3 observed and Q4 projected
   // still gives the 2023 run-rate, 11 x 4 = 44, 10% above 2022's 40 (the line disappeared)
-  const result rq = run("growth --input " + write_temp("rq.csv", "series,period,value,status\nq,2022-Q1,10,\nq,2022-Q2,10,\n"
-                                                                 "q,2022-Q3,10,\nq,2022-Q4,10,\nq,2023-Q1,11,\nq,2023-Q2,11,\n"
-                                                                 "q,2023-Q3,11,\nq,2023-Q4,50,forecast\n"));
-  ASSERT_EQ(rq.status, 0) << rq.out;
+  const result rq = growth_of("rq.csv", "series,period,value,status\nq,2022-Q1,10,\nq,2022-Q2,10,\n"
+                                        "q,2022-Q3,10,\nq,2022-Q4,10,\nq,2023-Q1,11,\nq,2023-Q2,11,\n"
+                                        "q,2023-Q3,11,\nq,2023-Q4,50,forecast\n");
   EXPECT_THAT(rq.out, HasSubstr("2023 run-rate (2023-Q1 to 2023-Q3 x 4/3): 44.00, 10.00% above 2022"));
   // a projected quarter is not annualised either: with 2025-Q1 only projected (status F), 2024 is
   // the last year observed, complete, so there is no partial year to annualise (it gave 99 x 4)
-  const result pq = run("growth --input " + write_temp("pq.csv", "series,period,value,status\na,2024-Q1,10,\na,2024-Q2,10,\n"
-                                                                 "a,2024-Q3,10,\na,2024-Q4,10,\na,2025-Q1,99,F\n"));
-  ASSERT_EQ(pq.status, 0) << pq.out;
+  const result pq = growth_of("pq.csv", "series,period,value,status\na,2024-Q1,10,\na,2024-Q2,10,\n"
+                                        "a,2024-Q3,10,\na,2024-Q4,10,\na,2025-Q1,99,F\n");
   EXPECT_THAT(pq.out, Not(HasSubstr("run-rate")));
   // a partial last quarter is not annualised as a full one: 2025-Q1 alone, x 4 (it gave 26, "35% below")
-  const result qp = run("growth --input " + write_temp("qp.csv", "series,period,value,status\na,2024-Q1,10,\na,2024-Q2,10,\n"
-                                                                 "a,2024-Q3,10,\na,2024-Q4,10,\na,2025-Q1,10,\n"
-                                                                 "a,2025-Q2,3,partial\n"));
-  ASSERT_EQ(qp.status, 0) << qp.out;
+  const result qp = growth_of("qp.csv", "series,period,value,status\na,2024-Q1,10,\na,2024-Q2,10,\n"
+                                        "a,2024-Q3,10,\na,2024-Q4,10,\na,2025-Q1,10,\n"
+                                        "a,2025-Q2,3,partial\n");
   EXPECT_THAT(qp.out, HasSubstr("2025 run-rate (2025-Q1 x 4): 40.00, 0.00% above 2024"));
   // a quarter not published yet ends the run-rate; a gap between observed quarters is said (the
   // run-rate line used to vanish without a word)
@@ -480,7 +479,7 @@ TEST(CliForecast, BridgeGapsOnRequestOnly) {
   // without the flag the gap breaks the run, as before
   EXPECT_THAT(run("forecast -H 2").out, HasSubstr("2021 is missing and is not interpolated"));
   const result nothing = run("forecast --series vnm_jpn_total_rep_jpn -H 2 --bridge-gaps");
-  EXPECT_THAT(nothing.out, HasSubstr("--bridge-gaps: no missing value lies between two full observations"));
+  EXPECT_THAT(nothing.out, HasSubstr("Data: nothing to bridge: no missing value lies between two full observations"));
   const result wide = run("forecast --wide " + write_temp("bw.csv", "\"V1\",\"V2\",\"V3\"\n\"a\",1,2\n") +
                           " -H 1 --bridge-gaps");
   EXPECT_EQ(wide.status, 2);

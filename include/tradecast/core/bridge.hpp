@@ -37,6 +37,12 @@ struct bridged_series {
     }
     return out;
   }
+  /// The note for a data description: "bridged on request (status estimated, not observations):
+  /// " and summary(), or that there was nothing to bridge.
+  [[nodiscard]] std::string note() const {
+    return gaps.empty() ? std::string("nothing to bridge: no missing value lies between two full observations")
+                        : "bridged on request (status estimated, not observations): " + summary();
+  }
 };
 
 /// Fills every run of missing values that has a full observation (present, not `partial`, not
