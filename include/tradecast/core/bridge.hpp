@@ -53,9 +53,6 @@ struct bridged_series {
 /// projection, are left as they are.
 [[nodiscard]] inline bridged_series bridge_gaps(const series& s) {
   bridged_series out{s, {}};
-  const auto full = [&](std::size_t i) {
-    return !s.is_missing(i) && s.status(i) != obs_status::partial && s.status(i) != obs_status::forecast;
-  };
   std::size_t i = 0;
   while (i < s.size()) {
     if (!s.is_missing(i)) {
@@ -64,7 +61,7 @@ struct bridged_series {
     }
     std::size_t j = i;
     while (j < s.size() && s.is_missing(j)) ++j;  // [i, j) is a run of missing values
-    if (i > 0 && j < s.size() && full(i - 1) && full(j)) {
+    if (i > 0 && j < s.size() && s.is_full(i - 1) && s.is_full(j)) {
       const double a = s[i - 1], b = s[j];
       const bool geometric = a > 0 && b > 0;
       const auto k = static_cast<double>(j - i + 1);

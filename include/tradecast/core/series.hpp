@@ -138,6 +138,12 @@ class series {
   [[nodiscard]] double value_at(period p) const { return values_[require_index(p)]; }
   [[nodiscard]] bool is_missing(std::size_t i) const { return status_.at(i) == obs_status::missing; }
   [[nodiscard]] obs_status status(std::size_t i) const { return status_.at(i); }
+  /// Whether observation i is a full observation: a value that is neither a partial period nor a
+  /// projection (status forecast), so a growth end point, a run-rate period or a bridge end.
+  [[nodiscard]] bool is_full(std::size_t i) const {
+    const obs_status st = status_.at(i);
+    return st != obs_status::missing && st != obs_status::partial && st != obs_status::forecast;
+  }
   /// Contiguous values, NaN where missing (for numerical code).
   [[nodiscard]] std::span<const double> values() const noexcept { return values_; }
   /// Number of non-missing observations.

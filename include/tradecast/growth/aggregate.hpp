@@ -134,8 +134,7 @@ struct run_rate {
     if (s.is_missing(*i)) {
       bool later = false;  // a value after the gap: the observed periods are not consecutive
       for (int l = j + 1; l < k; ++l)
-        if (const auto li = s.index_of(a + l);
-            li && !s.is_missing(*li) && s.status(*li) != obs_status::partial && s.status(*li) != obs_status::forecast)
+        if (const auto li = s.index_of(a + l); li && s.is_full(*li))
           later = true;
       if (!later) break;  // trailing missing periods (not published yet) end the run
       throw invalid_argument("annual_run_rate: " + (a + j).to_string() + " of series '" + s.id() +

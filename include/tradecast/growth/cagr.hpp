@@ -88,12 +88,9 @@ inline void check_span(const series& s, period from, period to, const char* what
 /// published, or a projected value, is not an end point.
 /// \throws invalid_argument when the series has no two such observations.
 [[nodiscard]] inline rate cagr(const series& s) {
-  const auto full = [&](std::size_t i) {
-    return !s.is_missing(i) && s.status(i) != obs_status::partial && s.status(i) != obs_status::forecast;
-  };
   std::size_t b = s.size();
   for (std::size_t i = s.size(); i-- > 0;)
-    if (full(i)) {
+    if (s.is_full(i)) {
       b = i;
       break;
     }
@@ -101,7 +98,7 @@ inline void check_span(const series& s, period from, period to, const char* what
   std::size_t a = b;
   if (b < s.size())
     for (std::size_t i = b % ppy; i < b; i += ppy)
-      if (full(i)) {
+      if (s.is_full(i)) {
         a = i;
         break;
       }
