@@ -51,15 +51,15 @@ namespace tradecast::batch {
 
 /// One series to forecast. The values are viewed, not copied: they must outlive the call.
 struct batch_input {
-  std::string id;
-  std::span<const double> values;  ///< consecutive observations, oldest first
-  int m = 1;                       ///< seasonal period (>= 1)
-  int h = 0;                       ///< horizon; 0 = the horizon passed to forecast_batch()
+  std::string id{};
+  std::span<const double> values{};  ///< consecutive observations, oldest first
+  int m = 1;                         ///< seasonal period (>= 1)
+  int h = 0;                         ///< horizon; 0 = the horizon passed to forecast_batch()
   /// Where the values come from, for messages about one of them: a file in the wide layout and
   /// the 1-based line of the series' row (values from column 2). A message then names the value
   /// as "value k of series 'id' at FILE line L, column C" instead of "observation k". Unset
   /// (line 0): "observation k". inputs_of() sets both.
-  std::string_view source;
+  std::string_view source{};
   std::size_t line = 0;
 };
 
@@ -81,19 +81,19 @@ enum class series_status { ok, fell_back, failed };
 
 /// The forecasts of one series.
 struct series_result {
-  std::string id;
+  std::string id{};
   series_status status = series_status::ok;
-  std::string method;   ///< the method used: the requested one, or "naive" after a fallback
-  std::string message;  ///< why it fell back or failed (and what the fallback used); empty when ok
-  int h = 0;            ///< the horizon used
+  std::string method{};   ///< the method used: the requested one, or "naive" after a fallback
+  std::string message{};  ///< why it fell back or failed (and what the fallback used); empty when ok
+  int h = 0;              ///< the horizon used
   std::uint64_t seed = 0;  ///< the seed used (forecast_options::seed + index)
-  forecast::model_info model;
-  forecast::forecast_values values;  ///< h point forecasts and the requested intervals
+  forecast::model_info model{};
+  forecast::forecast_values values{};  ///< h point forecasts and the requested intervals
 };
 
 /// The forecasts of a batch, in input order.
 struct batch_result {
-  std::vector<series_result> series;
+  std::vector<series_result> series{};
   std::size_t ok = 0, fell_back = 0, failed = 0;  ///< counts by status
   int threads = 1;                                ///< threads used
 };
@@ -109,7 +109,7 @@ struct batch_options {
   std::size_t group = forecast::fit_together_group;
   /// Called after each series with (done, total); calls are serialised. An exception it throws is
   /// rethrown once the batch has finished (and further calls are skipped).
-  std::function<void(std::size_t done, std::size_t total)> on_progress;
+  std::function<void(std::size_t done, std::size_t total)> on_progress{};
 };
 
 /// Forecasts every series with `spec` (see the file comment for statuses and determinism).

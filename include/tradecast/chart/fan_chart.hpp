@@ -17,7 +17,7 @@ namespace tradecast::chart {
 struct fan_chart_options {
   int width = 960;
   int height = 540;
-  std::string title;           ///< default: "<series name>: <model> forecast"
+  std::string title{};         ///< default: "<series name>: <model> forecast"
   std::size_t history = 0;     ///< how many of the last history periods to draw (0 = all)
 };
 

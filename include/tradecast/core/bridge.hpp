@@ -18,15 +18,15 @@ namespace tradecast {
 
 /// What bridge_gaps() filled: one entry per bridged run of missing periods.
 struct bridged_gap {
-  period first, last;     ///< the missing periods filled
-  period before, after;   ///< the observations they were interpolated between
-  bool geometric = true;  ///< geometric (constant growth) or, with a value <= 0 at an end, linear
+  period first{}, last{};    ///< the missing periods filled
+  period before{}, after{};  ///< the observations they were interpolated between
+  bool geometric = true;     ///< geometric (constant growth) or, with a value <= 0 at an end, linear
 };
 
 /// The result of bridge_gaps(): the series with its interior gaps filled, and what was filled.
 struct bridged_series {
-  series data;
-  std::vector<bridged_gap> gaps;
+  series data{};
+  std::vector<bridged_gap> gaps{};
   /// "2021 (geometric interpolation between 2020 and 2022)", one clause per gap, or "".
   [[nodiscard]] std::string summary() const {
     std::string out;

@@ -77,14 +77,14 @@ enum class trade_flow { exports, imports, total_trade, balance, other };
 
 /// Descriptive metadata of a series.
 struct series_metadata {
-  std::string id;        ///< unique key within a collection, e.g. "vnm_jpn_total"
-  std::string name;      ///< human-readable title
-  std::string reporter;  ///< reporting country (ISO3 or name)
-  std::string partner;   ///< partner country
+  std::string id{};        ///< unique key within a collection, e.g. "vnm_jpn_total"
+  std::string name{};      ///< human-readable title
+  std::string reporter{};  ///< reporting country (ISO3 or name)
+  std::string partner{};   ///< partner country
   trade_flow flow = trade_flow::other;
-  tradecast::unit unit;
-  std::string source;    ///< default source of every observation
-  std::string notes;
+  tradecast::unit unit{};
+  std::string source{};  ///< default source of every observation
+  std::string notes{};
 };
 
 /// Values at consecutive periods of one frequency. Missing observations are explicit: their value is

@@ -20,12 +20,12 @@ enum class price_basis { current, constant };
 struct unit {
   /// What is measured: an ISO 4217 currency code ("USD"), or a word such as "percent", "index",
   /// "tonnes". Empty when unknown.
-  std::string measure;
+  std::string measure{};
   /// Power of ten of the scale (SDMX UNIT_MULT): 0 units, 3 thousands, 6 millions, 9 billions.
   int scale = 0;
   price_basis prices = price_basis::current;
   /// Base year of constant prices, when known.
-  std::optional<int> base_year;
+  std::optional<int> base_year{};
 
   /// A unit with only a measure ("percent", "index"), scale 0, current prices.
   [[nodiscard]] static unit of(std::string measure_name) {

@@ -76,8 +76,8 @@ namespace tradecast::eval {
 /// Lower and upper bounds of one prediction interval (level in percent), one per test step.
 struct interval_bounds {
   double level = 95;
-  std::span<const double> lower;
-  std::span<const double> upper;
+  std::span<const double> lower{};
+  std::span<const double> upper{};
 };
 
 /// Accuracy of one series' forecasts (see the table in the file comment).
@@ -98,7 +98,7 @@ struct accuracy {
   bool scale_zero = false;    ///< S == 0 (the scaled measures are +∞ or NaN; see the file comment)
   std::size_t n_used = 0;     ///< test steps with a present actual
   std::size_t n_missing = 0;  ///< test steps whose actual is missing (skipped)
-  std::vector<std::string> issues;  ///< every edge case met (empty when none)
+  std::vector<std::string> issues{};  ///< every edge case met (empty when none)
 };
 
 namespace detail {
@@ -316,11 +316,11 @@ struct scale_pair {
 
 /// A series left out of one set-level measure.
 struct excluded_value {
-  std::string measure;  ///< "MASE", "sMAPE", …
+  std::string measure{};  ///< "MASE", "sMAPE", …
   std::size_t index = 0;  ///< position of the series in the input
-  std::string id;         ///< its id when ids were given, else ""
+  std::string id{};       ///< its id when ids were given, else ""
   double value = std::numeric_limits<double>::quiet_NaN();  ///< the non-finite value
-  std::string reason;     ///< the series' issues, joined
+  std::string reason{};  ///< the series' issues, joined
 };
 
 /// Set-level accuracy: each measure averaged over the series where it is finite.
@@ -338,7 +338,7 @@ struct set_accuracy {
   double coverage = std::numeric_limits<double>::quiet_NaN();
   double acd = std::numeric_limits<double>::quiet_NaN();       ///< abs(coverage − level/100)
   double level = std::numeric_limits<double>::quiet_NaN();
-  std::vector<excluded_value> excluded;  ///< every (series, measure) left out, with why
+  std::vector<excluded_value> excluded{};  ///< every (series, measure) left out, with why
 };
 
 /// Averages per-series accuracies (see "Set level" in the file comment). `ids`, when not empty,

@@ -42,9 +42,9 @@ namespace tradecast::eval {
 
 /// Naive2's forecasts, its description and the seasonal adjustment it used.
 struct naive2_result {
-  forecast::model_info model;          ///< method "Naive2"; parameters: seasonality_statistic (when tested)
-  forecast::forecast_values values;    ///< point forecasts and intervals (see the file comment)
-  forecast::seasonal_adjustment adjustment;  ///< test outcome, indices, adjusted series
+  forecast::model_info model{};        ///< method "Naive2"; parameters: seasonality_statistic (when tested)
+  forecast::forecast_values values{};  ///< point forecasts and intervals (see the file comment)
+  forecast::seasonal_adjustment adjustment{};  ///< test outcome, indices, adjusted series
 };
 
 /// Fits Naive2 to `y` (consecutive finite observations, seasonal period m) and forecasts h steps

@@ -78,7 +78,7 @@ struct rolling_options {
   int h = 1;                    ///< forecast horizon (≥ 1)
   std::size_t first_origin = 0;  ///< observations at the first origin; 0: `window`, or 2 without one
   std::size_t step = 1;          ///< distance between origins (≥ 1)
-  std::optional<std::size_t> window;  ///< fit to the last `window` observations only (tsCV's window)
+  std::optional<std::size_t> window{};  ///< fit to the last `window` observations only (tsCV's window)
   bool refit = true;             ///< false: fit once, re-apply at later origins (see "refit" in the file comment)
   int threads = 0;               ///< origins fitted in parallel on this many threads (0 = all); same results for any
   /// Passed to fit_forecast(); no intervals by default (they are not used by the error table).
@@ -89,7 +89,7 @@ struct rolling_options {
   }();
   /// Names observation i (0-based index into y) in the messages of failed origins, e.g. by its
   /// period ("the value for 2001"); empty: "observation i + 1". Called from the fitting threads.
-  std::function<std::string(std::size_t)> observation_name;
+  std::function<std::string(std::size_t)> observation_name{};
 };
 
 /// One forecast origin.
@@ -97,12 +97,12 @@ struct origin_forecast {
   std::size_t origin = 0;       ///< i: the last training observation is y_i (1-based)
   std::size_t train_length = 0;  ///< observations fitted (i, or the window)
   bool failed = false;          ///< the fit threw or gave non-finite forecasts
-  std::string message;          ///< why it failed, or the model's status message
-  std::string method;           ///< the fitted model's name
+  std::string message{};        ///< why it failed, or the model's status message
+  std::string method{};         ///< the fitted model's name
   forecast::fit_status status = forecast::fit_status::converged;
-  forecast::forecast_values values;  ///< h forecasts (empty when failed)
-  std::vector<double> actual;        ///< y_{i+1} … y_{i+h}, NaN beyond the data
-  std::vector<double> errors;        ///< actual − forecast, NaN beyond the data or when failed
+  forecast::forecast_values values{};  ///< h forecasts (empty when failed)
+  std::vector<double> actual{};        ///< y_{i+1} … y_{i+h}, NaN beyond the data
+  std::vector<double> errors{};        ///< actual − forecast, NaN beyond the data or when failed
   double scale = std::numeric_limits<double>::quiet_NaN();  ///< MASE scale S_i of the training data
 };
 
@@ -119,20 +119,20 @@ struct step_accuracy {
   /// the share of the origins counted whose actual lies within the interval of that level, over
   /// those whose forecast has that interval (`coverage_count`; a naive fallback from a single
   /// observation has none). NaN when no origin has one. Empty without levels.
-  std::vector<double> coverage;
-  std::vector<std::size_t> coverage_count;
+  std::vector<double> coverage{};
+  std::vector<std::size_t> coverage_count{};
 };
 
 /// Result of rolling_origin().
 struct rolling_result {
-  std::vector<origin_forecast> origins;
-  std::vector<std::vector<double>> errors;  ///< n × h, tsCV's matrix (see the file comment)
-  std::vector<step_accuracy> per_step;       ///< h entries, steps 1 … h
-  std::vector<std::string> notes;            ///< failed origins and origins left out of MASE
+  std::vector<origin_forecast> origins{};
+  std::vector<std::vector<double>> errors{};  ///< n × h, tsCV's matrix (see the file comment)
+  std::vector<step_accuracy> per_step{};     ///< h entries, steps 1 … h
+  std::vector<std::string> notes{};          ///< failed origins and origins left out of MASE
   /// refit = false: the index in `origins` of the origin whose fit every later origin re-applies;
   /// none when no fit could be kept (each fell back or failed; every origin is then fitted, and
   /// a note says so) or with refit = true.
-  std::optional<std::size_t> kept_at;
+  std::optional<std::size_t> kept_at{};
 };
 
 /// The first origin of `opt`: first_origin, or by default the window, or 2 without one.

@@ -96,12 +96,12 @@ enum class method_kind { ets, simple, theta, comb, ensemble, adjusted, automatic
 
 /// A parsed method name (see the table in the file comment).
 struct method_spec {
-  std::string name;  ///< the name as given, e.g. "ets:MAdN"
+  std::string name{};  ///< the name as given, e.g. "ets:MAdN"
   method_kind kind = method_kind::ets;
-  ets_spec ets;        ///< kind ets
-  std::string label;   ///< R's name of the method when it differs from the model's (e.g. "Holt's method")
+  ets_spec ets{};       ///< kind ets
+  std::string label{};  ///< R's name of the method when it differs from the model's (e.g. "Holt's method")
   simple_method simple = simple_method::naive;  ///< kind simple
-  std::vector<method_spec> members;             ///< kind ensemble; kind adjusted: the one method fitted
+  std::vector<method_spec> members{};           ///< kind ensemble; kind adjusted: the one method fitted
   bool median = false;                          ///< ensemble: median instead of mean
   bool seasonal_only = false;                   ///< member of `auto` used only when m > 1
 };
@@ -118,7 +118,7 @@ struct forecast_options {
   bool simulate = false;
   bool bootstrap = false;  ///< as `simulate`, errors resampled from the model's residuals (R's `bootstrap`)
   int npaths = 5000;       ///< simulated paths (R's `npaths`); npaths × h at most max_simulated_values
-  std::optional<double> lambda;        ///< Box-Cox parameter (none: no transformation)
+  std::optional<double> lambda{};      ///< Box-Cox parameter (none: no transformation)
   bool lambda_auto = false;            ///< choose lambda by Guerrero's method (R's lambda = "auto": BoxCox.lambda(y, lower = -0.9))
   bool biasadj = false;                ///< back-transformed mean is the mean, not the median (R's biasadj)
 };
@@ -138,8 +138,8 @@ struct forecast_options {
 
 /// A fitted model and its forecasts.
 struct model_forecast {
-  model_info model;
-  forecast_values values;
+  model_info model{};
+  forecast_values values{};
 };
 
 /// Whether `spec` fits an ETS model whose intervals forecast_options::simulate / bootstrap can
@@ -181,16 +181,16 @@ inline constexpr double max_abs_value = 1e100;
 
 /// One series for fit_forecast_many().
 struct forecast_job {
-  std::span<const double> y;  ///< consecutive observations (viewed: must outlive the call)
-  int m = 1;                  ///< seasonal period
-  int h = 1;                  ///< horizon
+  std::span<const double> y{};  ///< consecutive observations (viewed: must outlive the call)
+  int m = 1;                    ///< seasonal period
+  int h = 1;                    ///< horizon
   std::uint64_t seed = 20250401;  ///< replaces forecast_options::seed for this series
 };
 
 /// What fit_forecast_many() gives for one series: the forecasts, or the exception fit_forecast() throws.
 struct forecast_outcome {
-  std::optional<model_forecast> result;
-  std::exception_ptr error;
+  std::optional<model_forecast> result{};
+  std::exception_ptr error{};
 };
 
 /// How many series the batch and rolling origins give fit_forecast_many() at a time (a group size
@@ -216,10 +216,10 @@ inline constexpr std::size_t fit_together_group = 16;
 /// A method fitted once, to be re-applied to later data without re-estimating anything
 /// (fit_reusable(), reapply_forecast(); rolling-origin evaluation with refit = false).
 struct reusable_fit {
-  method_spec spec;  ///< the method (ETS components restricted to additive ones under Box-Cox)
+  method_spec spec{};  ///< the method (ETS components restricted to additive ones under Box-Cox)
   int m = 1;
-  std::optional<ets_fit> ets;    ///< the estimated ETS model (ETS methods)
-  std::optional<double> lambda;  ///< the Box-Cox lambda, chosen once (also with lambda_auto)
+  std::optional<ets_fit> ets{};    ///< the estimated ETS model (ETS methods)
+  std::optional<double> lambda{};  ///< the Box-Cox lambda, chosen once (also with lambda_auto)
 };
 
 /// Whether fit_reusable() accepts a method: the ETS methods (`ets`, `ets:XYZ`, `ses`, `holt`,
@@ -254,7 +254,7 @@ struct reusable_fit {
 /// `note` says what was left out and why.
 struct usable_span {
   std::size_t first = 0, last = 0;  ///< indices into the series, inclusive
-  std::string note;
+  std::string note{};
 };
 
 /// How messages name observation `i` of `s` (0-based): "the value for 2001".

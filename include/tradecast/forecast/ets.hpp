@@ -113,12 +113,12 @@ struct ets_spec {
   char error = 'Z';   ///< 'A', 'M' or 'Z' (select)
   char trend = 'Z';   ///< 'N', 'A', 'M' or 'Z' (select; 'M' only with allow_multiplicative_trend)
   char season = 'Z';  ///< 'N', 'A', 'M' or 'Z' (select)
-  std::optional<bool> damped;               ///< unset: try both
+  std::optional<bool> damped{};             ///< unset: try both
   bool allow_multiplicative_trend = false;  ///< include M trends in the 'Z' search
   bool additive_only = false;               ///< only additive components in the search
   bool restrict_models = true;              ///< forbid unstable combinations (A error with M parts; MMA)
   ets_ic criterion = ets_ic::aicc;
-  std::optional<double> alpha, beta, gamma, phi;  ///< fix a smoothing parameter instead of estimating it
+  std::optional<double> alpha{}, beta{}, gamma{}, phi{};  ///< fix a smoothing parameter instead of estimating it
   std::array<double, 4> lower{1e-4, 1e-4, 1e-4, 0.8};        ///< for α, β, γ, φ
   std::array<double, 4> upper{0.9999, 0.9999, 0.9999, 0.98};  ///< for α, β, γ, φ
   ets_bounds bounds = ets_bounds::both;
@@ -134,7 +134,7 @@ struct ets_spec {
 
 /// One model tried by the automatic selection.
 struct ets_candidate {
-  std::string method;  ///< e.g. "ETS(M,Ad,N)"
+  std::string method{};  ///< e.g. "ETS(M,Ad,N)"
   char error = 'A', trend = 'N', season = 'N';
   bool damped = false;
   bool fitted = false;  ///< false: could not be estimated (ICs are +Inf)
@@ -143,7 +143,7 @@ struct ets_candidate {
   double aicc = std::numeric_limits<double>::infinity();
   double bic = std::numeric_limits<double>::infinity();
   int evaluations = 0;  ///< objective evaluations used by Nelder–Mead
-  std::string note;     ///< why it could not be fitted
+  std::string note{};   ///< why it could not be fitted
 };
 
 /// A fitted ETS model (R's `ets` object).
@@ -153,21 +153,21 @@ struct ets_fit {
   int m = 1;          ///< seasonal period of the model (1 when there is no season)
   int frequency = 1;  ///< the period given to fit_ets()
   std::size_t n = 0;  ///< observations used
-  std::string method;  ///< as R prints it: "ETS(M,Ad,M)" (or "Simple exponential smoothing")
+  std::string method{};  ///< as R prints it: "ETS(M,Ad,M)" (or "Simple exponential smoothing")
   double alpha = std::numeric_limits<double>::quiet_NaN();
   double beta = std::numeric_limits<double>::quiet_NaN();   ///< NaN without trend
   double gamma = std::numeric_limits<double>::quiet_NaN();  ///< NaN without season
   double phi = std::numeric_limits<double>::quiet_NaN();    ///< NaN unless damped
   /// R's `model$par`: estimated parameters then user-fixed ones, with R's names
   /// (alpha, beta, gamma, phi, l, b, s0 … s{m−2}).
-  std::vector<std::string> par_names;
-  std::vector<double> par;
-  std::vector<double> initial_state;  ///< [l, b?, s_1 … s_m] (R's `initstate` + the implied last seasonal)
-  std::vector<double> final_state;    ///< state after the last observation (forecast origin)
-  std::vector<double> states;         ///< (n + 1) × state_size, row-major (R's `states`)
+  std::vector<std::string> par_names{};
+  std::vector<double> par{};
+  std::vector<double> initial_state{};  ///< [l, b?, s_1 … s_m] (R's `initstate` + the implied last seasonal)
+  std::vector<double> final_state{};    ///< state after the last observation (forecast origin)
+  std::vector<double> states{};         ///< (n + 1) × state_size, row-major (R's `states`)
   std::size_t state_size = 1;
-  std::vector<double> fitted;     ///< one-step fitted values
-  std::vector<double> residuals;  ///< y − fitted (A error) or (y − fitted)/fitted (M error)
+  std::vector<double> fitted{};     ///< one-step fitted values
+  std::vector<double> residuals{};  ///< y − fitted (A error) or (y − fitted)/fitted (M error)
   double sigma2 = std::numeric_limits<double>::quiet_NaN();  ///< Σ residual² / (n − #par)
   double loglik = std::numeric_limits<double>::quiet_NaN();
   double aic = std::numeric_limits<double>::quiet_NaN();
@@ -177,10 +177,10 @@ struct ets_fit {
   double amse = std::numeric_limits<double>::quiet_NaN();
   int n_params = 0;  ///< k of the information criteria (estimated parameters + σ²)
   fit_status status = fit_status::converged;
-  std::string status_message;
+  std::string status_message{};
   int evaluations = 0;      ///< objective evaluations of the final model's optimisation
   int optimiser_code = 0;   ///< R's nmmin `fail`: 0 converged, 1 evaluation limit, 10 degenerate simplex
-  std::vector<ets_candidate> candidates;  ///< every model tried, in R's order (automatic selection)
+  std::vector<ets_candidate> candidates{};  ///< every model tried, in R's order (automatic selection)
 
   /// The smoothing parameters as used by the recursions (β = γ = 0, φ = 1 where absent).
   [[nodiscard]] detail::ets_smoothing smoothing() const noexcept {
@@ -203,16 +203,16 @@ struct ets_forecast_options {
 
 /// One series for fit_ets_series(): its data, seasonal period and the specifications to fit.
 struct ets_series_job {
-  std::span<const double> y;
+  std::span<const double> y{};
   int m = 1;
-  std::span<const ets_spec> specs;
+  std::span<const ets_spec> specs{};
 };
 
 /// What fit_ets_series() gives for one series: fit_ets_many(y, m, specs), or the invalid_argument
 /// it throws (then `fits` is empty).
 struct ets_series_fits {
-  std::vector<ets_fit> fits;
-  std::exception_ptr error;  ///< the exception (an observation_error keeps its index); null when fitted
+  std::vector<ets_fit> fits{};
+  std::exception_ptr error{};  ///< the exception (an observation_error keeps its index); null when fitted
   /// The exception's message ("" when fitted).
   [[nodiscard]] std::string message() const {
     if (!error) return {};

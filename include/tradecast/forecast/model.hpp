@@ -41,29 +41,29 @@ enum class fit_status {
 /// Lower and upper bounds of one prediction interval, per horizon step.
 struct prediction_interval {
   double level = 95;  ///< percent, in (0, 100)
-  std::vector<double> lower;
-  std::vector<double> upper;
+  std::vector<double> lower{};
+  std::vector<double> upper{};
 };
 
 /// Point forecasts (mean) and intervals, h steps ahead of the last observation.
 struct forecast_values {
-  std::vector<double> mean;
-  std::vector<prediction_interval> intervals;  ///< one per requested level, in the requested order
+  std::vector<double> mean{};
+  std::vector<prediction_interval> intervals{};  ///< one per requested level, in the requested order
 };
 
 /// What a fit estimated, in R's vocabulary.
 struct model_info {
-  std::string method;  ///< the method's name as R prints it, e.g. "ETS(M,Ad,N)", "Naive method"
-  std::vector<std::pair<std::string, double>> parameters;  ///< e.g. {"alpha", 0.31}, {"l0", 12.1}
+  std::string method{};  ///< the method's name as R prints it, e.g. "ETS(M,Ad,N)", "Naive method"
+  std::vector<std::pair<std::string, double>> parameters{};  ///< e.g. {"alpha", 0.31}, {"l0", 12.1}
   double sigma2 = std::numeric_limits<double>::quiet_NaN();  ///< innovation variance (NaN if none)
   double loglik = std::numeric_limits<double>::quiet_NaN();
   double aic = std::numeric_limits<double>::quiet_NaN();
   double aicc = std::numeric_limits<double>::quiet_NaN();
   double bic = std::numeric_limits<double>::quiet_NaN();
-  std::vector<double> fitted;     ///< one-step in-sample fitted values (NaN where undefined)
-  std::vector<double> residuals;  ///< y - fitted on the scale R reports (relative for M errors)
+  std::vector<double> fitted{};     ///< one-step in-sample fitted values (NaN where undefined)
+  std::vector<double> residuals{};  ///< y - fitted on the scale R reports (relative for M errors)
   fit_status status = fit_status::converged;
-  std::string status_message;  ///< why it fell back / stopped; empty when converged
+  std::string status_message{};  ///< why it fell back / stopped; empty when converged
 };
 
 /// The longest horizon forecasts are made for: 10,000 steps (833 years of monthly data). Simulated

@@ -15,12 +15,12 @@ namespace tradecast::forecast {
 /// Forecasts of one series: the model, the point forecasts and intervals, and the periods they
 /// belong to. The unit and the other metadata are the series'.
 struct forecast_result {
-  series_metadata meta;  ///< of the forecast series (id, name, unit, ...)
-  period first;          ///< first forecast period (the one after the last observation used)
-  std::vector<double> levels;
-  forecast_values values;
-  model_info model;
-  std::string data_note;  ///< which observations were used when not all were, and why
+  series_metadata meta{};  ///< of the forecast series (id, name, unit, ...)
+  period first{};          ///< first forecast period (the one after the last observation used)
+  std::vector<double> levels{};
+  forecast_values values{};
+  model_info model{};
+  std::string data_note{};  ///< which observations were used when not all were, and why
 
   [[nodiscard]] int horizon() const noexcept { return static_cast<int>(values.mean.size()); }
   /// Period of forecast step i (0-based).

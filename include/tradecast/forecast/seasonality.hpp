@@ -75,12 +75,12 @@ struct seasonality_test {
 /// A series divided by its multiplicative seasonal indices (or left as it is).
 struct seasonal_adjustment {
   int m = 1;                  ///< seasonal period
-  seasonality_test test;      ///< the test that decided whether to adjust
+  seasonality_test test{};    ///< the test that decided whether to adjust
   bool adjusted = false;      ///< true: `series` = y / indices; false: `series` = y
-  std::string note;           ///< why a seasonal series was not adjusted; empty otherwise
-  std::vector<double> series;  ///< the adjusted series (a copy of y when not adjusted)
-  std::vector<double> index;   ///< per observation, the index y was divided by (1 when not adjusted)
-  std::vector<double> figure;  ///< the m indices, the first for the first observation (empty when not adjusted)
+  std::string note{};         ///< why a seasonal series was not adjusted; empty otherwise
+  std::vector<double> series{};  ///< the adjusted series (a copy of y when not adjusted)
+  std::vector<double> index{};   ///< per observation, the index y was divided by (1 when not adjusted)
+  std::vector<double> figure{};  ///< the m indices, the first for the first observation (empty when not adjusted)
 
   /// Indices for the h steps after the series (1 when not adjusted).
   /// \throws invalid_argument unless h ≥ 0.

@@ -83,17 +83,17 @@ enum class simple_method { mean, naive, snaive, drift, trend, logtrend, cagr };
 /// A fitted simple method. Closed form: status is always converged.
 struct simple_fit {
   simple_method method = simple_method::mean;
-  std::string name;  ///< as R prints it ("Mean", "Naive method", …); see to_model_info()
-  int m = 1;         ///< the period given to fit_simple()
+  std::string name{};  ///< as R prints it ("Mean", "Naive method", …); see to_model_info()
+  int m = 1;           ///< the period given to fit_simple()
   std::size_t n = 0;
   // mean
   double mu = std::numeric_limits<double>::quiet_NaN();  ///< sample mean
   double sd = std::numeric_limits<double>::quiet_NaN();  ///< sample standard deviation
   // random walks (naive, snaive, drift, cagr; cagr on log y)
-  int lag = 1;                  ///< 1, or m for snaive
-  std::vector<double> future;   ///< the last `lag` observations (log scale for cagr)
-  double drift = 0;             ///< b (0 without drift)
-  double drift_se = 0;          ///< se(b) (0 without drift)
+  int lag = 1;                   ///< 1, or m for snaive
+  std::vector<double> future{};  ///< the last `lag` observations (log scale for cagr)
+  double drift = 0;              ///< b (0 without drift)
+  double drift_se = 0;           ///< se(b) (0 without drift)
   double interval_mse = std::numeric_limits<double>::quiet_NaN();  ///< σ̂² used by the intervals
   // regressions (trend, logtrend; logtrend on log y)
   double intercept = std::numeric_limits<double>::quiet_NaN();
@@ -105,8 +105,8 @@ struct simple_fit {
   double aic = std::numeric_limits<double>::quiet_NaN();
   double aicc = std::numeric_limits<double>::quiet_NaN();
   double bic = std::numeric_limits<double>::quiet_NaN();
-  std::vector<double> fitted;     ///< one-step in-sample fits, original scale (NaN where undefined)
-  std::vector<double> residuals;  ///< y − fitted (log scale for logtrend and cagr)
+  std::vector<double> fitted{};     ///< one-step in-sample fits, original scale (NaN where undefined)
+  std::vector<double> residuals{};  ///< y − fitted (log scale for logtrend and cagr)
 
   /// Whether the model is fitted on log y (forecasts are exponentiated).
   [[nodiscard]] bool log_scale() const noexcept {

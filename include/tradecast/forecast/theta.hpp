@@ -72,26 +72,26 @@ namespace tradecast::forecast {
 struct theta_spec {
   /// Fix the SES smoothing parameter instead of estimating it (thetaf cannot; R's ses(alpha =)).
   /// Must lie within ETS's usual bounds [1e-4, 0.9999].
-  std::optional<double> alpha;
+  std::optional<double> alpha{};
   /// The seasonality test (defaults: thetaf's).
-  seasonality_options seasonality;
+  seasonality_options seasonality{};
 };
 
 /// A fitted Theta model.
 struct theta_fit {
   std::size_t n = 0;  ///< observations
   int m = 1;          ///< seasonal period given to fit_theta()
-  seasonal_adjustment season;  ///< test result, adjusted series and indices
-  ets_fit ses;                 ///< the ETS(A,N,N) fit to the (adjusted) series
+  seasonal_adjustment season{};  ///< test result, adjusted series and indices
+  ets_fit ses{};                 ///< the ETS(A,N,N) fit to the (adjusted) series
   double alpha = std::numeric_limits<double>::quiet_NaN();   ///< max(α, 1e-10)
   double drift = std::numeric_limits<double>::quiet_NaN();   ///< b: half the OLS slope of the adjusted series
   double level = std::numeric_limits<double>::quiet_NaN();   ///< l_n, the final SES level
   double l0 = std::numeric_limits<double>::quiet_NaN();      ///< SES initial level
   double sigma2 = std::numeric_limits<double>::quiet_NaN();  ///< SES innovation variance (adjusted scale)
-  std::vector<double> fitted;     ///< SES one-step fit, reseasonalised
-  std::vector<double> residuals;  ///< y − fitted
+  std::vector<double> fitted{};     ///< SES one-step fit, reseasonalised
+  std::vector<double> residuals{};  ///< y − fitted
   fit_status status = fit_status::converged;
-  std::string status_message;
+  std::string status_message{};
 };
 
 namespace detail {

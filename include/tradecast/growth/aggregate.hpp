@@ -96,10 +96,10 @@ struct run_rate {
   double value = 0;
   int periods_observed = 0;
   int periods_per_year = 0;
-  period first;  ///< first observed sub-period
-  period last;   ///< last observed sub-period
+  period first{};  ///< first observed sub-period
+  period last{};   ///< last observed sub-period
   int year = 0;
-  std::string label;  ///< e.g. "2025 run-rate (2025-Q1 x 4)"
+  std::string label{};  ///< e.g. "2025 run-rate (2025-Q1 x 4)"
 };
 
 /// Run-rate of `year` from the sub-annual series: its observed periods must start at the year's

@@ -17,12 +17,12 @@ namespace tradecast::growth {
 /// A scalar rate over a span, in percent. Undefined rates have value NaN and say why.
 struct rate {
   double value = std::numeric_limits<double>::quiet_NaN();  ///< percent per year; NaN when undefined
-  std::string reason;      ///< why the rate is undefined (empty when defined)
-  period from;             ///< first period of the span
-  period to;               ///< last period of the span
+  std::string reason{};    ///< why the rate is undefined (empty when defined)
+  period from{};           ///< first period of the span
+  period to{};             ///< last period of the span
   double years = 0;        ///< length of the span in years, (to − from)/periods per year
   std::size_t observations_used = 0;
-  std::string convention;  ///< e.g. "CAGR, end-point compound annual rate"
+  std::string convention{};  ///< e.g. "CAGR, end-point compound annual rate"
   [[nodiscard]] bool defined() const noexcept { return !std::isnan(value); }
 };
 

@@ -25,7 +25,7 @@ namespace tradecast::io {
 /// One CSV record: its 1-based starting line and its fields (unquoted, untrimmed).
 struct csv_record {
   std::size_t line = 0;
-  std::vector<std::string> fields;
+  std::vector<std::string> fields{};
 };
 
 /// Splits CSV text into records (RFC 4180: quoted fields may hold commas, doubled quotes and line

@@ -47,9 +47,9 @@ namespace tradecast::io {
 
 /// One row of a values file.
 struct wide_row {
-  std::string id;
-  std::vector<double> values;  ///< trailing padding removed
-  std::size_t line = 0;        ///< 1-based line in the file; 0 when built in memory
+  std::string id{};
+  std::vector<double> values{};  ///< trailing padding removed
+  std::size_t line = 0;          ///< 1-based line in the file; 0 when built in memory
 };
 
 /// Parses a values file held in memory. `name` is used in error messages.
@@ -63,10 +63,10 @@ struct wide_row {
 
 /// One row of an info file.
 struct wide_info {
-  std::string id;          ///< column Series
+  std::string id{};        ///< column Series
   std::size_t n = 0;       ///< column N: total length, training plus holdout
   int horizon = 0;         ///< column NF: forecast horizon
-  std::string category;    ///< column Category (MICRO, INDUSTRY, MACRO, FINANCE, DEMOGRAPHIC, OTHER)
+  std::string category{};  ///< column Category (MICRO, INDUSTRY, MACRO, FINANCE, DEMOGRAPHIC, OTHER)
   int start_year = 0;      ///< column StartYear, as given (0 = unknown)
   int start_period = 0;    ///< column StartPeriod, as given (0 = unknown)
   std::size_t line = 0;    ///< 1-based line in the info file
@@ -89,11 +89,11 @@ enum class wide_part {
 
 /// A series of a competition set: its values plus what the info file says about it.
 struct wide_series {
-  std::string id;
-  std::vector<double> values;  ///< consecutive observations, oldest first
-  int horizon = 0;             ///< NF
-  int m = 1;                   ///< seasonal period, from the caller
-  std::string category;
+  std::string id{};
+  std::vector<double> values{};  ///< consecutive observations, oldest first
+  int horizon = 0;               ///< NF
+  int m = 1;                     ///< seasonal period, from the caller
+  std::string category{};
   int start_year = 0;          ///< as in the info file (0 = unknown)
   int start_period = 0;        ///< as in the info file (0 = unknown)
   std::size_t n = 0;           ///< N of the info file (training plus holdout)
@@ -103,9 +103,9 @@ struct wide_series {
 
 /// A competition set: the series in the order of the values file.
 struct wide_set {
-  std::vector<wide_series> series;
+  std::vector<wide_series> series{};
   int m = 1;
-  std::string source;  ///< the values file's name as messages give it ("" from wide_set_of() without one)
+  std::string source{};  ///< the values file's name as messages give it ("" from wide_set_of() without one)
 };
 
 /// Pairs values rows with info rows by id (see the file comment). `values_name`/`info_name` are the
