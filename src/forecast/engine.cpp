@@ -21,6 +21,8 @@ ets_spec smoothing_spec(char e, char t, char s, bool damped) {
   return spec;
 }
 
+void check_lambda_options(const method_spec& spec, const forecast_options& opt);
+
 fit_status worse(fit_status a, fit_status b) { return static_cast<int>(a) >= static_cast<int>(b) ? a : b; }
 
 /// Mean or median, per step, of the members' point forecasts and interval bounds.
@@ -85,7 +87,7 @@ void combine_status(model_info& info, const std::vector<model_info>& members, co
 }
 
 model_forecast fit_forecast_untransformed(std::span<const double> y, int m, const method_spec& spec, int h,
-                                          const forecast_options& opt, std::optional<double> members_lambda = std::nullopt);
+                                          const forecast_options& opt);
 void flag_non_finite(model_forecast& r, bool infinite_bounds_explained);
 std::string first_non_finite(const forecast_values& v, bool unbounded_ok);
 std::string unbounded_note(const forecast_values& after, const forecast_values* before, double lambda);
@@ -213,59 +215,131 @@ std::vector<std::optional<ets_fit>> fit_ets_members(std::span<const double> y, i
   return out;
 }
 
-model_forecast fit_forecast_untransformed(std::span<const double> y, int m, const method_spec& spec, int h,
-                                          const forecast_options& opt, std::optional<double> members_lambda) {
-  model_forecast r;
+/// A method fitted to some data, ready to forecast any horizon: the fit of each model it uses
+/// (fit_node()), forecast by forecast_node(). The data themselves are not kept here: the caller
+/// passes the same ones again (an `sa:` member's are the adjusted series kept in `sa`).
+struct fitted_node {
+  const method_spec* spec = nullptr;  ///< into the spec the whole fit keeps
+  int m = 1;
+  std::optional<ets_fit> ets{};        ///< kind ets
+  std::optional<simple_fit> simple{};  ///< kind simple
+  std::optional<theta_fit> theta{};    ///< kind theta
+  seasonal_adjustment sa{};            ///< kinds comb and adjusted
+  std::vector<ets_fit> comb{};         ///< kind comb: ses, holt, damped on sa.series
+  /// Kinds ensemble, automatic (one per member of spec->members) and adjusted (the inner method).
+  struct member {
+    bool used = false;                     ///< member_used(): auto's damped ETS only when m > 1
+    bool together = false;                 ///< fitted with the other ETS members (fit_ets_members())
+    std::unique_ptr<fitted_node> node{};   ///< its fit (null when unused or left out)
+    std::string dropped{};                 ///< auto: why the member was left out ("name left out: ...")
+  };
+  std::vector<member> members{};
+};
+
+fitted_node fit_node(std::span<const double> y, int m, const method_spec& spec) {
+  fitted_node f;
+  f.spec = &spec;
+  f.m = m;
   switch (spec.kind) {
-    case method_kind::ets: {
+    case method_kind::ets:
       check_ets_season(spec, m);
-      return ets_model_forecast(fit_ets(y, m, spec.ets), spec, h, opt);
-    }
-    case method_kind::simple: {
-      const simple_fit fit = fit_simple(y, m, spec.simple);
-      r.values = forecast_simple(fit, h, opt.levels);
-      r.model = to_model_info(fit);
-      return r;
-    }
-    case method_kind::theta: {
-      const theta_fit fit = fit_theta(y, m);
-      r.values = forecast_theta(fit, h, opt.levels);
-      r.model = to_model_info(fit);
-      return r;
-    }
-    case method_kind::comb: return fit_forecast_comb(y, m, h, opt);
+      f.ets = fit_ets(y, m, spec.ets);
+      return f;
+    case method_kind::simple: f.simple = fit_simple(y, m, spec.simple); return f;
+    case method_kind::theta: f.theta = fit_theta(y, m); return f;
+    case method_kind::comb:
+      f.sa = comb_adjust(y, m);
+      f.comb = fit_ets_many(f.sa.series, 1, comb_specs());  // the three searches overlap
+      return f;
     case method_kind::adjusted: {
       if (spec.members.size() != 1)
         throw invalid_argument("method '" + spec.name + "': a seasonally adjusted method needs one inner method (" +
                                std::to_string(spec.members.size()) + " in method_spec::members); use parse_method(\"sa:NAME\")");
-      const seasonal_adjustment sa = seasonally_adjust(y, m, m4_seasonality_options(m));
-      r = fit_forecast_untransformed(sa.series, 1, spec.members.front(), h, opt);
-      reseasonalise(r, sa, y, m);
+      f.sa = seasonally_adjust(y, m, m4_seasonality_options(m));
+      f.members.resize(1);
+      f.members[0].used = true;
+      f.members[0].node = std::make_unique<fitted_node>(fit_node(f.sa.series, 1, spec.members.front()));
+      return f;
+    }
+    case method_kind::automatic:
+    case method_kind::ensemble: {
+      std::vector<std::optional<ets_fit>> ets_fits = fit_ets_members(y, m, spec);
+      f.members.resize(spec.members.size());
+      for (std::size_t i = 0; i < spec.members.size(); ++i) {
+        const method_spec& member = spec.members[i];
+        fitted_node::member& fm = f.members[i];
+        fm.used = member_used(member, m);
+        if (!fm.used) continue;
+        if (i < ets_fits.size() && ets_fits[i]) {
+          fm.together = true;
+          fm.node = std::make_unique<fitted_node>();
+          fm.node->spec = &member;
+          fm.node->m = m;
+          fm.node->ets = std::move(ets_fits[i]);
+        } else if (spec.kind == method_kind::automatic) {
+          try {
+            fm.node = std::make_unique<fitted_node>(fit_node(y, m, member));
+          } catch (const invalid_argument& e) {
+            fm.dropped = member.name + " left out: " + e.what();
+          }
+        } else {
+          fm.node = std::make_unique<fitted_node>(fit_node(y, m, member));
+        }
+      }
+      return f;
+    }
+  }
+  throw invalid_argument("method '" + spec.name + "': unknown kind");
+}
+
+/// Forecasts `h` steps from a fit_node() of `y`. With `members_lambda` (the data are Box-Cox
+/// transformed), the members of an ensemble or of `auto` are transformed back one by one before
+/// they are combined.
+model_forecast forecast_node(const fitted_node& f, std::span<const double> y, int h, const forecast_options& opt,
+                             std::optional<double> members_lambda = std::nullopt) {
+  const method_spec& spec = *f.spec;
+  const int m = f.m;
+  model_forecast r;
+  switch (spec.kind) {
+    case method_kind::ets: return ets_model_forecast(*f.ets, spec, h, opt);
+    case method_kind::simple:
+      r.values = forecast_simple(*f.simple, h, opt.levels);
+      r.model = to_model_info(*f.simple);
+      return r;
+    case method_kind::theta:
+      r.values = forecast_theta(*f.theta, h, opt.levels);
+      r.model = to_model_info(*f.theta);
+      return r;
+    case method_kind::comb: return comb_finish(y, m, h, opt, f.sa, f.comb);
+    case method_kind::adjusted:
+      r = forecast_node(*f.members.front().node, f.sa.series, h, opt);
+      reseasonalise(r, f.sa, y, m);
       if (!spec.label.empty()) r.model.method = spec.label;
       return r;
-    }
     case method_kind::automatic:
     case method_kind::ensemble: {
       std::vector<model_info> infos;
       std::vector<forecast_values> parts;
       std::vector<std::string> names;
       std::string list, dropped, beyond;
-      const std::vector<std::optional<ets_fit>> ets_fits = fit_ets_members(y, m, spec);
       for (std::size_t i = 0; i < spec.members.size(); ++i) {
         const method_spec& member = spec.members[i];
-        if (!member_used(member, m)) continue;
+        const fitted_node::member& fm = f.members[i];
+        if (!fm.used) continue;
         model_forecast mf;
-        if (i < ets_fits.size() && ets_fits[i]) {
-          mf = ets_model_forecast(*ets_fits[i], member, h, opt);
-        } else if (spec.kind == method_kind::automatic) {
+        if (!fm.dropped.empty()) {
+          dropped += (dropped.empty() ? "" : "; ") + fm.dropped;
+          continue;
+        }
+        if (spec.kind == method_kind::automatic && !fm.together) {
           try {
-            mf = fit_forecast_untransformed(y, m, member, h, opt);
+            mf = forecast_node(*fm.node, y, h, opt);
           } catch (const invalid_argument& e) {
             dropped += (dropped.empty() ? "" : "; ") + member.name + " left out: " + e.what();
             continue;
           }
         } else {
-          mf = fit_forecast_untransformed(y, m, member, h, opt);
+          mf = forecast_node(*fm.node, y, h, opt);
         }
         if (members_lambda) {
           // Each member back on the data's scale on its own, as R's forecast of that member with
@@ -332,9 +406,13 @@ model_forecast fit_forecast_untransformed(std::span<const double> y, int m, cons
   throw invalid_argument("method '" + spec.name + "': unknown kind");
 }
 
-/// The argument checks of fit_forecast().
-void check_fit_arguments(std::span<const double> y, const method_spec& spec, int h, const forecast_options& opt) {
-  check_forecast_options(spec, h, opt);
+model_forecast fit_forecast_untransformed(std::span<const double> y, int m, const method_spec& spec, int h,
+                                          const forecast_options& opt) {
+  return forecast_node(fit_node(y, m, spec), y, h, opt);
+}
+
+/// The checks of the data to fit: at least two observations, each finite and within ±max_abs_value.
+void check_fit_data(std::span<const double> y, const method_spec& spec) {
   if (y.size() < 2)
     throw invalid_argument("method '" + spec.name + "': " + std::to_string(y.size()) +
                            " observation(s); forecasting needs at least 2");
@@ -346,6 +424,12 @@ void check_fit_arguments(std::span<const double> y, const method_spec& spec, int
                              tradecast::detail::short_number(y[t]) + ") is larger in magnitude than " + tradecast::detail::short_number(max_abs_value) +
                              ", which the methods' sums of squares cannot take; rescale the series (e.g. to billions)");
   }
+}
+
+/// The argument checks of fit_forecast(): the options (check_forecast_options()), then the data.
+void check_fit_arguments(std::span<const double> y, const method_spec& spec, int h, const forecast_options& opt) {
+  check_forecast_options(spec, h, opt);
+  check_fit_data(y, spec);
 }
 
 /// Where `v` first holds a value that is not a finite number ("step 3: the upper 95% bound is
@@ -695,6 +779,12 @@ void check_forecast_options(const method_spec& spec, int h, const forecast_optio
                            (opt.bootstrap ? "bootstrap" : "simulate") +
                            " applies to ets, ets:XYZ, ses, holt, damped, hw-add, hw-mult, comb, and the ETS members "
                            "of auto and of ensembles)");
+  detail::check_lambda_options(spec, opt);
+}
+
+namespace detail {
+
+void check_lambda_options(const method_spec& spec, const forecast_options& opt) {
   if (!opt.lambda && !opt.lambda_auto) return;
   if (opt.lambda && !std::isfinite(*opt.lambda))
     throw invalid_argument("method '" + spec.name + "': Box-Cox lambda = " + tradecast::detail::short_number(*opt.lambda) +
@@ -715,16 +805,82 @@ void check_forecast_options(const method_spec& spec, int h, const forecast_optio
   refuse(spec, refuse);
 }
 
-model_forecast fit_forecast(std::span<const double> y, int m, const method_spec& spec, int h,
-                            const forecast_options& opt) {
-  const detail::fit_input in = detail::prepare_fit(y, m, spec, h, opt);
+}  // namespace detail
+
+/// What fit_method() keeps: the method as given and as fitted, the data fitted (transformed when a
+/// Box-Cox lambda applies), the lambda and the settings that chose it, and the fits. Made in place
+/// and never moved: the fits point into `spec`.
+struct fitted_method::state {
+  method_spec requested{};  ///< as given (the forecast's option checks name it, as fit_forecast())
+  method_spec spec{};       ///< as fitted: ETS additive under Box-Cox
+  int m = 1;
+  std::vector<double> data{};  ///< box_cox(y, lambda), or y
+  std::optional<double> lambda{};
+  std::optional<double> lambda_given{};  ///< forecast_options::lambda of the fit
+  bool lambda_auto = false;              ///< forecast_options::lambda_auto of the fit
+  detail::fitted_node root{};
+};
+
+const fitted_method::state& fitted_method::get(const char* what) const {
+  if (!state_)
+    throw invalid_argument(std::string("fitted_method::") + what + ": nothing was fitted (make the object with fit_method())");
+  return *state_;
+}
+
+const method_spec& fitted_method::spec() const { return get("spec").spec; }
+int fitted_method::seasonal_period() const { return get("seasonal_period").m; }
+std::size_t fitted_method::observations() const { return get("observations").data.size(); }
+std::optional<double> fitted_method::lambda() const { return get("lambda").lambda; }
+
+fitted_method fit_method(std::span<const double> y, int m, const method_spec& spec, const forecast_options& opt) {
+  detail::check_lambda_options(spec, opt);
+  detail::check_fit_data(y, spec);
+  auto st = std::make_shared<fitted_method::state>();
+  st->requested = spec;
+  st->m = m;
+  st->lambda_given = opt.lambda;
+  st->lambda_auto = opt.lambda_auto;
+  st->lambda = detail::resolve_lambda(y, m, opt);
+  st->spec = st->lambda ? detail::additive_spec(spec, y) : spec;
+  st->data = st->lambda ? detail::box_cox_checked(y, *st->lambda) : std::vector<double>(y.begin(), y.end());
+  st->root = detail::fit_node(st->data, m, st->spec);
+  return fitted_method(std::move(st));
+}
+
+model_forecast fitted_method::forecast(int h, const forecast_options& opt) const {
+  const state& st = get("forecast");
+  if ((opt.lambda || opt.lambda_auto) && (opt.lambda_auto != st.lambda_auto || opt.lambda != st.lambda_given)) {
+    const auto settings = [](const std::optional<double>& lambda, bool automatic) {
+      return automatic ? std::string("lambda_auto")
+                       : lambda ? "lambda = " + tradecast::detail::short_number(*lambda) : std::string("no Box-Cox lambda");
+    };
+    throw invalid_argument("fitted_method::forecast: the Box-Cox transformation belongs to the fit (" +
+                           settings(st.lambda_given, st.lambda_auto) + ") and cannot change here (" +
+                           settings(opt.lambda, opt.lambda_auto) + "); leave lambda and lambda_auto unset, or fit again");
+  }
+  forecast_options o = opt;
+  o.lambda = st.lambda_given;
+  o.lambda_auto = st.lambda_auto;
+  check_forecast_options(st.requested, h, o);
   // Ensembles and auto transform each member back before combining (the members as R forecasts
   // them with `lambda`); every other method is transformed back once.
-  if (in.lambda && (in.spec.kind == method_kind::ensemble || in.spec.kind == method_kind::automatic))
-    return detail::fit_forecast_untransformed(in.data(y), m, in.spec, h, opt, in.lambda);
-  model_forecast r = detail::fit_forecast_untransformed(in.data(y), m, in.spec, h, opt);
-  detail::finish_fit(r, in.lambda, opt.biasadj);
+  if (st.lambda && (st.spec.kind == method_kind::ensemble || st.spec.kind == method_kind::automatic))
+    return detail::forecast_node(st.root, st.data, h, o, st.lambda);
+  model_forecast r = detail::forecast_node(st.root, st.data, h, o);
+  detail::finish_fit(r, st.lambda, o.biasadj);
   return r;
+}
+
+model_forecast fitted_method::forecast(int h, std::vector<double> levels) const {
+  forecast_options o;
+  o.levels = std::move(levels);
+  return forecast(h, o);
+}
+
+model_forecast fit_forecast(std::span<const double> y, int m, const method_spec& spec, int h,
+                            const forecast_options& opt) {
+  check_forecast_options(spec, h, opt);  // the options before the data, and before fitting
+  return fit_method(y, m, spec, opt).forecast(h, opt);
 }
 
 bool fits_together(const method_spec& spec) {
@@ -926,38 +1082,83 @@ usable_span trailing_span(const series& s) {
   return u;
 }
 
+namespace {
+
+/// The usable observations of `s` (trailing_span()), at least two.
+struct series_input {
+  usable_span u;
+  std::span<const double> y;
+  period last;
+};
+
+series_input usable_input(const series& s) {
+  series_input in{trailing_span(s), {}, {}};
+  const std::size_t n = in.u.last - in.u.first + 1;
+  if (n < 2)
+    throw invalid_argument("series '" + s.id() + "' has " + std::to_string(n) +
+                           " usable observation(s); forecasting needs at least 2" +
+                           (in.u.note.empty() ? std::string() : " (" + in.u.note + ")"));
+  in.y = s.values().subspan(in.u.first, n);
+  in.last = s.period_at(in.u.last);
+  return in;
+}
+
+/// \throws invalid_argument when h periods after `last` run past the last period tradecast represents.
+void check_horizon_after(period last, int h) {
+  const period final_period = period::of(last.freq(), 9999, periods_per_year(last.freq()));
+  if (h > final_period - last)
+    throw invalid_argument("horizon h = " + std::to_string(h) + ": the forecasts after " + last.to_string() +
+                           " would run past " + final_period.to_string() + ", the last period tradecast represents");
+}
+
+fitted_series fit_series_input(const series& s, const series_input& in, const method_spec& spec, const forecast_options& opt) {
+  fitted_method fit = [&] {
+    try {
+      return fit_method(in.y, periods_per_year(s.freq()), spec, opt);
+    } catch (const observation_error& e) {  // named by its period, its index counted in the series
+      throw e.relocated(in.u.first, value_name(s, in.u.first + e.index()));
+    }
+  }();
+  return fitted_series(std::move(fit), s.meta(), in.last, in.u.note);
+}
+
+}  // namespace
+
+fitted_series fit_series(const series& s, std::string_view method, const forecast_options& opt) {
+  const method_spec spec = parse_method(method);
+  return fit_series_input(s, usable_input(s), spec, opt);
+}
+
+forecast_result fitted_series::forecast(int h, const forecast_options& opt) const {
+  check_horizon(h);
+  check_levels(opt.levels);
+  if (!fit_.empty()) check_horizon_after(last_, h);
+  model_forecast mf = fit_.forecast(h, opt);
+  forecast_result r;
+  r.meta = meta_;
+  r.first = last_.next();
+  r.levels = opt.levels;
+  r.values = std::move(mf.values);
+  r.model = std::move(mf.model);
+  r.data_note = data_note_;
+  return r;
+}
+
+forecast_result fitted_series::forecast(int h, std::vector<double> levels) const {
+  forecast_options o;
+  o.levels = std::move(levels);
+  return forecast(h, o);
+}
+
 forecast_result forecast_series(const series& s, std::string_view method, int h,
                                 const forecast_options& opt) {
   check_horizon(h);
   check_levels(opt.levels);
   const method_spec spec = parse_method(method);
-  const usable_span u = trailing_span(s);
-  const std::size_t n = u.last - u.first + 1;
-  if (n < 2)
-    throw invalid_argument("series '" + s.id() + "' has " + std::to_string(n) +
-                           " usable observation(s); forecasting needs at least 2" +
-                           (u.note.empty() ? std::string() : " (" + u.note + ")"));
-  const std::span<const double> y = s.values().subspan(u.first, n);
-  const period last = s.period_at(u.last);
-  const period final_period = period::of(last.freq(), 9999, periods_per_year(last.freq()));
-  if (h > final_period - last)
-    throw invalid_argument("horizon h = " + std::to_string(h) + ": the forecasts after " + last.to_string() +
-                           " would run past " + final_period.to_string() + ", the last period tradecast represents");
-  model_forecast mf = [&] {
-    try {
-      return fit_forecast(y, periods_per_year(s.freq()), spec, h, opt);
-    } catch (const observation_error& e) {  // named by its period, its index counted in the series
-      throw e.relocated(u.first, value_name(s, u.first + e.index()));
-    }
-  }();
-  forecast_result r;
-  r.meta = s.meta();
-  r.first = last.next();
-  r.levels = opt.levels;
-  r.values = std::move(mf.values);
-  r.model = std::move(mf.model);
-  r.data_note = u.note;
-  return r;
+  const series_input in = usable_input(s);
+  check_horizon_after(in.last, h);
+  check_forecast_options(spec, h, opt);  // before fitting
+  return fit_series_input(s, in, spec, opt).forecast(h, opt);
 }
 
 }  // namespace tradecast::forecast

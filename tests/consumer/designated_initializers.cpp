@@ -7,6 +7,7 @@
 #include <tradecast/batch.hpp>
 #include <tradecast/chart.hpp>
 #include <tradecast/core.hpp>
+#include <tradecast/data.hpp>
 #include <tradecast/eval.hpp>
 #include <tradecast/forecast.hpp>
 #include <tradecast/growth.hpp>
@@ -66,7 +67,11 @@ int main() {
   [[maybe_unused]] tc::io::wide_info f2{.id = "N0001"};
   [[maybe_unused]] tc::io::wide_series f3{.id = "N0001"};
   [[maybe_unused]] tc::io::wide_set f4{.series = {}};
-  // The README's example.
+  // The README's examples (compiled here; the unit tests run the same calls).
+  const tc::series& s = tc::data::vietnam_japan().at("vnm_jpn_total");
+  const auto fit = fc::fit_series(s, "auto");
+  [[maybe_unused]] auto to2030 = fit.forecast(6);
+  [[maybe_unused]] auto fan = fit.forecast(10, std::vector<double>{50, 80, 95, 99});
   [[maybe_unused]] fc::forecast_options g1{.levels = {90}, .lambda = 0.0};
   [[maybe_unused]] fc::ets_spec g2{.error = 'M', .trend = 'A', .damped = true};
   return 0;

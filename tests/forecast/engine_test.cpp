@@ -510,6 +510,16 @@ TEST(Engine, ForecastsThatOverflowFailAndSayWhere) {
   EXPECT_THAT(with_pi.model.status_message, HasSubstr("the forecasts are not finite numbers (step 2"));
 }
 
+namespace {
+// The series of a fixture row: column "values", space-separated.
+std::vector<double> values_of(const test::csv_table& t, std::size_t r) {
+  std::vector<double> y;
+  std::istringstream in(t.text(r, "values"));
+  for (double v; in >> v;) y.push_back(v);
+  return y;
+}
+}  // namespace
+
 // `auto` on short series equals R's procedure (bench/m3/run_r.R) where R's ets() takes its
 // tiny-data paths: the median of ets(y), thetaf(y), rwf(y, drift = TRUE) and, for m > 1,
 // ets(y, damped = TRUE), mean and every bound. Its damped member is R's ets(damped = TRUE),
@@ -524,9 +534,7 @@ TEST(Engine, AutoOnShortSeriesEqualsRsProcedure) {
   const auto close = [](double a, double r) { return std::abs(a - r) <= 1e-6 * std::max(1.0, std::abs(r)); };
   for (std::size_t r = 0; r < t.size(); r += 6) {
     SCOPED_TRACE(t.text(r, "case") + " (R: " + t.text(r, "r_models") + ")");
-    std::vector<double> y;
-    std::istringstream in(t.text(r, "values"));
-    for (double v; in >> v;) y.push_back(v);
+    const std::vector<double> y = values_of(t, r);
     const int m = static_cast<int>(t.number(r, "frequency"));
     const auto a = forecast::fit_forecast(y, m, forecast::parse_method("auto"), 6);
     ASSERT_EQ(a.values.intervals.size(), 2u);
@@ -546,6 +554,109 @@ TEST(Engine, AutoOnShortSeriesEqualsRsProcedure) {
   EXPECT_EQ(bounds_checked, 54u);  // every case but y6
 }
 
+// `auto` fitted once (fitted_method) on R's fixtures (auto_short_ref.csv, the same R procedure
+// as the test above): forecast at 3 steps and then at 6, each equal to R's median of its
+// members' forecasts for that horizon; a step's forecast does not depend on the horizon asked for.
+TEST(Engine, AutoFittedOnceForecastsAnyHorizonAsR) {
+  const test::csv_table t(test::test_data_path("forecast/data/auto_short_ref.csv"));
+  ASSERT_EQ(t.size(), 60u);
+  const auto close = [](double a, double r) { return std::abs(a - r) <= 1e-6 * std::max(1.0, std::abs(r)); };
+  for (std::size_t r = 0; r < t.size(); r += 6) {
+    SCOPED_TRACE(t.text(r, "case") + " (R: " + t.text(r, "r_models") + ")");
+    const std::vector<double> y = values_of(t, r);
+    const auto fit = forecast::fit_method(y, static_cast<int>(t.number(r, "frequency")), forecast::parse_method("auto"));
+    const auto three = fit.forecast(3, std::vector<double>{95});
+    const auto six = fit.forecast(6);
+    ASSERT_EQ(three.values.mean.size(), 3u);
+    ASSERT_EQ(six.values.mean.size(), 6u);
+    for (std::size_t i = 0; i < 6; ++i) {
+      EXPECT_PRED2(close, six.values.mean[i], t.number(r + i, "mean"));
+      if (i < 3) {
+        EXPECT_PRED2(close, three.values.mean[i], t.number(r + i, "mean"));
+        EXPECT_EQ(three.values.intervals[0].upper[i], six.values.intervals[1].upper[i]);
+      }
+    }
+    EXPECT_EQ(six.model.method, three.model.method);
+  }
+}
+
+// A fitted object refuses what does not belong to it: forecasting when nothing was fitted, a
+// Box-Cox setting other than the fit's (it was chosen when fitting), and the forecast's own bad
+// arguments, each saying so; the fit's own settings passed again are accepted.
+TEST(Engine, FittedMethodRefusesWhatIsNotItsOwn) {
+  const std::vector<double> y = {10, 12, 13, 15, 14, 17, 19, 18, 21, 23};
+  forecast::fitted_method none;
+  EXPECT_TRUE(none.empty());
+  try {
+    (void)none.forecast(3);
+    FAIL() << "expected invalid_argument";
+  } catch (const invalid_argument& e) {
+    EXPECT_THAT(e.what(), HasSubstr("fitted_method::forecast: nothing was fitted (make the object with fit_method())"));
+  }
+  EXPECT_THROW((void)none.spec(), invalid_argument);
+  forecast::forecast_options fit_opt;
+  fit_opt.lambda = 0.5;
+  const auto fit = forecast::fit_method(y, 1, forecast::parse_method("drift"), fit_opt);
+  ASSERT_TRUE(fit.lambda().has_value());
+  EXPECT_EQ(*fit.lambda(), 0.5);
+  forecast::forecast_options other;
+  other.lambda = 0.0;
+  try {
+    (void)fit.forecast(3, other);
+    FAIL() << "expected invalid_argument";
+  } catch (const invalid_argument& e) {
+    EXPECT_THAT(e.what(), HasSubstr("the Box-Cox transformation belongs to the fit (lambda = 0.5) and cannot change here "
+                                    "(lambda = 0); leave lambda and lambda_auto unset, or fit again"));
+  }
+  forecast::forecast_options automatic;
+  automatic.lambda_auto = true;
+  EXPECT_THROW((void)fit.forecast(3, automatic), invalid_argument);
+  EXPECT_NO_THROW((void)fit.forecast(3, fit_opt));
+  EXPECT_THROW((void)fit.forecast(0), invalid_argument);
+  EXPECT_THROW((void)fit.forecast(3, std::vector<double>{100}), invalid_argument);
+  forecast::forecast_options simulate;
+  simulate.simulate = true;
+  try {
+    (void)forecast::fit_method(y, 1, forecast::parse_method("theta")).forecast(3, simulate);
+    FAIL() << "expected invalid_argument";
+  } catch (const invalid_argument& e) {
+    EXPECT_THAT(e.what(), HasSubstr("method 'theta' fits no ETS model, so there are no intervals to simulate"));
+  }
+  // Drift by hand: b = (23 - 10) / 9 and, with lambda = 0.5, on the Box-Cox scale
+  // z = 2 (sqrt(y) - 1): the point forecast h steps on is the back-transformed z_n + h b_z.
+  const double zn = 2 * (std::sqrt(23.0) - 1), z1 = 2 * (std::sqrt(10.0) - 1), bz = (zn - z1) / 9;
+  const auto f = fit.forecast(2);
+  EXPECT_NEAR(f.values.mean[1], std::pow(0.5 * (zn + 2 * bz) + 1, 2), 1e-9);
+  EXPECT_NEAR(forecast::fit_method(y, 1, forecast::parse_method("drift")).forecast(4).values.mean[3], 23 + 4 * 13.0 / 9,
+              1e-9);
+}
+
+// fit_series(): the series' usable observations fitted once; each forecast carries the periods
+// after the last of them, the unit and the data note, exactly as forecast_series() does.
+TEST(Engine, FittedSeriesForecastsWithPeriodsAsForecastSeries) {
+  const series& s = data::vietnam_japan().at("vnm_jpn_total");
+  const auto fit = forecast::fit_series(s, "auto");
+  for (int h : {1, 6}) {
+    const auto a = fit.forecast(h);
+    const auto b = forecast::forecast_series(s, "auto", h);
+    EXPECT_EQ(a.first, b.first);
+    EXPECT_EQ(a.values.mean, b.values.mean);
+    EXPECT_EQ(a.values.intervals[1].upper, b.values.intervals[1].upper);
+    EXPECT_EQ(a.model.status_message, b.model.status_message);
+    EXPECT_EQ(a.data_note, b.data_note);
+    EXPECT_EQ(a.meta.unit, b.meta.unit);
+    EXPECT_EQ(a.period_at(static_cast<std::size_t>(h - 1)).to_string(), b.period_at(static_cast<std::size_t>(h - 1)).to_string());
+  }
+  EXPECT_EQ(fit.last_observation().to_string(), "2024");
+  EXPECT_EQ(fit.forecast(6).period_at(5).to_string(), "2030");
+  try {
+    (void)fit.forecast(8000);
+    FAIL() << "expected invalid_argument";
+  } catch (const invalid_argument& e) {
+    EXPECT_THAT(e.what(), HasSubstr("would run past 9999"));
+  }
+}
+
 // Under a Box-Cox lambda an ensemble combines its members on the data's scale, each as R forecasts
 // it with `lambda` (and `biasadj`): R's median (auto) or mean of those, from
 // tests/forecast/data/generate_auto_short_reference.R (auto_lambda_ref.csv): quarterly UKgas[1:40]
@@ -562,9 +673,7 @@ TEST(Engine, EnsemblesUnderBoxCoxCombineTheMembersOnTheDataScale) {
   };
   for (std::size_t r = 0; r < t.size(); r += 6) {
     SCOPED_TRACE(t.text(r, "case") + " (R: " + t.text(r, "r_models") + ")");
-    std::vector<double> y;
-    std::istringstream in(t.text(r, "values"));
-    for (double v; in >> v;) y.push_back(v);
+    const std::vector<double> y = values_of(t, r);
     forecast::forecast_options opt;
     opt.lambda = t.number(r, "lambda");
     opt.biasadj = t.text(r, "biasadj") == "TRUE";

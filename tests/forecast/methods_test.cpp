@@ -52,6 +52,32 @@ std::map<std::string, reference_forecast> load_reference() {
 // says nothing).
 double scaled_diff(double a, double b, double scale) { return std::fabs(a - b) / scale; }
 
+// One fixture case: its series, the method, the options R's call had (lambda, biasadj), the
+// series' mean absolute value (the tolerances' scale) and a label naming the R call.
+struct fixture_case {
+  const tradecast::test::fixture_series* s = nullptr;
+  std::string method, label;
+  forecast::forecast_options opt;
+  double scale = 0;
+  int h = 0;
+};
+
+fixture_case case_of(const std::string& key, const reference_forecast& f,
+                     const std::map<std::string, tradecast::test::fixture_series>& series) {
+  fixture_case c;
+  const std::string ccase = key.substr(0, key.find('|'));
+  c.method = key.substr(ccase.size() + 1, key.find('|', ccase.size() + 1) - ccase.size() - 1);
+  c.s = &series.at(ccase);
+  for (double v : c.s->values) c.scale += std::fabs(v);
+  c.scale /= static_cast<double>(c.s->values.size());
+  if (f.lambda == "auto") c.opt.lambda_auto = true;
+  else if (!f.lambda.empty()) c.opt.lambda = std::stod(f.lambda);
+  c.opt.biasadj = f.biasadj;
+  c.h = static_cast<int>(f.mean.size());
+  c.label = ccase + " " + c.method + " lambda=" + f.lambda + " biasadj=" + std::to_string(f.biasadj) + " (R: " + f.r_call + ")";
+  return c;
+}
+
 }  // namespace
 
 // For each fixture case: tradecast's engine with the same method name, lambda and biasadj gives
@@ -63,21 +89,11 @@ TEST(Methods, MatchRFunctions) {
   ASSERT_GE(ref.size(), 60U);
   int checked = 0;
   for (const auto& [key, f] : ref) {
-    const std::string ccase = key.substr(0, key.find('|'));
-    const std::string method = key.substr(ccase.size() + 1, key.find('|', ccase.size() + 1) - ccase.size() - 1);
-    const auto& s = series.at(ccase);
-    double scale = 0;
-    for (double v : s.values) scale += std::fabs(v);
-    scale /= static_cast<double>(s.values.size());
-    forecast::forecast_options opt;
-    if (f.lambda == "auto") opt.lambda_auto = true;
-    else if (!f.lambda.empty()) opt.lambda = std::stod(f.lambda);
-    opt.biasadj = f.biasadj;
-    const int h = static_cast<int>(f.mean.size());
-    const auto spec = forecast::parse_method(method);
-    const auto r = forecast::fit_forecast(s.values, s.period(), spec, h, opt);
-    const std::string label = ccase + " " + method + " lambda=" + f.lambda + " biasadj=" + std::to_string(f.biasadj) +
-                              " (R: " + f.r_call + ")";
+    const fixture_case c = case_of(key, f, series);
+    const auto& s = *c.s;
+    const double scale = c.scale;
+    const std::string& label = c.label;
+    const auto r = forecast::fit_forecast(s.values, s.period(), forecast::parse_method(c.method), c.h, c.opt);
     ASSERT_EQ(r.values.mean.size(), f.mean.size()) << label;
     ASSERT_EQ(r.values.intervals.size(), 2U) << label;
     for (std::size_t i = 0; i < f.mean.size(); ++i) {
@@ -88,6 +104,68 @@ TEST(Methods, MatchRFunctions) {
       EXPECT_LE(scaled_diff(r.values.intervals[1].lower[i], f.lo95[i], scale), 1e-6) << at << " lo95";
       EXPECT_LE(scaled_diff(r.values.intervals[1].upper[i], f.hi95[i], scale), 1e-6) << at << " hi95";
     }
+    ++checked;
+  }
+  EXPECT_EQ(checked, static_cast<int>(ref.size()));
+}
+
+// One fit, any horizon and levels (fitted_method): every fixture case fitted once by
+// fit_method(), then forecast at R's horizon with the levels in the other order (95, 80), at
+// one step with 80% only, and at R's horizon again with the default levels: each equals R's
+// numbers (the R calls in column r_call) to the tolerance above, and the last equals
+// fit_forecast() bit for bit (a forecast leaves the fit as it was).
+TEST(Methods, OneFitForecastsAnyHorizonAndLevels) {
+  const auto series = tradecast::test::load_series(test_data_path("forecast/data/ets_ref_series.csv"));
+  const auto ref = load_reference();
+  int checked = 0;
+  for (const auto& [key, f] : ref) {
+    const fixture_case c = case_of(key, f, series);
+    forecast::forecast_options fit_opt;  // the fit takes only the Box-Cox settings
+    fit_opt.lambda = c.opt.lambda;
+    fit_opt.lambda_auto = c.opt.lambda_auto;
+    const auto spec = forecast::parse_method(c.method);
+    const forecast::fitted_method fit = forecast::fit_method(c.s->values, c.s->period(), spec, fit_opt);
+    ASSERT_FALSE(fit.empty()) << c.label;
+    EXPECT_EQ(fit.observations(), c.s->values.size()) << c.label;
+    EXPECT_EQ(fit.seasonal_period(), c.s->period()) << c.label;
+    EXPECT_EQ(fit.lambda().has_value(), !f.lambda.empty()) << c.label;
+    const int h = c.h;
+    forecast::forecast_options reversed;
+    reversed.levels = {95, 80};
+    reversed.biasadj = f.biasadj;
+    const auto r = fit.forecast(h, reversed);
+    forecast::forecast_options one;
+    one.levels = {80};
+    one.biasadj = f.biasadj;
+    const auto r1 = fit.forecast(1, one);
+    ASSERT_EQ(r.values.mean.size(), f.mean.size()) << c.label;
+    ASSERT_EQ(r.values.intervals.size(), 2U) << c.label;
+    EXPECT_EQ(r.values.intervals[0].level, 95) << c.label;
+    ASSERT_EQ(r1.values.mean.size(), 1U) << c.label;
+    ASSERT_EQ(r1.values.intervals.size(), 1U) << c.label;
+    for (std::size_t i = 0; i < f.mean.size(); ++i) {
+      const std::string at = c.label + " h=" + std::to_string(i + 1);
+      EXPECT_LE(scaled_diff(r.values.mean[i], f.mean[i], c.scale), 1e-6) << at << " mean";
+      EXPECT_LE(scaled_diff(r.values.intervals[1].lower[i], f.lo80[i], c.scale), 1e-6) << at << " lo80";
+      EXPECT_LE(scaled_diff(r.values.intervals[1].upper[i], f.hi80[i], c.scale), 1e-6) << at << " hi80";
+      EXPECT_LE(scaled_diff(r.values.intervals[0].lower[i], f.lo95[i], c.scale), 1e-6) << at << " lo95";
+      EXPECT_LE(scaled_diff(r.values.intervals[0].upper[i], f.hi95[i], c.scale), 1e-6) << at << " hi95";
+    }
+    EXPECT_LE(scaled_diff(r1.values.mean[0], f.mean[0], c.scale), 1e-6) << c.label << " one step";
+    EXPECT_LE(scaled_diff(r1.values.intervals[0].lower[0], f.lo80[0], c.scale), 1e-6) << c.label << " one step lo80";
+    EXPECT_LE(scaled_diff(r1.values.intervals[0].upper[0], f.hi80[0], c.scale), 1e-6) << c.label << " one step hi80";
+    forecast::forecast_options again = fit_opt;  // the fit's Box-Cox settings may be passed again
+    again.biasadj = f.biasadj;
+    const auto a = fit.forecast(h, again);
+    const auto b = forecast::fit_forecast(c.s->values, c.s->period(), spec, h, again);
+    EXPECT_EQ(a.values.mean, b.values.mean) << c.label;
+    ASSERT_EQ(a.values.intervals.size(), b.values.intervals.size()) << c.label;
+    for (std::size_t k = 0; k < a.values.intervals.size(); ++k) {
+      EXPECT_EQ(a.values.intervals[k].lower, b.values.intervals[k].lower) << c.label;
+      EXPECT_EQ(a.values.intervals[k].upper, b.values.intervals[k].upper) << c.label;
+    }
+    EXPECT_EQ(a.model.method, b.model.method) << c.label;
+    EXPECT_EQ(a.model.status_message, b.model.status_message) << c.label;
     ++checked;
   }
   EXPECT_EQ(checked, static_cast<int>(ref.size()));

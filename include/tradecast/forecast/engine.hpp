@@ -72,6 +72,7 @@
 #include <cmath>
 #include <cstdint>
 #include <exception>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -179,6 +180,55 @@ inline constexpr double max_abs_value = 1e100;
 [[nodiscard]] model_forecast fit_forecast(std::span<const double> y, int m, const method_spec& spec, int h,
                                           const forecast_options& opt = {});
 
+/// A method fitted once (fit_method()): forecast() gives any horizon and any levels from the same
+/// fit, with nothing re-estimated, and exactly the forecasts fit_forecast() gives for that horizon
+/// and those options. Every model the method uses is fitted: each member of an ensemble or of
+/// `auto`, Comb's three, the seasonal adjustment of `sa:` and `comb`, and the Box-Cox lambda
+/// (chosen once, also with lambda_auto). Copies share the fit (it is immutable), so a copy is
+/// cheap and forecast() may run on several threads at once.
+class fitted_method {
+ public:
+  struct state;
+
+  /// Nothing fitted: forecast() throws. Make one with fit_method().
+  fitted_method() = default;
+  explicit fitted_method(std::shared_ptr<const state> s) noexcept : state_(std::move(s)) {}
+
+  [[nodiscard]] bool empty() const noexcept { return !state_; }
+  /// The method as fitted (under Box-Cox, ETS restricted to additive components, as R).
+  /// \throws invalid_argument when empty().
+  [[nodiscard]] const method_spec& spec() const;
+  /// The seasonal period the data were fitted with.
+  [[nodiscard]] int seasonal_period() const;
+  /// The observations fitted.
+  [[nodiscard]] std::size_t observations() const;
+  /// The Box-Cox lambda of the fit (none without a transformation).
+  [[nodiscard]] std::optional<double> lambda() const;
+
+  /// Forecasts `h` steps after the data: the same as fit_forecast(y, m, spec, h, opt) with the
+  /// options of the fit. From `opt` only the forecast's own settings apply (levels, simulate,
+  /// bootstrap, npaths, seed, biasadj); its Box-Cox settings, lambda and lambda_auto, belong to
+  /// the fit and must be left unset or equal the ones fit_method() was given.
+  /// \throws invalid_argument for h < 1 or above max_horizon, a level outside (0, 100), npaths
+  ///   out of range, simulate / bootstrap with a method that fits no ETS model, other Box-Cox
+  ///   settings than the fit's, or an empty object.
+  [[nodiscard]] model_forecast forecast(int h, const forecast_options& opt = {}) const;
+  /// forecast() at the given levels (percent), the other options at their defaults.
+  [[nodiscard]] model_forecast forecast(int h, std::vector<double> levels) const;
+
+ private:
+  [[nodiscard]] const state& get(const char* what) const;
+  std::shared_ptr<const state> state_;
+};
+
+/// Fits `spec` to `y` (consecutive observations, seasonal period `m`) once, for fitted_method::forecast().
+/// Of `opt` only the Box-Cox settings (lambda, lambda_auto) are used; the rest are the forecast's.
+/// \throws invalid_argument as fit_forecast() for the data, the Box-Cox settings and the method
+///   (a member of an explicit ensemble that cannot be fitted; `auto` leaves it out and says so
+///   in the forecast's status).
+[[nodiscard]] fitted_method fit_method(std::span<const double> y, int m, const method_spec& spec,
+                                       const forecast_options& opt = {});
+
 /// One series for fit_forecast_many().
 struct forecast_job {
   std::span<const double> y{};  ///< consecutive observations (viewed: must outlive the call)
@@ -262,6 +312,39 @@ struct usable_span {
 
 /// \throws invalid_argument when the series has no usable value (saying why not).
 [[nodiscard]] usable_span trailing_span(const series& s);
+
+/// A method fitted once to the usable observations of a series (fit_series()): forecast() gives
+/// any horizon and levels with periods and units, exactly as forecast_series() with the same
+/// arguments, without fitting again.
+class fitted_series {
+ public:
+  fitted_series() = default;
+  fitted_series(fitted_method fit, series_metadata meta, period last, std::string data_note)
+      : fit_(std::move(fit)), meta_(std::move(meta)), last_(last), data_note_(std::move(data_note)) {}
+
+  [[nodiscard]] const fitted_method& fit() const noexcept { return fit_; }
+  [[nodiscard]] const series_metadata& meta() const noexcept { return meta_; }
+  /// The last observation used; the forecasts start after it.
+  [[nodiscard]] period last_observation() const noexcept { return last_; }
+  /// Which observations were used when not all were, and why (trailing_span()).
+  [[nodiscard]] const std::string& data_note() const noexcept { return data_note_; }
+
+  /// \throws invalid_argument as fitted_method::forecast(), and for a horizon that runs past
+  ///   the year 9999.
+  [[nodiscard]] forecast_result forecast(int h, const forecast_options& opt = {}) const;
+  [[nodiscard]] forecast_result forecast(int h, std::vector<double> levels) const;
+
+ private:
+  fitted_method fit_;
+  series_metadata meta_{};
+  period last_{};
+  std::string data_note_{};
+};
+
+/// Fits `method` to the usable observations of `s` (trailing_span()) once, for fitted_series::forecast().
+/// Of `opt` only the Box-Cox settings are used. \throws as forecast_series() does for the series,
+///   the method and the fit.
+[[nodiscard]] fitted_series fit_series(const series& s, std::string_view method, const forecast_options& opt = {});
 
 /// Fits `method` to the usable observations of `s` and forecasts `h` periods after the last of them.
 /// Short series: automatic selection falls back to what the data supports (see fit_ets()), with the
