@@ -286,6 +286,13 @@ fitted_node fit_node(std::span<const double> y, int m, const method_spec& spec) 
           fm.node = std::make_unique<fitted_node>(fit_node(y, m, member));
         }
       }
+      // `auto` with every member left out: said now rather than by each forecast.
+      if (std::none_of(f.members.begin(), f.members.end(), [](const fitted_node::member& fm) { return fm.node != nullptr; })) {
+        std::string dropped;
+        for (const fitted_node::member& fm : f.members)
+          if (!fm.dropped.empty()) dropped += (dropped.empty() ? "" : "; ") + fm.dropped;
+        throw invalid_argument("method '" + spec.name + "': no member could be fitted (" + dropped + ")");
+      }
       return f;
     }
   }
@@ -871,12 +878,6 @@ model_forecast fitted_method::forecast(int h, const forecast_options& opt) const
   return r;
 }
 
-model_forecast fitted_method::forecast(int h, std::vector<double> levels) const {
-  forecast_options o;
-  o.levels = std::move(levels);
-  return forecast(h, o);
-}
-
 model_forecast fit_forecast(std::span<const double> y, int m, const method_spec& spec, int h,
                             const forecast_options& opt) {
   check_forecast_options(spec, h, opt);  // the options before the data, and before fitting
@@ -1130,9 +1131,10 @@ fitted_series fit_series(const series& s, std::string_view method, const forecas
 }
 
 forecast_result fitted_series::forecast(int h, const forecast_options& opt) const {
+  if (fit_.empty()) throw invalid_argument("fitted_series::forecast: nothing was fitted (make the object with fit_series())");
   check_horizon(h);
   check_levels(opt.levels);
-  if (!fit_.empty()) check_horizon_after(last_, h);
+  check_horizon_after(last_, h);
   model_forecast mf = fit_.forecast(h, opt);
   forecast_result r;
   r.meta = meta_;
@@ -1142,12 +1144,6 @@ forecast_result fitted_series::forecast(int h, const forecast_options& opt) cons
   r.model = std::move(mf.model);
   r.data_note = data_note_;
   return r;
-}
-
-forecast_result fitted_series::forecast(int h, std::vector<double> levels) const {
-  forecast_options o;
-  o.levels = std::move(levels);
-  return forecast(h, o);
 }
 
 forecast_result forecast_series(const series& s, std::string_view method, int h,

@@ -71,7 +71,8 @@ int main() {
   const tc::series& s = tc::data::vietnam_japan().at("vnm_jpn_total");
   const auto fit = fc::fit_series(s, "auto");
   [[maybe_unused]] auto to2030 = fit.forecast(6);
-  [[maybe_unused]] auto fan = fit.forecast(10, std::vector<double>{50, 80, 95, 99});
+  [[maybe_unused]] auto fan = fit.forecast(10, {.levels = {50, 80, 95, 99}});
+  [[maybe_unused]] auto empty_braces = fit.forecast(6, {});  // not ambiguous: the options at their defaults
   [[maybe_unused]] fc::forecast_options g1{.levels = {90}, .lambda = 0.0};
   [[maybe_unused]] fc::ets_spec g2{.error = 'M', .trend = 'A', .damped = true};
   return 0;

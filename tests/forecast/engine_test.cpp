@@ -565,7 +565,7 @@ TEST(Engine, AutoFittedOnceForecastsAnyHorizonAsR) {
     SCOPED_TRACE(t.text(r, "case") + " (R: " + t.text(r, "r_models") + ")");
     const std::vector<double> y = values_of(t, r);
     const auto fit = forecast::fit_method(y, static_cast<int>(t.number(r, "frequency")), forecast::parse_method("auto"));
-    const auto three = fit.forecast(3, std::vector<double>{95});
+    const auto three = fit.forecast(3, {.levels = {95}});
     const auto six = fit.forecast(6);
     ASSERT_EQ(three.values.mean.size(), 3u);
     ASSERT_EQ(six.values.mean.size(), 6u);
@@ -613,7 +613,7 @@ TEST(Engine, FittedMethodRefusesWhatIsNotItsOwn) {
   EXPECT_THROW((void)fit.forecast(3, automatic), invalid_argument);
   EXPECT_NO_THROW((void)fit.forecast(3, fit_opt));
   EXPECT_THROW((void)fit.forecast(0), invalid_argument);
-  EXPECT_THROW((void)fit.forecast(3, std::vector<double>{100}), invalid_argument);
+  EXPECT_THROW((void)fit.forecast(3, {.levels = {100}}), invalid_argument);
   forecast::forecast_options simulate;
   simulate.simulate = true;
   try {
@@ -646,6 +646,12 @@ TEST(Engine, FittedSeriesForecastsWithPeriodsAsForecastSeries) {
     EXPECT_EQ(a.data_note, b.data_note);
     EXPECT_EQ(a.meta.unit, b.meta.unit);
     EXPECT_EQ(a.period_at(static_cast<std::size_t>(h - 1)).to_string(), b.period_at(static_cast<std::size_t>(h - 1)).to_string());
+  }
+  try {
+    (void)forecast::fitted_series{}.forecast(0);
+    FAIL() << "expected invalid_argument";
+  } catch (const invalid_argument& e) {
+    EXPECT_THAT(e.what(), HasSubstr("fitted_series::forecast: nothing was fitted (make the object with fit_series())"));
   }
   EXPECT_EQ(fit.last_observation().to_string(), "2024");
   EXPECT_EQ(fit.forecast(6).period_at(5).to_string(), "2030");

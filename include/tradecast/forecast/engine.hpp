@@ -212,9 +212,8 @@ class fitted_method {
   /// \throws invalid_argument for h < 1 or above max_horizon, a level outside (0, 100), npaths
   ///   out of range, simulate / bootstrap with a method that fits no ETS model, other Box-Cox
   ///   settings than the fit's, or an empty object.
+  /// Other levels: `fit.forecast(10, {.levels = {50, 80, 95, 99}})`.
   [[nodiscard]] model_forecast forecast(int h, const forecast_options& opt = {}) const;
-  /// forecast() at the given levels (percent), the other options at their defaults.
-  [[nodiscard]] model_forecast forecast(int h, std::vector<double> levels) const;
 
  private:
   [[nodiscard]] const state& get(const char* what) const;
@@ -225,7 +224,7 @@ class fitted_method {
 /// Of `opt` only the Box-Cox settings (lambda, lambda_auto) are used; the rest are the forecast's.
 /// \throws invalid_argument as fit_forecast() for the data, the Box-Cox settings and the method
 ///   (a member of an explicit ensemble that cannot be fitted; `auto` leaves it out and says so
-///   in the forecast's status).
+///   in the forecast's status, and throws only when no member could be fitted).
 [[nodiscard]] fitted_method fit_method(std::span<const double> y, int m, const method_spec& spec,
                                        const forecast_options& opt = {});
 
@@ -329,10 +328,9 @@ class fitted_series {
   /// Which observations were used when not all were, and why (trailing_span()).
   [[nodiscard]] const std::string& data_note() const noexcept { return data_note_; }
 
-  /// \throws invalid_argument as fitted_method::forecast(), and for a horizon that runs past
-  ///   the year 9999.
+  /// \throws invalid_argument as fitted_method::forecast() (an empty object: "nothing was fitted
+  ///   (make the object with fit_series())"), and for a horizon that runs past the year 9999.
   [[nodiscard]] forecast_result forecast(int h, const forecast_options& opt = {}) const;
-  [[nodiscard]] forecast_result forecast(int h, std::vector<double> levels) const;
 
  private:
   fitted_method fit_;
