@@ -143,9 +143,9 @@ series_result finish_one(const batch_input& in, std::size_t index, const forecas
       r.values = nan_values(r.h, opts.levels);
     }
   }
-  if (!keep_fitted) {
-    r.model.fitted = {};
-    r.model.residuals = {};
+  if (!keep_fitted) {  // freed, not only emptied (`= {}` would keep the capacity)
+    std::vector<double>().swap(r.model.fitted);
+    std::vector<double>().swap(r.model.residuals);
   }
   return r;
 }

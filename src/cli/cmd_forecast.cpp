@@ -276,7 +276,9 @@ int run_wide(const forecast_cli_options& o) {
   bo.keep_fitted = false;
   const batch::batch_result r = batch::forecast_batch(inputs, spec, 0, fo, bo);
 
-  std::ostringstream out;
+  // Written as formatted (a set's forecasts can be far larger than its data).
+  output_sink sink(o.output);
+  std::ostream& out = sink.stream();
   if (o.in.format == "csv") {
     out << "series,h,mean";
     for (double l : fo.levels) out << ",lo" << level_name(l) << ",hi" << level_name(l);
@@ -295,7 +297,9 @@ int run_wide(const forecast_cli_options& o) {
       }
     }
   } else if (o.in.format == "json") {
-    nlohmann::ordered_json j = nlohmann::ordered_json::array();
+    // The text of one JSON array (as dump(2) writes it), an element at a time: a whole set's
+    // forecasts are never held as JSON values (several times the memory of the text).
+    out << "[\n";
     for (std::size_t s = 0; s < r.series.size(); ++s) {
       const auto& sr = r.series[s];
       nlohmann::ordered_json e;
@@ -322,9 +326,14 @@ int run_wide(const forecast_cli_options& o) {
         }
         rows.push_back(std::move(row));
       }
-      j.push_back(std::move(e));
+      std::string text = "  ";  // the element as dump(2) indents it inside the array
+      for (const char c : e.dump(2)) {
+        text += c;
+        if (c == '\n') text += "  ";
+      }
+      out << text << (s + 1 < r.series.size() ? ",\n" : "\n");
     }
-    out << j.dump(2) << "\n";
+    out << "]\n";
   } else {
     // One line per series: the last observation, the point forecasts at steps 1 and h, and the
     // widest interval at step h.
@@ -355,7 +364,7 @@ int run_wide(const forecast_cli_options& o) {
                        "lo{}/hi{} h: the {}% interval at step h.\nEvery step and level: --format csv or json.\n",
                        r.ok, r.fell_back, r.failed, wl, wl, wl);
   }
-  write_output(o.output, out.str());
+  sink.close();
   report_batch_statuses(r);
   return 0;
 }

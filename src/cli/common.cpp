@@ -121,6 +121,22 @@ void write_output(const std::string& file, const std::string& text) {
   write_file("--output", file, text);
 }
 
+output_sink::output_sink(const std::string& file) : file_(file) {
+  if (file_.empty()) return;
+  out_.open(file_, std::ios::binary);
+  if (!out_) throw invalid_argument("--output: cannot open '" + file_ + "' for writing");
+}
+
+void output_sink::close() {
+  if (file_.empty()) {
+    std::cout << std::flush;
+    if (!std::cout) throw error("error writing to standard output");
+    return;
+  }
+  out_.close();
+  if (!out_) throw invalid_argument("--output: error writing '" + file_ + "' (disk full?)");
+}
+
 loaded_input load_input(const input_options& o) {
   if (o.input.empty()) return {data::vietnam_japan(), "embedded Vietnam-Japan data", true};
   return {io::read_long_csv(o.input), o.input, false};

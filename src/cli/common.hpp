@@ -2,6 +2,8 @@
 // Shared pieces of the command-line tool: input selection, output formats, table layout.
 #pragma once
 
+#include <fstream>
+#include <iostream>
 #include <span>
 #include <string>
 #include <vector>
@@ -114,6 +116,21 @@ void write_file(const std::string& option, const std::string& file, const std::s
 /// Writes `text` to --output FILE, or to standard output when `file` is empty.
 /// \throws invalid_argument naming --output when the file cannot be written.
 void write_output(const std::string& file, const std::string& text);
+
+/// Output written as it is formatted, for outputs as large as a whole batch's forecasts (so the
+/// text is never held in memory): --output FILE, opened when the object is made, or standard
+/// output when `file` is empty. close() checks that everything was written.
+class output_sink {
+ public:
+  explicit output_sink(const std::string& file);
+  [[nodiscard]] std::ostream& stream() noexcept { return file_.empty() ? std::cout : out_; }
+  /// \throws invalid_argument naming --output (error for standard output) when a write failed.
+  void close();
+
+ private:
+  std::string file_;
+  std::ofstream out_;
+};
 
 /// Reports on stderr every series of a batch that did not get the requested method (fallbacks
 /// and failures, grouped by reason) and every series whose model fell back to a simpler one;

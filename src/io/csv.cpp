@@ -177,6 +177,11 @@ std::vector<csv_record> parse_csv_records(std::string_view text, std::string_vie
   return out;
 }
 
+void for_each_csv_record(std::string_view text, std::string_view name, const std::function<void(csv_record&)>& fn) {
+  tokenizer tok(text, name);
+  while (auto r = tok.next()) fn(*r);
+}
+
 std::string csv_quote(std::string_view field) {
   if (field.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(field);
   std::string out = "\"";

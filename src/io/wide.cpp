@@ -43,26 +43,28 @@ bool parse_int(std::string_view v, long long& x) {
 
 std::vector<wide_row> parse_wide(std::string_view text, std::string_view name) {
   const std::string file(name);
-  std::vector<csv_record> records = parse_csv_records(text, name);
-  if (records.empty()) throw parse_error(file, 1, 0, "empty input: expected a header row \"V1\",\"V2\",...");
-  const csv_record& header = records.front();
-  for (std::size_t k = 0; k < header.fields.size(); ++k) {
-    const std::string expected = "V" + std::to_string(k + 1);
-    if (trim(header.fields[k]) != expected)
-      throw parse_error(file, header.line, k + 1,
-                        "expected the header field '" + expected + "', found '" + header.fields[k] +
-                            "' (the wide layout's header is \"V1\",\"V2\",...: the id column, then one per value)");
-  }
-  if (header.fields.size() < 2)
-    throw parse_error(file, header.line, header.fields.size() + 1,
-                      "expected at least two header fields \"V1\",\"V2\" (the id and one value)");
-  const std::size_t width = header.fields.size();
-
+  // Record by record (for_each_csv_record): each row's text is converted as it is read, so the
+  // reader holds the file's text and the numbers, never the text of every field at once.
+  std::size_t width = 0, header_line = 0;
   std::vector<wide_row> rows;
-  rows.reserve(records.size() - 1);
   std::unordered_map<std::string, std::size_t> seen;  // id -> line
-  for (std::size_t r = 1; r < records.size(); ++r) {
-    csv_record& rec = records[r];
+  for_each_csv_record(text, name, [&](csv_record& rec) {
+    if (width == 0) {  // the header
+      const csv_record& header = rec;
+      for (std::size_t k = 0; k < header.fields.size(); ++k) {
+        const std::string expected = "V" + std::to_string(k + 1);
+        if (trim(header.fields[k]) != expected)
+          throw parse_error(file, header.line, k + 1,
+                            "expected the header field '" + expected + "', found '" + header.fields[k] +
+                                "' (the wide layout's header is \"V1\",\"V2\",...: the id column, then one per value)");
+      }
+      if (header.fields.size() < 2)
+        throw parse_error(file, header.line, header.fields.size() + 1,
+                          "expected at least two header fields \"V1\",\"V2\" (the id and one value)");
+      width = header.fields.size();
+      header_line = header.line;
+      return;
+    }
     const std::size_t line = rec.line;
     if (rec.fields.size() > width)
       throw parse_error(file, line, width + 1,
@@ -95,11 +97,11 @@ std::vector<wide_row> parse_wide(std::string_view text, std::string_view name) {
         throw parse_error(file, line, k + 1, "bad number '" + printable(v) + "' in series '" + row.id + "': " + why);
       row.values.push_back(x);
     }
-    rec.fields = {};  // release the text as we go: memory stays near one copy of the data
     rows.push_back(std::move(row));
-  }
+  });
+  if (width == 0) throw parse_error(file, 1, 0, "empty input: expected a header row \"V1\",\"V2\",...");
   if (rows.empty())
-    throw parse_error(file, records.empty() ? 1 : records.front().line + 1, 0,
+    throw parse_error(file, header_line + 1, 0,
                       "no series: expected a row per series after the header (id, then values)");
   return rows;
 }
@@ -110,31 +112,29 @@ std::vector<wide_row> read_wide(const std::filesystem::path& file) {
 
 std::vector<wide_info> parse_wide_info(std::string_view text, std::string_view name) {
   const std::string file(name);
-  const std::vector<csv_record> records = parse_csv_records(text, name);
   static constexpr std::array<std::string_view, 6> names = {"Series", "N", "NF", "Category", "StartYear", "StartPeriod"};
-  if (records.empty())
-    throw parse_error(file, 1, 0, "empty input: expected a header row Series,N,NF,Category,StartYear,StartPeriod");
-  const csv_record& header = records.front();
   std::array<std::size_t, names.size()> where{};
-  for (std::size_t c = 0; c < names.size(); ++c) {
-    const auto it = std::find_if(header.fields.begin(), header.fields.end(),
-                                 [&](const std::string& f) { return iequals(trim(f), names[c]); });
-    if (it == header.fields.end())
-      throw parse_error(file, header.line, 0,
-                        "missing column '" + std::string(names[c]) +
-                            "': expected the columns Series,N,NF,Category,StartYear,StartPeriod");
-    where[c] = static_cast<std::size_t>(it - header.fields.begin());
-  }
-
+  std::size_t width = 0;  // the header's field count; 0 until it is read
   std::vector<wide_info> out;
-  out.reserve(records.size() - 1);
   std::unordered_map<std::string, std::size_t> seen;
-  for (std::size_t r = 1; r < records.size(); ++r) {
-    const csv_record& rec = records[r];
-    if (rec.fields.size() != header.fields.size())
-      throw parse_error(file, rec.line, std::min(rec.fields.size(), header.fields.size()) + 1,
+  for_each_csv_record(text, name, [&](csv_record& rec) {
+    if (width == 0) {  // the header
+      for (std::size_t c = 0; c < names.size(); ++c) {
+        const auto it = std::find_if(rec.fields.begin(), rec.fields.end(),
+                                     [&](const std::string& f) { return iequals(trim(f), names[c]); });
+        if (it == rec.fields.end())
+          throw parse_error(file, rec.line, 0,
+                            "missing column '" + std::string(names[c]) +
+                                "': expected the columns Series,N,NF,Category,StartYear,StartPeriod");
+        where[c] = static_cast<std::size_t>(it - rec.fields.begin());
+      }
+      width = rec.fields.size();
+      return;
+    }
+    if (rec.fields.size() != width)
+      throw parse_error(file, rec.line, std::min(rec.fields.size(), width) + 1,
                         "row has " + std::to_string(rec.fields.size()) + " fields: expected " +
-                            std::to_string(header.fields.size()) + " as in the header");
+                            std::to_string(width) + " as in the header");
     auto integer = [&](std::size_t c, long long min) {
       const std::string_view v = trim(rec.fields[where[c]]);
       long long x = 0;
@@ -157,7 +157,9 @@ std::vector<wide_info> parse_wide_info(std::string_view text, std::string_view n
     info.start_year = static_cast<int>(integer(4, 0));
     info.start_period = static_cast<int>(integer(5, 0));
     out.push_back(std::move(info));
-  }
+  });
+  if (width == 0)
+    throw parse_error(file, 1, 0, "empty input: expected a header row Series,N,NF,Category,StartYear,StartPeriod");
   return out;
 }
 

@@ -161,3 +161,38 @@ TEST(LongCsv, WriteThenReadRoundTrips) {
   EXPECT_EQ(*b.note(1), "withheld \"confidential\"");
   EXPECT_EQ(b.meta().unit, a.meta().unit);
 }
+
+// for_each_csv_record() hands over the records parse_csv_records() returns, one at a time and in
+// order (quoted commas, doubled quotes and a quoted line break included; blank lines skipped),
+// stops at an error of the text at the record where it is, and passes on what the callback throws.
+TEST(CsvRecords, OneAtATimeAsParsedWhole) {
+  const std::string text = "a,b\n\n\"x,1\",\"say \"\"hi\"\"\"\n\"two\nlines\",3\nlast,4";
+  const std::vector<io::csv_record> whole = io::parse_csv_records(text, "r.csv");
+  ASSERT_EQ(whole.size(), 4u);
+  EXPECT_EQ(whole[1].fields, (std::vector<std::string>{"x,1", "say \"hi\""}));
+  EXPECT_EQ(whole[2].fields, (std::vector<std::string>{"two\nlines", "3"}));
+  EXPECT_EQ(whole[3].line, 6u);
+  std::vector<io::csv_record> seen;
+  io::for_each_csv_record(text, "r.csv", [&](io::csv_record& r) { seen.push_back(std::move(r)); });
+  ASSERT_EQ(seen.size(), whole.size());
+  for (std::size_t i = 0; i < seen.size(); ++i) {
+    EXPECT_EQ(seen[i].line, whole[i].line);
+    EXPECT_EQ(seen[i].fields, whole[i].fields);
+  }
+  std::size_t before_error = 0;
+  try {
+    io::for_each_csv_record("a\nb\n\"open\n", "bad.csv", [&](io::csv_record&) { ++before_error; });
+    ADD_FAILURE() << "accepted an unterminated quote";
+  } catch (const parse_error& e) {
+    EXPECT_EQ(e.line(), 3u);
+    EXPECT_THAT(e.what(), HasSubstr("unterminated quoted field"));
+  }
+  EXPECT_EQ(before_error, 2u);
+  std::size_t calls = 0;
+  EXPECT_THROW(io::for_each_csv_record(text, "r.csv",
+                                       [&](io::csv_record&) {
+                                         if (++calls == 2) throw std::runtime_error("stop");
+                                       }),
+               std::runtime_error);
+  EXPECT_EQ(calls, 2u);
+}

@@ -13,6 +13,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <iosfwd>
 #include <string>
 #include <string_view>
@@ -32,6 +33,11 @@ struct csv_record {
 /// breaks; CRLF and a UTF-8 byte order mark are accepted; blank lines are skipped).
 /// \throws parse_error for an unterminated quote or text after a closing quote.
 [[nodiscard]] std::vector<csv_record> parse_csv_records(std::string_view text, std::string_view name = "<text>");
+
+/// parse_csv_records() one record at a time: `fn` receives each record as it is read (and may move
+/// its fields away), so that a reader converting records never holds the text of all of them.
+/// \throws parse_error as parse_csv_records(), and whatever `fn` throws.
+void for_each_csv_record(std::string_view text, std::string_view name, const std::function<void(csv_record&)>& fn);
 
 /// Reads a whole field as a finite decimal number (a leading '+' allowed) into x. Returns an empty
 /// string, or what is wrong for an error message: "expected a finite decimal number", or that the
