@@ -72,8 +72,15 @@ int main(int argc, char** argv) try {
   const std::size_t i2021 = bridged.require_index(period::annual(2021));
   std::printf("\n== 3. auto with 2021 bridged (%.3f, %s: %s)\n", bridged[i2021],
               std::string(to_string(bridged.status(i2021))).c_str(), filled.summary().c_str());
-  const forecast::forecast_result br = forecast::forecast_series(bridged, "auto", h);
+  // Fitted once (fit_series): every member of auto is estimated here, and each forecast() below
+  // reuses those fits, at any horizon and levels.
+  const forecast::fitted_series fit = forecast::fit_series(bridged, "auto");
+  const forecast::forecast_result br = fit.forecast(h);
   print_forecast(br);
+  const forecast::forecast_result fan = fit.forecast(h, {.levels = {50, 99}});
+  std::printf("same fit, 2030 with 50%% and 99%% intervals: %.2f [%.2f, %.2f] [%.2f, %.2f]\n", fan.values.mean.back(),
+              fan.values.intervals[0].lower.back(), fan.values.intervals[0].upper.back(),
+              fan.values.intervals[1].lower.back(), fan.values.intervals[1].upper.back());
   const forecast::forecast_result ets = forecast::forecast_series(bridged, "ets", h);
   std::printf("ets member: %s, AICc %.3f,", ets.model.method.c_str(), ets.model.aicc);
   for (const auto& [name, value] : ets.model.parameters) std::printf(" %s = %.4f", name.c_str(), value);

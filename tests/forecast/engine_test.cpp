@@ -10,6 +10,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "tradecast/core/bridge.hpp"
 #include "tradecast/data/vietnam_japan.hpp"
 #include "forecast/fixtures.hpp"
 #include "tradecast/forecast/engine.hpp"
@@ -280,6 +281,30 @@ TEST(Engine, ReferenceCaseWithTheGapBridgedMatchesR) {
       EXPECT_THAT(f.model.method, HasSubstr("ETS(M,A,N)"));
     }
   }
+}
+
+// The bridged reference case fitted once (fit_series, as examples/projection.cpp) and forecast at
+// levels 50 and 99: R's median of forecast(ets(y), level = c(50, 99)), thetaf(...) and
+// rwf(drift = TRUE, ...) per step and bound (projection_ref_levels.csv, written by
+// generate_projection_reference.R), and the same fit at 80/95 gives the rows checked above.
+TEST(Engine, ReferenceCaseFittedOnceAtOtherLevelsMatchesR) {
+  const series& total = data::vietnam_japan().at("vnm_jpn_total");
+  const bridged_series filled = bridge_gaps(total);
+  const auto fit = forecast::fit_series(filled.data, "auto");
+  const auto f = fit.forecast(6, {.levels = {50, 99}});
+  const test::csv_table t(test::test_data_path("forecast/data/projection_ref_levels.csv"));
+  ASSERT_EQ(t.size(), 6u);
+  ASSERT_EQ(f.values.intervals.size(), 2u);
+  const auto close = [](double a, double r) { return std::abs(a - r) <= 1e-6 * std::abs(r); };
+  for (std::size_t i = 0; i < 6; ++i) {
+    SCOPED_TRACE("h = " + std::to_string(i + 1));
+    EXPECT_PRED2(close, f.values.mean[i], t.number(i, "mean"));
+    EXPECT_PRED2(close, f.values.intervals[0].lower[i], t.number(i, "lo50"));
+    EXPECT_PRED2(close, f.values.intervals[0].upper[i], t.number(i, "hi50"));
+    EXPECT_PRED2(close, f.values.intervals[1].lower[i], t.number(i, "lo99"));
+    EXPECT_PRED2(close, f.values.intervals[1].upper[i], t.number(i, "hi99"));
+  }
+  expect_matches_r(fit.forecast(6), load_projection_reference().at("bridged|auto"));
 }
 
 // An error about one value names its period, and its index counts in the series: the usable span

@@ -1,4 +1,5 @@
-# Regenerates tests/forecast/data/projection_ref.csv: R's forecasts to 2030 of the embedded
+# Regenerates tests/forecast/data/projection_ref.csv (and projection_ref_levels.csv: the bridged
+# case at levels 50 and 99, for one fit forecast at other levels): R's forecasts to 2030 of the embedded
 # Vietnam-Japan total trade (data/vietnam_japan.csv, series vnm_jpn_total), checked by
 # tests/forecast/engine_test.cpp (Engine.ReferenceCase*) and shown by examples/projection.cpp.
 # Cases:
@@ -50,3 +51,16 @@ for (case in names(calls)) {
   }
 }
 writeLines(c("case,method,r_call,r_method,h,mean,lo80,hi80,lo95,hi95", rows), "tests/forecast/data/projection_ref.csv")
+
+# The bridged case at levels 50 and 99: the members' forecasts with level = c(50, 99), and the
+# median per step and bound (tradecast's `auto` fitted once, forecast at these levels).
+y <- cases$bridged
+lv <- list(ets = forecast(ets(y), h = h, level = c(50, 99)), theta = thetaf(y, h = h, level = c(50, 99)),
+           drift = rwf(y, drift = TRUE, h = h, level = c(50, 99)))
+med <- function(g) apply(sapply(lv, g), 1, median)
+cols <- list(mean = med(function(f) as.numeric(f$mean)), lo50 = med(function(f) f$lower[, 1]),
+             hi50 = med(function(f) f$upper[, 1]), lo99 = med(function(f) f$lower[, 2]),
+             hi99 = med(function(f) f$upper[, 2]))
+rows <- sapply(1:h, function(i) paste("bridged", "auto", i, num(cols$mean[i]), num(cols$lo50[i]), num(cols$hi50[i]),
+                                      num(cols$lo99[i]), num(cols$hi99[i]), sep = ","))
+writeLines(c("case,method,h,mean,lo50,hi50,lo99,hi99", rows), "tests/forecast/data/projection_ref_levels.csv")
