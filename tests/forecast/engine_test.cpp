@@ -5,6 +5,7 @@
 #include <map>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <gmock/gmock.h>
@@ -654,6 +655,53 @@ TEST(Engine, FittedMethodRefusesWhatIsNotItsOwn) {
   EXPECT_NEAR(f.values.mean[1], std::pow(0.5 * (zn + 2 * bz) + 1, 2), 1e-9);
   EXPECT_NEAR(forecast::fit_method(y, 1, forecast::parse_method("drift")).forecast(4).values.mean[3], 23 + 4 * 13.0 / 9,
               1e-9);
+}
+
+// One fit shared by four threads (fitted_method::forecast() is const and its fit immutable): each
+// forecast equals the same call made alone, for auto under Guerrero's lambda, comb with simulated
+// intervals (seeded) and a seasonally adjusted ensemble, on monthly AirPassengers.
+TEST(Engine, FittedMethodForecastsOnSeveralThreadsAtOnce) {
+  const auto fixtures = test::load_series(test::test_data_path("forecast/data/ets_ref_series.csv"));
+  const std::vector<double>& y = fixtures.at("AirPassengers").values;
+  forecast::forecast_options automatic;
+  automatic.lambda_auto = true;
+  const std::vector<forecast::fitted_method> fits = {
+      forecast::fit_method(y, 12, forecast::parse_method("auto"), automatic),
+      forecast::fit_method(y, 12, forecast::parse_method("comb")),
+      forecast::fit_method(y, 12, forecast::parse_method("median:sa:ets+theta+drift"))};
+  const auto options = [&](std::size_t k, int call) {
+    forecast::forecast_options o;
+    if (k == 0) o = automatic;
+    o.levels = {call % 2 ? 90.0 : 80.0, 99};
+    o.simulate = k == 1;
+    o.npaths = 500;
+    o.seed = 7 + static_cast<std::uint64_t>(call);
+    return o;
+  };
+  constexpr int calls = 6;
+  std::vector<std::vector<double>> alone, shared(fits.size() * calls);
+  for (std::size_t k = 0; k < fits.size(); ++k)
+    for (int c = 0; c < calls; ++c) {
+      const auto f = fits[k].forecast(6 + c, options(k, c));
+      alone.push_back(f.values.mean);
+      alone.back().insert(alone.back().end(), f.values.intervals[1].upper.begin(), f.values.intervals[1].upper.end());
+    }
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t)
+    threads.emplace_back([&, t] {
+      for (int r = 0; r < 3; ++r)
+        for (std::size_t k = 0; k < fits.size(); ++k)
+          for (int c = 0; c < calls; ++c) {
+            if ((c + t + r) % 4 != 0) continue;  // each (fit, call) by some thread, several at once
+            const auto f = fits[k].forecast(6 + c, options(k, c));
+            std::vector<double> v = f.values.mean;
+            v.insert(v.end(), f.values.intervals[1].upper.begin(), f.values.intervals[1].upper.end());
+            if (r == 0 && t == (4 - c % 4) % 4) shared[k * calls + static_cast<std::size_t>(c)] = std::move(v);
+            else EXPECT_EQ(v, alone[k * calls + static_cast<std::size_t>(c)]) << k << " " << c;
+          }
+    });
+  for (auto& th : threads) th.join();
+  for (std::size_t i = 0; i < alone.size(); ++i) EXPECT_EQ(shared[i], alone[i]) << i;
 }
 
 // fit_series(): the series' usable observations fitted once; each forecast carries the periods
