@@ -35,6 +35,7 @@ struct forecast_cli_options {
   std::string lambda;
   bool biasadj = false;
   bool bridge_gaps = false;  ///< --bridge-gaps: fill interior gaps (marked estimated) before forecasting
+  bool all = false;          ///< --all: every series of --input
   bool simulate = false, bootstrap = false;
   int npaths = forecast::forecast_options{}.npaths;
   std::uint64_t seed = forecast::forecast_options{}.seed;
@@ -89,7 +90,8 @@ int run_single(const forecast_cli_options& o, std::ostream& out) {
   if (!o.info.empty()) throw invalid_argument("--info goes with --wide (it gives each series' horizon NF)");
   if (o.season_given)
     throw invalid_argument("--season goes with --wide: a series of --input has a frequency, which sets its seasonal period");
-  if (o.threads_given) throw invalid_argument("--threads goes with --wide: a single series is forecast on one thread");
+  if (o.threads_given)
+    throw invalid_argument("--threads goes with --wide or --all: a single series is forecast on one thread");
   const loaded_input in = load_input(o.in);
   const series& selected = select_series(in, o.in);
   // --bridge-gaps: the user's explicit choice to fill interior gaps; said in the Data line.
@@ -256,6 +258,18 @@ std::string status_text(const batch::series_result& sr) {
   }
 }
 
+// A series of a long CSV file forecast with --all: the series, the period of its first forecast
+// and which of its observations were used (trailing_span(), or what bridging did).
+struct long_series {
+  const series* s = nullptr;
+  period first{};
+  std::string data_note{};
+};
+
+void write_batch(const forecast_cli_options& o, const forecast::forecast_options& fo,
+                 std::span<const batch::batch_input> inputs, const batch::batch_result& r,
+                 std::span<const long_series> of_series, const std::string& what);
+
 // Every series of --wide, in parallel; output in input order, then the fallbacks on stderr.
 int run_wide(const forecast_cli_options& o) {
   if (!o.in.input.empty() || !o.in.series.empty())
@@ -275,18 +289,32 @@ int run_wide(const forecast_cli_options& o) {
   bo.threads = o.threads;
   bo.keep_fitted = false;
   const batch::batch_result r = batch::forecast_batch(inputs, spec, 0, fo, bo);
+  write_batch(o, fo, inputs, r, {}, fmt::format("{}; method {}; seasonal period {}", o.wide, o.method, o.season));
+  return 0;
+}
 
-  // Written as formatted (a set's forecasts can be far larger than its data).
+// The forecasts of a batch (--wide, --all), written as formatted (a set's forecasts can be far
+// larger than its data), then the fallbacks on stderr. `of_series`: for series of a long CSV
+// file, each one's series, first forecast period and data note (CSV and JSON give periods then);
+// empty for the wide layout (steps h = 1, 2, ...). `what`: the table's first line after "N series from".
+void write_batch(const forecast_cli_options& o, const forecast::forecast_options& fo,
+                 std::span<const batch::batch_input> inputs, const batch::batch_result& r,
+                 std::span<const long_series> of_series, const std::string& what) {
+  const bool periods = !of_series.empty();
+  const auto step_text = [&](std::size_t s, std::size_t i) {
+    return periods ? (of_series[s].first + static_cast<std::int64_t>(i)).to_string() : std::to_string(i + 1);
+  };
   output_sink sink(o.output);
   std::ostream& out = sink.stream();
   if (o.in.format == "csv") {
-    out << "series,h,mean";
+    out << (periods ? "series,period,mean" : "series,h,mean");
     for (double l : fo.levels) out << ",lo" << level_name(l) << ",hi" << level_name(l);
     out << "\n";
-    for (const auto& sr : r.series) {
+    for (std::size_t s = 0; s < r.series.size(); ++s) {
+      const auto& sr = r.series[s];
       const std::string id = io::csv_quote(sr.id);
       for (std::size_t i = 0; i < sr.values.mean.size(); ++i) {
-        out << id << ',' << i + 1 << ',' << exact(sr.values.mean[i]);
+        out << id << ',' << step_text(s, i) << ',' << exact(sr.values.mean[i]);
         for (std::size_t k = 0; k < fo.levels.size(); ++k) {
           if (k < sr.values.intervals.size())
             out << ',' << exact(sr.values.intervals[k].lower[i]) << ',' << exact(sr.values.intervals[k].upper[i]);
@@ -304,6 +332,15 @@ int run_wide(const forecast_cli_options& o) {
       const auto& sr = r.series[s];
       nlohmann::ordered_json e;
       e["id"] = sr.id;
+      if (periods) {
+        const series& ser = *of_series[s].s;
+        if (!ser.meta().name.empty()) e["name"] = ser.meta().name;
+        if (const std::string unit = ser.meta().unit.label(); !unit.empty()) e["unit"] = unit;
+        e["frequency"] = std::string(to_string(ser.freq()));
+        e["first_used"] = (of_series[s].first - static_cast<std::int64_t>(inputs[s].values.size())).to_string();
+        e["last_used"] = of_series[s].first.prev().to_string();
+        if (!of_series[s].data_note.empty()) e["data_note"] = of_series[s].data_note;
+      }
       e["observations"] = inputs[s].values.size();
       e["h"] = sr.h;
       e["requested"] = o.method;
@@ -318,7 +355,8 @@ int run_wide(const forecast_cli_options& o) {
       auto& rows = e["forecasts"] = nlohmann::ordered_json::array();
       for (std::size_t i = 0; i < sr.values.mean.size(); ++i) {
         nlohmann::ordered_json row;
-        row["h"] = i + 1;
+        if (periods) row["period"] = step_text(s, i);
+        else row["h"] = i + 1;
         row["mean"] = json_number(sr.values.mean[i]);
         for (const auto& b : sr.values.intervals) {
           row["lo" + level_name(b.level)] = json_number(b.lower[i]);
@@ -340,7 +378,8 @@ int run_wide(const forecast_cli_options& o) {
     const std::size_t widest =
         static_cast<std::size_t>(std::max_element(fo.levels.begin(), fo.levels.end()) - fo.levels.begin());
     const std::string wl = level_name(fo.levels[widest]);
-    table t{{"series", "obs", "last value", "h", "mean 1", "mean h", "lo" + wl + " h", "hi" + wl + " h", "model", "status"},
+    table t{{"series", "obs", "last value", periods ? "to" : "h", "mean 1", "mean h", "lo" + wl + " h", "hi" + wl + " h",
+             "model", "status"},
             {false, true, true, true, true, true, true, true, false, false},
             {}};
     for (std::size_t s = 0; s < r.series.size(); ++s) {
@@ -350,12 +389,12 @@ int run_wide(const forecast_cli_options& o) {
       const bool has_pi = widest < v.intervals.size();
       const number_style dp = style_for(inputs[s].values);  // each series at its own scale
       t.rows.push_back({sr.id, std::to_string(inputs[s].values.size()), table_number(inputs[s].values.back(), dp),
-                        std::to_string(sr.h), table_number(v.mean.front(), dp), table_number(v.mean[last], dp),
+                        periods ? step_text(s, last) : std::to_string(sr.h), table_number(v.mean.front(), dp),
+                        table_number(v.mean[last], dp),
                         has_pi ? table_number(v.intervals[widest].lower[last], dp) : "",
                         has_pi ? table_number(v.intervals[widest].upper[last], dp) : "", sr.model.method, status_text(sr)});
     }
-    out << fmt::format("{} series from {}; method {}; seasonal period {}; {} thread(s)\n", r.series.size(), o.wide,
-                       o.method, o.season, r.threads);
+    out << fmt::format("{} series from {}; {} thread(s)\n", r.series.size(), what, r.threads);
     if (const std::string note = simulation_note(o); !note.empty())
       out << "Intervals: " << note << "; series i (from 0) uses seed " << o.seed << " + i\n";
     out << "\n";
@@ -366,6 +405,73 @@ int run_wide(const forecast_cli_options& o) {
   }
   sink.close();
   report_batch_statuses(r);
+}
+
+// --all: every series of --input (or of the embedded data), in parallel, each with its own
+// frequency and the observations a model can use (as --series does for one); output in the
+// file's order. A series without two usable observations is reported and left out.
+int run_all(const forecast_cli_options& o) {
+  if (!o.in.series.empty())
+    throw invalid_argument("--all and --series are mutually exclusive: --all forecasts every series of the input");
+  if (!o.chart.empty())
+    throw invalid_argument("--chart cannot be used with --all: a fan chart shows one series; chart one with --series ID");
+  if (!o.info.empty()) throw invalid_argument("--info goes with --wide (it gives each series' horizon NF)");
+  if (o.season_given)
+    throw invalid_argument("--season goes with --wide: each series of --input has a frequency, which sets its seasonal period");
+  if (o.horizon < 1) throw invalid_argument("--horizon (-H) is required: the number of periods to forecast");
+  const forecast::method_spec spec = forecast::parse_method(o.method);
+  const forecast::forecast_options fo = forecast_options_of(o);
+  const loaded_input in = load_input(o.in);
+  std::vector<series> bridged;  // --bridge-gaps: each series with its interior gaps filled
+  std::vector<std::string> bridge_notes;
+  if (o.bridge_gaps) {
+    bridged.reserve(in.data.size());
+    for (const series& s : in.data) {
+      bridged_series b = bridge_gaps(s);
+      bridge_notes.push_back(b.gaps.empty() ? std::string() : b.note());
+      bridged.push_back(std::move(b.data));
+    }
+  }
+  std::vector<long_series> of_series;
+  std::vector<batch::batch_input> inputs;
+  std::vector<std::string> skipped;
+  for (std::size_t k = 0; k < in.data.size(); ++k) {
+    const series& s = o.bridge_gaps ? bridged[k] : in.data[k];
+    std::string note = o.bridge_gaps ? bridge_notes[k] : std::string();
+    forecast::usable_span u;
+    try {
+      u = forecast::trailing_span(s);
+    } catch (const invalid_argument& e) {
+      skipped.push_back(e.what());
+      continue;
+    }
+    const std::size_t n = u.last - u.first + 1;
+    if (n < 2) {
+      skipped.push_back("series '" + s.id() + "' has 1 usable observation; forecasting needs at least 2" +
+                        (u.note.empty() ? std::string() : " (" + u.note + ")"));
+      continue;
+    }
+    if (!u.note.empty()) note += (note.empty() ? "" : "; ") + u.note;
+    of_series.push_back({&s, s.period_at(u.last).next(), std::move(note)});
+    batch::batch_input bi;
+    bi.id = s.id();
+    bi.values = s.values().subspan(u.first, n);
+    bi.m = periods_per_year(s.freq());
+    inputs.push_back(std::move(bi));
+  }
+  for (const std::string& why : skipped) std::cerr << "tradecast: warning: left out: " << why << "\n";
+  if (inputs.empty()) throw invalid_argument(in.origin + ": no series has two usable observations to forecast");
+  batch::batch_options bo;
+  bo.threads = o.threads;
+  bo.keep_fitted = false;
+  const batch::batch_result r = batch::forecast_batch(inputs, spec, o.horizon, fo, bo);
+  write_batch(o, fo, inputs, r, of_series,
+              fmt::format("{}{}; method {}", in.origin,
+                          skipped.empty() ? "" : fmt::format(" ({} left out: see the warnings)", skipped.size()), o.method));
+  // What the CSV and JSON layouts cannot show next to the numbers.
+  if (o.in.format == "csv")
+    for (const long_series& ls : of_series)
+      if (!ls.data_note.empty()) std::cerr << fmt::format("tradecast: note: series '{}': {}\n", ls.s->id(), ls.data_note);
   return 0;
 }
 
@@ -377,7 +483,10 @@ int run_forecast(const forecast_cli_options& o) {
                            "' are analytic; only multiplicative-trend ETS models, ets:XM*, are always simulated)");
   check_output_files({{"--output", o.output}, {"--chart", o.chart}},
                      {{"--input", o.in.input}, {"--wide", o.wide}, {"--info", o.info}});
+  if (o.wide_given && o.all)
+    throw invalid_argument("--all goes with --input (every series of a long CSV file); --wide forecasts every series already");
   if (o.wide_given) return run_wide(o);
+  if (o.all) return run_all(o);
   std::ostringstream out;
   const int status = run_single(o, out);
   write_output(o.output, out.str());
@@ -433,7 +542,10 @@ void add_forecast_command(CLI::App& app, runner& run) {
                   "With --wide: seasonal period of the series: 1 yearly (the default), 4 quarterly, 12 monthly "
                   "(the wide layout does not record it)")
       ->check(whole_at_least(1));
-  cmd->add_option("--threads", opts->threads, "With --wide: worker threads (0 = all cores)")
+  cmd->add_flag("--all", opts->all,
+                "Forecast every series of --input (or of the embedded data) in parallel, each with its own frequency and "
+                "usable observations, instead of one --series");
+  cmd->add_option("--threads", opts->threads, "With --wide or --all: worker threads (0 = all cores)")
       ->default_val(0)
       ->check(whole_at_least(0));
   cmd->callback([opts, cmd, &run] {

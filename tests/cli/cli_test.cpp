@@ -486,6 +486,64 @@ TEST(CliForecast, BridgeGapsOnRequestOnly) {
   EXPECT_THAT(wide.out, HasSubstr("--bridge-gaps cannot be used with --wide"));
 }
 
+// --all: every series of the input in one parallel run, each exactly as --series gives it alone
+// (whose numbers the engine's tests check against R; the reference series' 2030 value is R's median
+// of ets, thetaf and rwf(drift), 43.861, projection_ref.csv "stand"), with periods; a series
+// without two usable observations is left out with a warning; --bridge-gaps bridges each series
+// (the reference series then gives R's 51.247 of the "bridged" case); the result does not depend
+// on the thread count; what --all cannot go with is refused.
+TEST(CliForecast, AllSeriesOfTheInputAsEachAlone) {
+  const auto lines_of = [](const std::string& text) {
+    std::vector<std::string> out;
+    std::istringstream in(text);
+    for (std::string l; std::getline(in, l);)
+      if (!l.starts_with("tradecast:")) out.push_back(l);
+    return out;
+  };
+  const result all = run("forecast --all -H 6 --format csv");
+  ASSERT_EQ(all.status, 0) << all.out;
+  EXPECT_THAT(all.out, HasSubstr("tradecast: warning: left out: series 'vnm_jpn_total_q' has 1 usable observation; "
+                                 "forecasting needs at least 2"));
+  const std::vector<std::string> rows = lines_of(all.out);
+  ASSERT_EQ(rows.size(), 1u + 5 * 6 + 6);  // header, five annual series to 2026, the reference to 2030
+  EXPECT_EQ(rows.front(), "series,period,mean,lo80,hi80,lo95,hi95");
+  std::size_t matched = 1;
+  for (const char* id : {"vnm_jpn_total", "vnm_jpn_total_rep_jpn", "vnm_exports_to_jpn", "vnm_imports_from_jpn",
+                         "jpn_exports_to_vnm", "jpn_imports_from_vnm"}) {
+    const std::vector<std::string> alone = lines_of(run(std::string("forecast -H 6 --format csv --series ") + id).out);
+    ASSERT_EQ(alone.size(), 7u) << id;
+    for (std::size_t i = 1; i < alone.size(); ++i) EXPECT_EQ(rows[matched++], alone[i]) << id;
+  }
+  EXPECT_THAT(rows[6], ::testing::StartsWith("vnm_jpn_total,2030,43.861"));
+  EXPECT_EQ(run("forecast --all -H 6 --format csv --threads 1").out, all.out);
+  const result table = run("forecast --all -H 6");
+  EXPECT_THAT(table.out, HasSubstr("6 series from embedded Vietnam-Japan data (1 left out: see the warnings); method auto"));
+  EXPECT_THAT(table.out, ::testing::ContainsRegex("vnm_jpn_total +3 +46\\.200 +2030 +45\\.611 +43\\.861 +39\\.242 +50\\.819"));
+  std::string json_text;  // without the warnings and notes on stderr
+  for (const std::string& l : lines_of(run("forecast --all -H 6 --format json --method theta").out)) json_text += l + "\n";
+  const auto j = nlohmann::json::parse(json_text);
+  ASSERT_EQ(j.size(), 6u);
+  EXPECT_EQ(j[0]["id"], "vnm_jpn_total");
+  EXPECT_EQ(j[0]["unit"], "USD billions");
+  EXPECT_EQ(j[0]["first_used"], "2022");
+  EXPECT_EQ(j[0]["last_used"], "2024");
+  EXPECT_THAT(j[0]["data_note"].get<std::string>(), HasSubstr("2021 is missing and is not interpolated"));
+  EXPECT_EQ(j[0]["forecasts"][5]["period"], "2030");
+  EXPECT_EQ(j[1]["forecasts"][0]["period"], "2021");
+  EXPECT_THAT(run("forecast --all -H 6 --bridge-gaps").out,
+              ::testing::ContainsRegex("vnm_jpn_total +35 +46\\.200 +2030 +[0-9.]+ +51\\.247 +39\\.773 +63\\.724"));
+  for (const auto& [args, what] : std::vector<std::pair<std::string, std::string>>{
+           {"--all --series vnm_jpn_total -H 2", "--all and --series are mutually exclusive"},
+           {"--all --chart c.svg -H 2", "--chart cannot be used with --all"},
+           {"--all --season 4 -H 2", "--season goes with --wide"},
+           {"--all", "--horizon (-H) is required"},
+           {"--all --wide x.csv -H 2", "--all goes with --input"}}) {
+    const result bad = run("forecast " + args);
+    EXPECT_EQ(bad.status, 2) << args;
+    EXPECT_THAT(bad.out, HasSubstr(what)) << args;
+  }
+}
+
 // A model that reproduces the data exactly (a constant series under ets:ANN: R's ets(y, "ANN")
 // has loglik Inf, AICc -Inf, sigma2 0) says so in the table instead of leaving out the line; the
 // JSON gives the infinite criteria as null.
