@@ -82,6 +82,17 @@ std::vector<batch_input> inputs_of(const io::wide_set& set) {
 
 namespace {
 
+/// An error about one of `in`'s values, the value named by its place: batch_input::value_name, or
+/// its row and column in a wide file (source, line); as it is without either ("observation k").
+observation_error located(const batch_input& in, const observation_error& e) {
+  const std::size_t k = e.index();
+  if (in.value_name) return e.relocated(0, in.value_name(k));
+  if (in.line == 0) return e;
+  return e.relocated(0, "value " + std::to_string(k + 1) + " of series '" + in.id + "' at " +
+                            (in.source.empty() ? std::string("line ") : std::string(in.source) + " line ") +
+                            std::to_string(in.line) + ", column " + std::to_string(k + 2));
+}
+
 /// A series' result from what fit_forecast() gave (or threw) for it: the status, the naive
 /// fallback when the method failed.
 series_result finish_one(const batch_input& in, std::size_t index, const forecast::method_spec& spec, int h,
@@ -99,11 +110,7 @@ series_result finish_one(const batch_input& in, std::size_t index, const forecas
       try {
         std::rethrow_exception(outcome.error);
       } catch (const observation_error& e) {  // name the value by its place in the file
-        if (in.line == 0) throw;
-        const std::size_t k = e.index();
-        throw e.relocated(0, "value " + std::to_string(k + 1) + " of series '" + in.id + "' at " +
-                                 (in.source.empty() ? std::string("line ") : std::string(in.source) + " line ") +
-                                 std::to_string(in.line) + ", column " + std::to_string(k + 2));
+        throw located(in, e);
       }
     }
     forecast::model_forecast& mf = *outcome.result;
@@ -128,6 +135,8 @@ series_result finish_one(const batch_input& in, std::size_t index, const forecas
     try {
       fit_naive_fallback(in.values, in.m, r.h, o, r);
       if (r.model.status == forecast::fit_status::failed) fallback_error = r.model.status_message;  // e.g. an overflow
+    } catch (const observation_error& e) {
+      fallback_error = located(in, e).what();
     } catch (const std::exception& e) {
       fallback_error = e.what();
     } catch (...) {

@@ -451,12 +451,21 @@ int run_all(const forecast_cli_options& o) {
                         (u.note.empty() ? std::string() : " (" + u.note + ")"));
       continue;
     }
+    const period last = s.period_at(u.last);
+    if (const period final_period = period::of(last.freq(), 9999, periods_per_year(last.freq()));
+        o.horizon > final_period - last) {
+      skipped.push_back("series '" + s.id() + "': horizon h = " + std::to_string(o.horizon) + ": the forecasts after " +
+                        last.to_string() + " would run past " + final_period.to_string() +
+                        ", the last period tradecast represents");
+      continue;
+    }
     if (!u.note.empty()) note += (note.empty() ? "" : "; ") + u.note;
-    of_series.push_back({&s, s.period_at(u.last).next(), std::move(note)});
+    of_series.push_back({&s, last.next(), std::move(note)});
     batch::batch_input bi;
     bi.id = s.id();
     bi.values = s.values().subspan(u.first, n);
     bi.m = periods_per_year(s.freq());
+    bi.value_name = [&s, first = u.first](std::size_t i) { return forecast::value_name(s, first + i); };
     inputs.push_back(std::move(bi));
   }
   for (const std::string& why : skipped) std::cerr << "tradecast: warning: left out: " << why << "\n";

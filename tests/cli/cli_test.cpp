@@ -532,6 +532,20 @@ TEST(CliForecast, AllSeriesOfTheInputAsEachAlone) {
   EXPECT_EQ(j[1]["forecasts"][0]["period"], "2021");
   EXPECT_THAT(run("forecast --all -H 6 --bridge-gaps").out,
               ::testing::ContainsRegex("vnm_jpn_total +35 +46\\.200 +2030 +[0-9.]+ +51\\.247 +39\\.773 +63\\.724"));
+  // A series whose forecasts would run past 9999 is left out as forecasting it alone refuses it.
+  const result late = run("forecast --method naive -H 2 --format csv --all --input " +
+                          write_temp("late.csv", "series,period,value\na,9998,3\na,9999,4\nb,2002,6\nb,2003,7\n"));
+  EXPECT_EQ(late.status, 0) << late.out;
+  EXPECT_THAT(late.out, HasSubstr("tradecast: warning: left out: series 'a': horizon h = 2: the forecasts after 9999 "
+                                  "would run past 9999, the last period tradecast represents"));
+  EXPECT_THAT(late.out, HasSubstr("b,2005,7,"));
+  // A value no method can take is named by its period, for the method and for the naive fallback.
+  const result huge = run("forecast --method theta -H 2 --all --input " +
+                          write_temp("huge.csv", "series,period,value\na,2001,1\na,2002,1e200\na,2003,4\nb,2001,5\n"
+                                                 "b,2002,6\nb,2003,7\n"));
+  EXPECT_EQ(huge.status, 0) << huge.out;
+  EXPECT_THAT(huge.out, HasSubstr("method 'theta': the value for 2002 (1e+200) is larger in magnitude than 1e+100"));
+  EXPECT_THAT(huge.out, HasSubstr("naive fallback failed too: method 'naive': the value for 2002 (1e+200)"));
   for (const auto& [args, what] : std::vector<std::pair<std::string, std::string>>{
            {"--all --series vnm_jpn_total -H 2", "--all and --series are mutually exclusive"},
            {"--all --chart c.svg -H 2", "--chart cannot be used with --all"},

@@ -64,6 +64,9 @@ struct batch_input {
   /// (line 0): "observation k". inputs_of() sets both.
   std::string_view source{};
   std::size_t line = 0;
+  /// How messages name value k (0-based) of `values`, e.g. "the value for 2002" for a series of a
+  /// long file (forecast::value_name()); takes precedence over source and line when set.
+  std::function<std::string(std::size_t)> value_name{};
 };
 
 /// The inputs of a competition set (io::read_wide_set()): each series with its own NF and the set's
