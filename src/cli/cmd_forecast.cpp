@@ -334,8 +334,8 @@ void write_batch(const forecast_cli_options& o, const forecast::forecast_options
       e["id"] = sr.id;
       if (periods) {
         const series& ser = *of_series[s].s;
-        if (!ser.meta().name.empty()) e["name"] = ser.meta().name;
-        if (const std::string unit = ser.meta().unit.label(); !unit.empty()) e["unit"] = unit;
+        e["name"] = ser.meta().name;
+        e["unit"] = ser.meta().unit.label();
         e["frequency"] = std::string(to_string(ser.freq()));
         e["first_used"] = (of_series[s].first - static_cast<std::int64_t>(inputs[s].values.size())).to_string();
         e["last_used"] = of_series[s].first.prev().to_string();
@@ -422,13 +422,14 @@ int run_all(const forecast_cli_options& o) {
   const forecast::method_spec spec = forecast::parse_method(o.method);
   const forecast::forecast_options fo = forecast_options_of(o);
   const loaded_input in = load_input(o.in);
+  if (in.data.empty()) throw not_found(in.origin + " holds no series");
   std::vector<series> bridged;  // --bridge-gaps: each series with its interior gaps filled
   std::vector<std::string> bridge_notes;
   if (o.bridge_gaps) {
     bridged.reserve(in.data.size());
     for (const series& s : in.data) {
       bridged_series b = bridge_gaps(s);
-      bridge_notes.push_back(b.gaps.empty() ? std::string() : b.note());
+      bridge_notes.push_back(b.note());  // also "nothing to bridge", as --series says
       bridged.push_back(std::move(b.data));
     }
   }
@@ -477,8 +478,8 @@ int run_all(const forecast_cli_options& o) {
   write_batch(o, fo, inputs, r, of_series,
               fmt::format("{}{}; method {}", in.origin,
                           skipped.empty() ? "" : fmt::format(" ({} left out: see the warnings)", skipped.size()), o.method));
-  // What the CSV and JSON layouts cannot show next to the numbers.
-  if (o.in.format == "csv")
+  // What the CSV layout and the table cannot show next to the numbers (JSON: data_note).
+  if (o.in.format != "json")
     for (const long_series& ls : of_series)
       if (!ls.data_note.empty()) std::cerr << fmt::format("tradecast: note: series '{}': {}\n", ls.s->id(), ls.data_note);
   return 0;
@@ -493,7 +494,8 @@ int run_forecast(const forecast_cli_options& o) {
   check_output_files({{"--output", o.output}, {"--chart", o.chart}},
                      {{"--input", o.in.input}, {"--wide", o.wide}, {"--info", o.info}});
   if (o.wide_given && o.all)
-    throw invalid_argument("--all goes with --input (every series of a long CSV file); --wide forecasts every series already");
+    throw invalid_argument("--all and --wide are mutually exclusive: --all forecasts every series of a long CSV file "
+                           "(--input), --wide every series of a wide-layout file");
   if (o.wide_given) return run_wide(o);
   if (o.all) return run_all(o);
   std::ostringstream out;
@@ -538,7 +540,8 @@ void add_forecast_command(CLI::App& app, runner& run) {
       ->default_val(opts->npaths)
       ->check(whole_at_least(1));
   cmd->add_option("--seed", opts->seed,
-                  "Seed of simulated intervals (the same seed, the same intervals; with --wide, series i uses seed + i)")
+                  "Seed of simulated intervals (the same seed, the same intervals; with --wide or --all, series i of "
+                  "those forecast, from 0, uses seed + i)")
       ->default_val(opts->seed)
       ->check(whole_at_least(0));
   cmd->add_option("--output,-o", opts->output, "Write the forecasts to this file instead of standard output");

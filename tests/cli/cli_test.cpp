@@ -529,9 +529,24 @@ TEST(CliForecast, AllSeriesOfTheInputAsEachAlone) {
   EXPECT_EQ(j[0]["last_used"], "2024");
   EXPECT_THAT(j[0]["data_note"].get<std::string>(), HasSubstr("2021 is missing and is not interpolated"));
   EXPECT_EQ(j[0]["forecasts"][5]["period"], "2030");
+  EXPECT_EQ(j[0]["frequency"], "annual");
   EXPECT_EQ(j[1]["forecasts"][0]["period"], "2021");
-  EXPECT_THAT(run("forecast --all -H 6 --bridge-gaps").out,
+  const result bridged = run("forecast --all -H 6 --bridge-gaps");
+  EXPECT_THAT(bridged.out,
               ::testing::ContainsRegex("vnm_jpn_total +35 +46\\.200 +2030 +[0-9.]+ +51\\.247 +39\\.773 +63\\.724"));
+  // the table's notes say what was bridged (and what was not), as --series' Data line does
+  EXPECT_THAT(bridged.out, HasSubstr("tradecast: note: series 'vnm_jpn_total': bridged on request (status estimated, "
+                                     "not observations): 2021 (geometric interpolation between 2020 and 2022)"));
+  EXPECT_THAT(bridged.out, HasSubstr("tradecast: note: series 'vnm_exports_to_jpn': nothing to bridge"));
+  // a file without units still has the key, as --series' JSON
+  std::string no_unit;
+  for (const std::string& l : lines_of(run("forecast --all -H 1 --format json --method naive --input " +
+                                           write_temp("nounit.csv", "series,period,value\nx,2001,1\nx,2002,2\n")).out))
+    no_unit += l + "\n";
+  EXPECT_EQ(nlohmann::json::parse(no_unit)[0]["unit"], "");
+  const result header_only = run("forecast --all -H 1 --input " + write_temp("header.csv", "series,period,value\n"));
+  EXPECT_EQ(header_only.status, 2);
+  EXPECT_THAT(header_only.out, HasSubstr("holds no series"));
   // A series whose forecasts would run past 9999 is left out as forecasting it alone refuses it.
   const result late = run("forecast --method naive -H 2 --format csv --all --input " +
                           write_temp("late.csv", "series,period,value\na,9998,3\na,9999,4\nb,2002,6\nb,2003,7\n"));
@@ -551,7 +566,7 @@ TEST(CliForecast, AllSeriesOfTheInputAsEachAlone) {
            {"--all --chart c.svg -H 2", "--chart cannot be used with --all"},
            {"--all --season 4 -H 2", "--season goes with --wide"},
            {"--all", "--horizon (-H) is required"},
-           {"--all --wide x.csv -H 2", "--all goes with --input"}}) {
+           {"--all --wide x.csv -H 2", "--all and --wide are mutually exclusive"}}) {
     const result bad = run("forecast " + args);
     EXPECT_EQ(bad.status, 2) << args;
     EXPECT_THAT(bad.out, HasSubstr(what)) << args;
