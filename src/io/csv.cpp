@@ -338,6 +338,7 @@ series_collection parse_long_csv(std::string_view text, std::string_view name) {
       ser.push_back(o.value, o.status, o.source, note);
       if (&o != &s.obs.back()) expected = expected.next();  // none after the last (it may be 9999)
     }
+    std::vector<observation_in>().swap(s.obs);  // freed as each series is built: one copy of the rows at a time
     out.add(std::move(ser));
   }
   return out;
@@ -351,7 +352,7 @@ std::string read_text_file(const std::filesystem::path& file) {
   std::ostringstream buf;
   buf << in.rdbuf();
   if (in.bad()) throw parse_error(file.string(), 0, 0, "read error");
-  return buf.str();
+  return std::move(buf).str();  // the buffer itself, not a copy (a second copy of the file)
 }
 
 series_collection read_long_csv(const std::filesystem::path& file) {
