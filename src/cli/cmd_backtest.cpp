@@ -140,7 +140,7 @@ int run_backtest(const backtest_options& o) {
       origins.push_back(std::move(e));
     }
     j["notes"] = r.notes;
-    out << j.dump(2) << "\n";
+    out << json_text(j) << "\n";
   } else {
     const std::string unit = s.meta().unit.label();
     out << fmt::format("{} ({}){}\n", s.meta().name, s.id(), unit.empty() ? "" : ", " + unit);

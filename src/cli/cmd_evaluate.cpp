@@ -200,7 +200,7 @@ int run_evaluate(const evaluate_options& o) {
                    {"mase", json_number(s.mase)}, {"owa", json_number(s.owa)}, {"fallbacks", s.fallbacks},
                    {"seconds", s.seconds}, {"level", o.level}, {"msis", json_number(s.msis)},
                    {"coverage", json_number(s.coverage)}});
-    std::cout << j.dump(2) << "\n";
+    std::cout << json_text(j) << "\n";
     return 0;
   }
   const std::string lv = level_name(o.level);

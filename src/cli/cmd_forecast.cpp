@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // `tradecast forecast`: point forecasts with prediction intervals, the model chosen, and an optional
-// SVG fan chart; with --wide, every series of a competition-style set (wide layout), in parallel.
+// SVG fan chart; with --all, every series of the long CSV input, and with --wide, every series of a
+// competition-style set (wide layout), in parallel.
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -154,7 +155,7 @@ int run_single(const forecast_cli_options& o, std::ostream& out) {
       }
       rows.push_back(std::move(row));
     }
-    out << j.dump(2) << "\n";
+    out << json_text(j) << "\n";
     return 0;
   }
 
@@ -365,7 +366,7 @@ void write_batch(const forecast_cli_options& o, const forecast::forecast_options
         rows.push_back(std::move(row));
       }
       std::string text = "  ";  // the element as dump(2) indents it inside the array
-      for (const char c : e.dump(2)) {
+      for (const char c : json_text(e)) {
         text += c;
         if (c == '\n') text += "  ";
       }
@@ -439,38 +440,30 @@ int run_all(const forecast_cli_options& o) {
   for (std::size_t k = 0; k < in.data.size(); ++k) {
     const series& s = o.bridge_gaps ? bridged[k] : in.data[k];
     std::string note = o.bridge_gaps ? bridge_notes[k] : std::string();
-    forecast::usable_span u;
+    forecast::series_observations obs;
     try {
-      u = forecast::trailing_span(s);
+      obs = forecast::usable_observations(s);
     } catch (const invalid_argument& e) {
       skipped.push_back(e.what());
       continue;
     }
-    const std::size_t n = u.last - u.first + 1;
-    if (n < 2) {
-      skipped.push_back("series '" + s.id() + "' has 1 usable observation; forecasting needs at least 2" +
-                        (u.note.empty() ? std::string() : " (" + u.note + ")"));
+    try {
+      forecast::check_horizon_after(obs.last, o.horizon);
+    } catch (const invalid_argument& e) {
+      skipped.push_back("series '" + s.id() + "': " + e.what());
       continue;
     }
-    const period last = s.period_at(u.last);
-    if (const period final_period = period::of(last.freq(), 9999, periods_per_year(last.freq()));
-        o.horizon > final_period - last) {
-      skipped.push_back("series '" + s.id() + "': horizon h = " + std::to_string(o.horizon) + ": the forecasts after " +
-                        last.to_string() + " would run past " + final_period.to_string() +
-                        ", the last period tradecast represents");
-      continue;
-    }
-    if (!u.note.empty()) note += (note.empty() ? "" : "; ") + u.note;
-    of_series.push_back({&s, last.next(), std::move(note)});
+    if (!obs.span.note.empty()) note += (note.empty() ? "" : "; ") + obs.span.note;
+    of_series.push_back({&s, obs.last.next(), std::move(note)});
     batch::batch_input bi;
     bi.id = s.id();
-    bi.values = s.values().subspan(u.first, n);
+    bi.values = obs.y;
     bi.m = periods_per_year(s.freq());
-    bi.value_name = [&s, first = u.first](std::size_t i) { return forecast::value_name(s, first + i); };
+    bi.value_name = [&s, first = obs.span.first](std::size_t i) { return forecast::value_name(s, first + i); };
     inputs.push_back(std::move(bi));
   }
   for (const std::string& why : skipped) std::cerr << "tradecast: warning: left out: " << why << "\n";
-  if (inputs.empty()) throw invalid_argument(in.origin + ": no series has two usable observations to forecast");
+  if (inputs.empty()) throw invalid_argument(in.origin + ": no series could be forecast: every one was left out (see the warnings)");
   batch::batch_options bo;
   bo.threads = o.threads;
   bo.keep_fitted = false;
@@ -509,8 +502,8 @@ int run_forecast(const forecast_cli_options& o) {
 void add_forecast_command(CLI::App& app, runner& run) {
   auto opts = std::make_shared<forecast_cli_options>();
   auto* cmd = app.add_subcommand("forecast",
-                                  "Forecast a series with prediction intervals, or every series of a wide-layout "
-                                  "file (--wide)");
+                                  "Forecast a series with prediction intervals, or every series of the input (--all) "
+                                  "or of a wide-layout file (--wide)");
   add_input_options(*cmd, opts->in, true);
   cmd->add_option("--method", opts->method,
                   "auto (recommended: median of automatic ETS, Theta, drift and, on seasonal data, damped ETS), ets, ets:XYZ (e.g. ets:MAdN), theta, ses, holt, damped, hw-add, "

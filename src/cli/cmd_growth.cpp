@@ -191,7 +191,7 @@ int run_growth(const input_options& o) {
       r["vs_previous_year"] = rate_json(rr->vs);
       j["run_rate"] = std::move(r);
     }
-    std::cout << j.dump(2) << "\n";
+    std::cout << json_text(j) << "\n";
     return 0;
   }
   if (o.format == "csv") {

@@ -21,7 +21,7 @@ void add_series_command(CLI::App& app, runner& run) {
       if (opts->format == "json") {
         nlohmann::ordered_json j = nlohmann::ordered_json::array();
         for (const series& s : in.data) j.push_back(metadata_json(s));
-        std::cout << j.dump(2) << "\n";
+        std::cout << json_text(j) << "\n";
         return 0;
       }
       if (opts->format == "csv") {
@@ -68,7 +68,7 @@ void add_show_command(CLI::App& app, runner& run) {
           if (const std::string* n = s.note(i)) o["note"] = *n;
           obs.push_back(std::move(o));
         }
-        std::cout << j.dump(2) << "\n";
+        std::cout << json_text(j) << "\n";
         return 0;
       }
       if (opts->format == "csv") {

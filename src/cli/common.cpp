@@ -113,28 +113,50 @@ void check_output_files(const std::vector<named_file>& outputs, const std::vecto
 }
 
 void write_output(const std::string& file, const std::string& text) {
-  if (file.empty()) {
-    std::cout << text << std::flush;
-    if (!std::cout) throw error("error writing to standard output");
-    return;
-  }
-  write_file("--output", file, text);
+  output_sink sink(file);
+  sink.stream() << text;
+  sink.close();
+}
+
+std::string json_text(const nlohmann::ordered_json& j) {
+  return j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
 output_sink::output_sink(const std::string& file) : file_(file) {
   if (file_.empty()) return;
-  out_.open(file_, std::ios::binary);
+  std::error_code ec;
+  if (std::filesystem::exists(file_, ec)) {  // an existing file must be writable (not only replaceable)
+    std::ofstream probe(file_, std::ios::binary | std::ios::app);
+    if (!probe || std::filesystem::is_directory(file_, ec))
+      throw invalid_argument("--output: cannot open '" + file_ + "' for writing");
+  }
+  temp_ = file_ + ".tradecast-partial";
+  out_.open(temp_, std::ios::binary | std::ios::trunc);
   if (!out_) throw invalid_argument("--output: cannot open '" + file_ + "' for writing");
 }
 
+output_sink::~output_sink() {
+  if (!temp_.empty() && !closed_) {
+    out_.close();
+    std::error_code ec;
+    std::filesystem::remove(temp_, ec);
+  }
+}
+
 void output_sink::close() {
+  closed_ = true;
   if (file_.empty()) {
     std::cout << std::flush;
     if (!std::cout) throw error("error writing to standard output");
     return;
   }
   out_.close();
-  if (!out_) throw invalid_argument("--output: error writing '" + file_ + "' (disk full?)");
+  std::error_code ec;
+  if (out_) std::filesystem::rename(temp_, file_, ec);
+  if (!out_ || ec) {
+    std::filesystem::remove(temp_, ec);
+    throw invalid_argument("--output: error writing '" + file_ + "' (disk full?)");
+  }
 }
 
 loaded_input load_input(const input_options& o) {

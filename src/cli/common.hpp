@@ -101,6 +101,10 @@ void apply_lambda_option(const std::string& text, forecast::forecast_options& fo
 /// A level as written in column names (lo95, cover99.5): the shortest text that reads back as it.
 [[nodiscard]] std::string level_name(double l);
 
+/// JSON output as text, indented by two: bytes of a file that are not UTF-8 (a Latin-1 id, say)
+/// become U+FFFD instead of failing the whole output.
+[[nodiscard]] std::string json_text(const nlohmann::ordered_json& j);
+
 /// A number for JSON output: null when not finite.
 [[nodiscard]] nlohmann::ordered_json json_number(double x);
 
@@ -118,18 +122,23 @@ void write_file(const std::string& option, const std::string& file, const std::s
 void write_output(const std::string& file, const std::string& text);
 
 /// Output written as it is formatted, for outputs as large as a whole batch's forecasts (so the
-/// text is never held in memory): --output FILE, opened when the object is made, or standard
-/// output when `file` is empty. close() checks that everything was written.
+/// text is never held in memory): --output FILE, or standard output when `file` is empty. A file
+/// is written beside it under a temporary name and takes its name in close(), so a run that fails
+/// part-way leaves no partial output (the temporary file is removed).
 class output_sink {
  public:
   explicit output_sink(const std::string& file);
+  ~output_sink();
+  output_sink(const output_sink&) = delete;
+  output_sink& operator=(const output_sink&) = delete;
   [[nodiscard]] std::ostream& stream() noexcept { return file_.empty() ? std::cout : out_; }
   /// \throws invalid_argument naming --output (error for standard output) when a write failed.
   void close();
 
  private:
-  std::string file_;
+  std::string file_, temp_;
   std::ofstream out_;
+  bool closed_ = false;
 };
 
 /// Reports on stderr every series of a batch that did not get the requested method (fallbacks

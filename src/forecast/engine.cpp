@@ -526,14 +526,20 @@ struct fit_input {
   [[nodiscard]] std::span<const double> data(std::span<const double> y) const noexcept { return lambda ? std::span<const double>(z) : y; }
 };
 
-/// \throws invalid_argument as fit_forecast() does for its arguments, the lambda or the transformation.
-fit_input prepare_fit(std::span<const double> y, int m, const method_spec& spec, int h, const forecast_options& opt) {
-  check_fit_arguments(y, spec, h, opt);
+/// The lambda, the spec and the transformed data of checked arguments.
+/// \throws invalid_argument for data the transformation cannot take.
+fit_input transform_input(std::span<const double> y, int m, const method_spec& spec, const forecast_options& opt) {
   fit_input in;
   in.lambda = resolve_lambda(y, m, opt);
   in.spec = in.lambda ? additive_spec(spec, y) : spec;
   if (in.lambda) in.z = box_cox_checked(y, *in.lambda);
   return in;
+}
+
+/// \throws invalid_argument as fit_forecast() does for its arguments, the lambda or the transformation.
+fit_input prepare_fit(std::span<const double> y, int m, const method_spec& spec, int h, const forecast_options& opt) {
+  check_fit_arguments(y, spec, h, opt);
+  return transform_input(y, m, spec, opt);
 }
 
 /// "step 3", "steps 1-4" (a run) or "steps 1, 3, 4" for 0-based steps in increasing order.
@@ -847,9 +853,10 @@ fitted_method fit_method(std::span<const double> y, int m, const method_spec& sp
   st->m = m;
   st->lambda_given = opt.lambda;
   st->lambda_auto = opt.lambda_auto;
-  st->lambda = detail::resolve_lambda(y, m, opt);
-  st->spec = st->lambda ? detail::additive_spec(spec, y) : spec;
-  st->data = st->lambda ? detail::box_cox_checked(y, *st->lambda) : std::vector<double>(y.begin(), y.end());
+  detail::fit_input in = detail::transform_input(y, m, spec, opt);
+  st->lambda = in.lambda;
+  st->spec = std::move(in.spec);
+  st->data = in.lambda ? std::move(in.z) : std::vector<double>(y.begin(), y.end());
   st->root = detail::fit_node(st->data, m, st->spec);
   return fitted_method(std::move(st));
 }
@@ -1083,28 +1090,18 @@ usable_span trailing_span(const series& s) {
   return u;
 }
 
-namespace {
-
-/// The usable observations of `s` (trailing_span()), at least two.
-struct series_input {
-  usable_span u;
-  std::span<const double> y;
-  period last;
-};
-
-series_input usable_input(const series& s) {
-  series_input in{trailing_span(s), {}, {}};
-  const std::size_t n = in.u.last - in.u.first + 1;
+series_observations usable_observations(const series& s) {
+  series_observations in{trailing_span(s), {}, {}};
+  const std::size_t n = in.span.last - in.span.first + 1;
   if (n < 2)
     throw invalid_argument("series '" + s.id() + "' has " + std::to_string(n) +
                            " usable observation(s); forecasting needs at least 2" +
-                           (in.u.note.empty() ? std::string() : " (" + in.u.note + ")"));
-  in.y = s.values().subspan(in.u.first, n);
-  in.last = s.period_at(in.u.last);
+                           (in.span.note.empty() ? std::string() : " (" + in.span.note + ")"));
+  in.y = s.values().subspan(in.span.first, n);
+  in.last = s.period_at(in.span.last);
   return in;
 }
 
-/// \throws invalid_argument when h periods after `last` run past the last period tradecast represents.
 void check_horizon_after(period last, int h) {
   const period final_period = period::of(last.freq(), 9999, periods_per_year(last.freq()));
   if (h > final_period - last)
@@ -1112,22 +1109,25 @@ void check_horizon_after(period last, int h) {
                            " would run past " + final_period.to_string() + ", the last period tradecast represents");
 }
 
-fitted_series fit_series_input(const series& s, const series_input& in, const method_spec& spec, const forecast_options& opt) {
+namespace {
+
+fitted_series fit_series_input(const series& s, const series_observations& in, const method_spec& spec,
+                               const forecast_options& opt) {
   fitted_method fit = [&] {
     try {
       return fit_method(in.y, periods_per_year(s.freq()), spec, opt);
     } catch (const observation_error& e) {  // named by its period, its index counted in the series
-      throw e.relocated(in.u.first, value_name(s, in.u.first + e.index()));
+      throw e.relocated(in.span.first, value_name(s, in.span.first + e.index()));
     }
   }();
-  return fitted_series(std::move(fit), s.meta(), in.last, in.u.note);
+  return fitted_series(std::move(fit), s.meta(), in.last, in.span.note);
 }
 
 }  // namespace
 
 fitted_series fit_series(const series& s, std::string_view method, const forecast_options& opt) {
   const method_spec spec = parse_method(method);
-  return fit_series_input(s, usable_input(s), spec, opt);
+  return fit_series_input(s, usable_observations(s), spec, opt);
 }
 
 forecast_result fitted_series::forecast(int h, const forecast_options& opt) const {
@@ -1151,7 +1151,7 @@ forecast_result forecast_series(const series& s, std::string_view method, int h,
   check_horizon(h);
   check_levels(opt.levels);
   const method_spec spec = parse_method(method);
-  const series_input in = usable_input(s);
+  const series_observations in = usable_observations(s);
   check_horizon_after(in.last, h);
   check_forecast_options(spec, h, opt);  // before fitting
   return fit_series_input(s, in, spec, opt).forecast(h, opt);

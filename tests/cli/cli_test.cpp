@@ -502,7 +502,7 @@ TEST(CliForecast, AllSeriesOfTheInputAsEachAlone) {
   };
   const result all = run("forecast --all -H 6 --format csv");
   ASSERT_EQ(all.status, 0) << all.out;
-  EXPECT_THAT(all.out, HasSubstr("tradecast: warning: left out: series 'vnm_jpn_total_q' has 1 usable observation; "
+  EXPECT_THAT(all.out, HasSubstr("tradecast: warning: left out: series 'vnm_jpn_total_q' has 1 usable observation(s); "
                                  "forecasting needs at least 2"));
   const std::vector<std::string> rows = lines_of(all.out);
   ASSERT_EQ(rows.size(), 1u + 5 * 6 + 6);  // header, five annual series to 2026, the reference to 2030
@@ -516,6 +516,15 @@ TEST(CliForecast, AllSeriesOfTheInputAsEachAlone) {
   }
   EXPECT_THAT(rows[6], ::testing::StartsWith("vnm_jpn_total,2030,43.861"));
   EXPECT_EQ(run("forecast --all -H 6 --format csv --threads 1").out, all.out);
+  // -o: the same text, written under a temporary name that takes the file's name at the end
+  const std::string to = temp_path("all.csv");
+  ASSERT_EQ(run("forecast --all -H 6 --format csv -o " + to).status, 0);
+  std::ifstream written(to);
+  const std::string text((std::istreambuf_iterator<char>(written)), std::istreambuf_iterator<char>());
+  std::string expected;
+  for (const std::string& l : rows) expected += l + "\n";
+  EXPECT_EQ(text, expected);
+  EXPECT_FALSE(std::filesystem::exists(to + ".tradecast-partial"));
   const result table = run("forecast --all -H 6");
   EXPECT_THAT(table.out, HasSubstr("6 series from embedded Vietnam-Japan data (1 left out: see the warnings); method auto"));
   EXPECT_THAT(table.out, ::testing::ContainsRegex("vnm_jpn_total +3 +46\\.200 +2030 +45\\.611 +43\\.861 +39\\.242 +50\\.819"));
@@ -554,6 +563,11 @@ TEST(CliForecast, AllSeriesOfTheInputAsEachAlone) {
   EXPECT_THAT(late.out, HasSubstr("tradecast: warning: left out: series 'a': horizon h = 2: the forecasts after 9999 "
                                   "would run past 9999, the last period tradecast represents"));
   EXPECT_THAT(late.out, HasSubstr("b,2005,7,"));
+  // every series left out, whatever the reason: said so
+  const result none = run("forecast --method naive -H 20000 --all --input " +
+                          write_temp("none.csv", "series,period,value\na,2001,3\na,2002,4\n"));
+  EXPECT_EQ(none.status, 2);
+  EXPECT_THAT(none.out, HasSubstr("no series could be forecast: every one was left out (see the warnings)"));
   // A value no method can take is named by its period, for the method and for the naive fallback.
   const result huge = run("forecast --method theta -H 2 --all --input " +
                           write_temp("huge.csv", "series,period,value\na,2001,1\na,2002,1e200\na,2003,4\nb,2001,5\n"
@@ -561,6 +575,11 @@ TEST(CliForecast, AllSeriesOfTheInputAsEachAlone) {
   EXPECT_EQ(huge.status, 0) << huge.out;
   EXPECT_THAT(huge.out, HasSubstr("method 'theta': the value for 2002 (1e+200) is larger in magnitude than 1e+100"));
   EXPECT_THAT(huge.out, HasSubstr("naive fallback failed too: method 'naive': the value for 2002 (1e+200)"));
+  // also once bridged: the value is named by its period in the bridged series
+  const result huge_bridged = run("forecast --method theta -H 2 --all --bridge-gaps --input " +
+                                  write_temp("hb.csv", "series,period,value\na,2000,1\na,2001,\na,2002,1e200\n"
+                                                       "a,2003,4\n"));
+  EXPECT_THAT(huge_bridged.out, HasSubstr("method 'theta': the value for 2002 (1e+200)"));
   for (const auto& [args, what] : std::vector<std::pair<std::string, std::string>>{
            {"--all --series vnm_jpn_total -H 2", "--all and --series are mutually exclusive"},
            {"--all --chart c.svg -H 2", "--chart cannot be used with --all"},

@@ -25,7 +25,8 @@
 /// path, hence the same results; on M3 Monthly `comb` runs about 2x and `damped` 2.5x faster.
 ///
 /// ## Memory
-/// Inputs are views (batch_input holds a span); the result holds, per series, the forecasts and the
+/// Inputs are views (batch_input holds a span, and its value_name whatever it captures: both
+/// must outlive the call); the result holds, per series, the forecasts and the
 /// model's fitted values and residuals (freed as each series finishes with
 /// batch_options::keep_fitted = false). The wide reader (io::read_wide()) converts the file
 /// record by record. `tradecast forecast --wide` on 100,000 annual series (23 MiB) peaks at

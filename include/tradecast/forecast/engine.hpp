@@ -312,6 +312,22 @@ struct usable_span {
 /// \throws invalid_argument when the series has no usable value (saying why not).
 [[nodiscard]] usable_span trailing_span(const series& s);
 
+/// The observations forecast_series() and fit_series() fit for a series: the usable span
+/// (trailing_span()), its values and its last period.
+struct series_observations {
+  usable_span span{};
+  std::span<const double> y{};  ///< views the series
+  period last{};                ///< the last observation used; forecasts start after it
+};
+
+/// \throws invalid_argument as trailing_span(), and for fewer than two usable observations
+///   ("series 'X' has 1 usable observation(s); forecasting needs at least 2 (...)").
+[[nodiscard]] series_observations usable_observations(const series& s);
+
+/// \throws invalid_argument when `h` periods after `last` run past the year 9999 (the last period
+///   tradecast represents).
+void check_horizon_after(period last, int h);
+
 /// A method fitted once to the usable observations of a series (fit_series()): forecast() gives
 /// any horizon and levels with periods and units, exactly as forecast_series() with the same
 /// arguments, without fitting again.
