@@ -85,12 +85,17 @@ nlohmann::ordered_json simulation_json(const forecast_cli_options& o, std::uint6
   return {{"simulated", o.bootstrap ? "bootstrap" : "normal"}, {"npaths", o.npaths}, {"seed", seed}};
 }
 
-// One series of --input (or the embedded data).
-int run_single(const forecast_cli_options& o, std::ostream& out) {
+// The checks shared by the modes that read --input (one --series, or --all).
+void check_long_input_options(const forecast_cli_options& o) {
   if (o.horizon < 1) throw invalid_argument("--horizon (-H) is required: the number of periods to forecast");
   if (!o.info.empty()) throw invalid_argument("--info goes with --wide (it gives each series' horizon NF)");
   if (o.season_given)
     throw invalid_argument("--season goes with --wide: a series of --input has a frequency, which sets its seasonal period");
+}
+
+// One series of --input (or the embedded data).
+int run_single(const forecast_cli_options& o, std::ostream& out) {
+  check_long_input_options(o);
   if (o.threads_given)
     throw invalid_argument("--threads goes with --wide or --all: a single series is forecast on one thread");
   const loaded_input in = load_input(o.in);
@@ -305,7 +310,7 @@ void write_batch(const forecast_cli_options& o, const forecast::forecast_options
   const auto step_text = [&](std::size_t s, std::size_t i) {
     return periods ? (of_series[s].first + static_cast<std::int64_t>(i)).to_string() : std::to_string(i + 1);
   };
-  output_sink sink(o.output);
+  output_sink sink("--output", o.output);
   std::ostream& out = sink.stream();
   if (o.in.format == "csv") {
     out << (periods ? "series,period,mean" : "series,h,mean");
@@ -416,30 +421,22 @@ int run_all(const forecast_cli_options& o) {
     throw invalid_argument("--all and --series are mutually exclusive: --all forecasts every series of the input");
   if (!o.chart.empty())
     throw invalid_argument("--chart cannot be used with --all: a fan chart shows one series; chart one with --series ID");
-  if (!o.info.empty()) throw invalid_argument("--info goes with --wide (it gives each series' horizon NF)");
-  if (o.season_given)
-    throw invalid_argument("--season goes with --wide: each series of --input has a frequency, which sets its seasonal period");
-  if (o.horizon < 1) throw invalid_argument("--horizon (-H) is required: the number of periods to forecast");
+  check_long_input_options(o);
   const forecast::method_spec spec = forecast::parse_method(o.method);
   const forecast::forecast_options fo = forecast_options_of(o);
   const loaded_input in = load_input(o.in);
   if (in.data.empty()) throw not_found(in.origin + " holds no series");
-  std::vector<series> bridged;  // --bridge-gaps: each series with its interior gaps filled
-  std::vector<std::string> bridge_notes;
+  std::vector<bridged_series> bridged;  // --bridge-gaps: each series with its interior gaps filled
   if (o.bridge_gaps) {
-    bridged.reserve(in.data.size());
-    for (const series& s : in.data) {
-      bridged_series b = bridge_gaps(s);
-      bridge_notes.push_back(b.note());  // also "nothing to bridge", as --series says
-      bridged.push_back(std::move(b.data));
-    }
+    bridged.reserve(in.data.size());  // never reallocated: the batch's inputs view these series
+    for (const series& s : in.data) bridged.push_back(bridge_gaps(s));
   }
   std::vector<long_series> of_series;
   std::vector<batch::batch_input> inputs;
   std::vector<std::string> skipped;
   for (std::size_t k = 0; k < in.data.size(); ++k) {
-    const series& s = o.bridge_gaps ? bridged[k] : in.data[k];
-    std::string note = o.bridge_gaps ? bridge_notes[k] : std::string();
+    const series& s = o.bridge_gaps ? bridged[k].data : in.data[k];
+    std::string note = o.bridge_gaps ? bridged[k].note() : std::string();  // also "nothing to bridge", as --series
     forecast::series_observations obs;
     try {
       obs = forecast::usable_observations(s);

@@ -72,11 +72,9 @@ CLI::Validator whole_at_least(unsigned long long least) {
 }
 
 void write_file(const std::string& option, const std::string& file, const std::string& text) {
-  std::ofstream f(file, std::ios::binary);
-  if (!f) throw invalid_argument(option + ": cannot open '" + file + "' for writing");
-  f << text;
-  f.close();
-  if (!f) throw invalid_argument(option + ": error writing '" + file + "' (disk full?)");
+  output_sink sink(option, file);
+  sink.stream() << text;
+  sink.close();
 }
 
 void check_output_files(const std::vector<named_file>& outputs, const std::vector<named_file>& inputs) {
@@ -112,27 +110,27 @@ void check_output_files(const std::vector<named_file>& outputs, const std::vecto
   }
 }
 
-void write_output(const std::string& file, const std::string& text) {
-  output_sink sink(file);
-  sink.stream() << text;
-  sink.close();
-}
+void write_output(const std::string& file, const std::string& text) { write_file("--output", file, text); }
 
 std::string json_text(const nlohmann::ordered_json& j) {
   return j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
-output_sink::output_sink(const std::string& file) : file_(file) {
+output_sink::output_sink(std::string option, const std::string& file) : option_(std::move(option)), file_(file) {
   if (file_.empty()) return;
+  namespace fs = std::filesystem;
   std::error_code ec;
-  if (std::filesystem::exists(file_, ec)) {  // an existing file must be writable (not only replaceable)
+  const fs::file_status link = fs::symlink_status(file_, ec);
+  if (fs::exists(link)) {  // an existing file must be writable (not only replaceable)
     std::ofstream probe(file_, std::ios::binary | std::ios::app);
-    if (!probe || std::filesystem::is_directory(file_, ec))
-      throw invalid_argument("--output: cannot open '" + file_ + "' for writing");
+    if (!probe || fs::is_directory(file_, ec)) throw invalid_argument(option_ + ": cannot open '" + file_ + "' for writing");
   }
-  temp_ = file_ + ".tradecast-partial";
-  out_.open(temp_, std::ios::binary | std::ios::trunc);
-  if (!out_) throw invalid_argument("--output: cannot open '" + file_ + "' for writing");
+  // A new or regular file is written under a temporary name and renamed; anything else (a device
+  // such as /dev/null, a pipe, a symbolic link, which a rename would replace) is written in place.
+  const bool replace = !fs::exists(link) || fs::is_regular_file(link);
+  if (replace) temp_ = file_ + ".tradecast-partial";
+  out_.open(replace ? temp_ : file_, std::ios::binary | std::ios::trunc);
+  if (!out_) throw invalid_argument(option_ + ": cannot open '" + file_ + "' for writing");
 }
 
 output_sink::~output_sink() {
@@ -152,10 +150,10 @@ void output_sink::close() {
   }
   out_.close();
   std::error_code ec;
-  if (out_) std::filesystem::rename(temp_, file_, ec);
+  if (out_ && !temp_.empty()) std::filesystem::rename(temp_, file_, ec);
   if (!out_ || ec) {
-    std::filesystem::remove(temp_, ec);
-    throw invalid_argument("--output: error writing '" + file_ + "' (disk full?)");
+    if (!temp_.empty()) std::filesystem::remove(temp_, ec);
+    throw invalid_argument(option_ + ": error writing '" + file_ + "' (disk full?)");
   }
 }
 

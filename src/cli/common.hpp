@@ -113,21 +113,22 @@ void apply_lambda_option(const std::string& text, forecast::forecast_options& fo
 /// '0'") instead of CLI11's range over the whole double type.
 CLI::Validator whole_at_least(unsigned long long least);
 
-/// Writes `text` to `file`. \throws invalid_argument naming `option` (e.g. "--chart") when the
-/// file cannot be opened or written in full.
+/// Writes `text` to `file` (standard output when `file` is empty) through an output_sink.
+/// \throws invalid_argument naming `option` (e.g. "--chart") when the file cannot be opened or
+///   written in full.
 void write_file(const std::string& option, const std::string& file, const std::string& text);
 
-/// Writes `text` to --output FILE, or to standard output when `file` is empty.
-/// \throws invalid_argument naming --output when the file cannot be written.
+/// write_file("--output", file, text).
 void write_output(const std::string& file, const std::string& text);
 
-/// Output written as it is formatted, for outputs as large as a whole batch's forecasts (so the
-/// text is never held in memory): --output FILE, or standard output when `file` is empty. A file
-/// is written beside it under a temporary name and takes its name in close(), so a run that fails
-/// part-way leaves no partial output (the temporary file is removed).
+/// Output written as it is formatted, so that outputs as large as a whole batch's forecasts are
+/// never held in memory: FILE (given by `option`, e.g. --output), or standard output when `file`
+/// is empty. A new or regular file is written beside it under a temporary name and takes its name
+/// in close(), so a run that fails part-way leaves no partial output (the temporary file is
+/// removed); a device, pipe or symbolic link (`-o /dev/null`) is written in place, never replaced.
 class output_sink {
  public:
-  explicit output_sink(const std::string& file);
+  output_sink(std::string option, const std::string& file);
   ~output_sink();
   output_sink(const output_sink&) = delete;
   output_sink& operator=(const output_sink&) = delete;
@@ -136,7 +137,7 @@ class output_sink {
   void close();
 
  private:
-  std::string file_, temp_;
+  std::string option_, file_, temp_;
   std::ofstream out_;
   bool closed_ = false;
 };

@@ -86,8 +86,6 @@ void combine_status(model_info& info, const std::vector<model_info>& members, co
   }
 }
 
-model_forecast fit_forecast_untransformed(std::span<const double> y, int m, const method_spec& spec, int h,
-                                          const forecast_options& opt);
 void flag_non_finite(model_forecast& r, bool infinite_bounds_explained);
 std::string first_non_finite(const forecast_values& v, bool unbounded_ok);
 std::string unbounded_note(const forecast_values& after, const forecast_values* before, double lambda);
@@ -165,15 +163,6 @@ model_forecast comb_finish(std::span<const double> y, int m, int h, const foreca
   return r;
 }
 
-/// Comb S-H-D as in the M4 competition benchmarks: when the 90% seasonality test finds
-/// seasonality, classical multiplicative decomposition; ses, holt and damped (R's functions) on the
-/// seasonally adjusted data; mean of the three; seasonal indices put back.
-model_forecast fit_forecast_comb(std::span<const double> y, int m, int h, const forecast_options& opt) {
-  const seasonal_adjustment sa = comb_adjust(y, m);
-  const std::vector<ets_fit> fits = fit_ets_many(sa.series, 1, comb_specs());  // the three searches overlap
-  return comb_finish(y, m, h, opt, sa, fits);
-}
-
 /// Whether an ETS method asks for a seasonal component that data of period m cannot have.
 bool ets_season_on_nonseasonal(const method_spec& spec, int m) {
   return m < 2 && (spec.ets.season == 'A' || spec.ets.season == 'M');
@@ -247,7 +236,7 @@ fitted_node fit_node(std::span<const double> y, int m, const method_spec& spec) 
       return f;
     case method_kind::simple: f.simple = fit_simple(y, m, spec.simple); return f;
     case method_kind::theta: f.theta = fit_theta(y, m); return f;
-    case method_kind::comb:
+    case method_kind::comb:  // M4's Comb S-H-D: ses, holt and damped on the adjusted data (comb_finish())
       f.sa = comb_adjust(y, m);
       f.comb = fit_ets_many(f.sa.series, 1, comb_specs());  // the three searches overlap
       return f;

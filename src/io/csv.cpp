@@ -170,16 +170,15 @@ std::string parse_decimal(std::string_view field, double& x) {
   return {};
 }
 
-std::vector<csv_record> parse_csv_records(std::string_view text, std::string_view name) {
-  tokenizer tok(text, name);
-  std::vector<csv_record> out;
-  while (auto r = tok.next()) out.push_back(std::move(*r));
-  return out;
-}
-
 void for_each_csv_record(std::string_view text, std::string_view name, const std::function<void(csv_record&)>& fn) {
   tokenizer tok(text, name);
   while (auto r = tok.next()) fn(*r);
+}
+
+std::vector<csv_record> parse_csv_records(std::string_view text, std::string_view name) {
+  std::vector<csv_record> out;
+  for_each_csv_record(text, name, [&](csv_record& r) { out.push_back(std::move(r)); });
+  return out;
 }
 
 std::string csv_quote(std::string_view field) {

@@ -763,6 +763,26 @@ TEST(CliForecast, ChartWriteErrorsExitTwo) {
   EXPECT_EQ(r.status, 2);
   EXPECT_THAT(r.out, HasSubstr("--chart: error writing '/dev/full'"));
   EXPECT_THAT(r.out, Not(HasSubstr("Fan chart written")));
+  EXPECT_TRUE(std::filesystem::is_character_file("/dev/full"));  // written to, never replaced
+}
+
+// Output files are written under a temporary name and renamed, except what a rename would
+// replace: a device stays a device (-o /dev/null), and a symbolic link stays a link, its target
+// getting the output.
+TEST(CliForecast, OutputToDevicesAndLinksWritesThroughThem) {
+  ASSERT_EQ(run("forecast -H 2 --format csv -o /dev/null").status, 0);
+  EXPECT_TRUE(std::filesystem::is_character_file("/dev/null"));
+  const std::string target = write_temp("target.csv", "old");
+  const std::string link = temp_path("link.csv");
+  std::filesystem::remove(link);
+  std::filesystem::create_symlink(target, link);
+  ASSERT_EQ(run("forecast -H 2 --format csv -o " + link).status, 0);
+  EXPECT_TRUE(std::filesystem::is_symlink(link));
+  std::ifstream in(target);
+  std::string first;
+  std::getline(in, first);
+  EXPECT_EQ(first, "series,period,mean,lo80,hi80,lo95,hi95");
+  EXPECT_FALSE(std::filesystem::exists(link + ".tradecast-partial"));
 }
 
 // Every method name runs end to end on the embedded annual series reported by Japan (1990–2020);
